@@ -1,0 +1,72 @@
+package io.slipway.diag;
+
+/**
+ * The stable catalogue of diagnostic codes. A code never changes meaning once released; tests
+ * and docs refer to codes, not message text. Ranges: E01xx syntax, E02xx types, E03xx names and
+ * calls, E04xx pipeline structure, E05xx params, imports and secrets.
+ */
+public enum Code {
+  // --- syntax
+  E0100("syntax error"),
+  E0101("unterminated string"),
+  E0102("missing closing delimiter"),
+  E0103("invalid character"),
+  E0104("invalid number literal"),
+  E0105("nesting too deep"),
+  E0106("keyword used as a name"),
+  E0107("invalid escape sequence"),
+  // --- types
+  E0201("operator not applicable"),
+  E0202("condition is not Bool"),
+  E0203("type mismatch"),
+  E0204("unsafe call on a nullable value"),
+  E0205("secret used as a string"),
+  E0206("`when` is not exhaustive"),
+  E0207("return type required or mismatched"),
+  E0208("unit value out of range"),
+  E0209("cannot infer type"),
+  E0210("unknown type"),
+  E0211("not callable"),
+  E0212("`break` or `continue` outside a loop"),
+  E0213("`return` outside a function"),
+  E0214("wrong number of type arguments"),
+  // --- names and calls
+  E0301("unknown name"),
+  E0302("unknown member"),
+  E0303("duplicate declaration"),
+  E0304("assignment to a `val`"),
+  E0305("unknown named argument"),
+  E0306("missing argument"),
+  E0307("too many arguments"),
+  E0308("argument given twice"),
+  // --- pipeline structure
+  E0401("pipeline count"),
+  E0402("pipeline construct not allowed here"),
+  E0403("duplicate stage name"),
+  E0404("unknown stage in `needs`"),
+  E0405("cycle in `needs`"),
+  E0406("stage name must be known at plan time"),
+  // --- params, imports, secrets
+  E0501("import not found"),
+  E0502("import cycle"),
+  E0503("invalid param value"),
+  E0504("unknown param"),
+  E0505("declaration not allowed here"),
+  E0506("secret not available");
+
+  private final String title;
+
+  Code(String title) {
+    this.title = title;
+  }
+
+  /** The code as shown to users, e.g. {@code E0203}. */
+  public String id() {
+    return name();
+  }
+
+  /** A short, stable description, listed by {@code slipway docs}. */
+  public String title() {
+    return title;
+  }
+}

@@ -1,0 +1,73 @@
+package io.slipway.syntax.ast;
+
+import io.slipway.source.Span;
+import java.util.List;
+
+/**
+ * Statements, including declarations. {@code if}, {@code when} and {@code try} are expressions
+ * and appear here wrapped in {@link ExprStmt}. Loop bodies written without braces are wrapped in
+ * a {@link Block} by the builder. {@code x++} is built as {@code Assign(x, ADD, 1)}.
+ */
+public sealed interface Stmt extends Node {
+
+  /** {@code import "lib/common.slip"}; {@code path} is the decoded string. */
+  record Import(Span span, String path, Span pathSpan) implements Stmt {}
+
+  /** {@code param name: Type = default}. {@code type} may be null (inferred from the default). */
+  record ParamDecl(Span span, Ident name, TypeRef type, Expr defaultValue, String doc)
+      implements Stmt {}
+
+  /**
+   * {@code fun name(params): Ret = expr} or {@code fun name(params): Ret { ... }}: exactly one of
+   * {@code body} and {@code exprBody} is non-null. {@code doc} is the preceding KDoc, or null.
+   */
+  record FunDecl(Span span, Ident name, List<Param> params, TypeRef returnType, Block body,
+      Expr exprBody, String doc) implements Stmt {
+    public FunDecl {
+      params = List.copyOf(params);
+    }
+  }
+
+  /** {@code data class Node(val name: String, val port: Int = 80)}. */
+  record DataClass(Span span, Ident name, List<Param> properties, String doc) implements Stmt {
+    public DataClass {
+      properties = List.copyOf(properties);
+    }
+  }
+
+  /** {@code val x: T = init} / {@code var x = init}. */
+  record VarDecl(Span span, boolean mutable, Ident name, TypeRef type, Expr init)
+      implements Stmt {}
+
+  /** {@code val (a, b) = pairOrDataObject}. */
+  record Destructure(Span span, boolean mutable, List<Ident> names, Expr init) implements Stmt {
+    public Destructure {
+      names = List.copyOf(names);
+    }
+  }
+
+  /** {@code target op value}; target is a Name, Member or Index. */
+  record Assign(Span span, Expr target, AssignOp op, Expr value) implements Stmt {}
+
+  record ExprStmt(Span span, Expr expr) implements Stmt {}
+
+  /** {@code for (x in xs)} or {@code for ((k, v) in map)}. */
+  record For(Span span, List<Ident> vars, Expr iterable, Block body) implements Stmt {
+    public For {
+      vars = List.copyOf(vars);
+    }
+  }
+
+  record While(Span span, Expr condition, Block body) implements Stmt {}
+
+  record DoWhile(Span span, Block body, Expr condition) implements Stmt {}
+
+  record Break(Span span) implements Stmt {}
+
+  record Continue(Span span) implements Stmt {}
+
+  /** {@code value} is null for a bare {@code return}. */
+  record Return(Span span, Expr value) implements Stmt {}
+
+  record Throw(Span span, Expr value) implements Stmt {}
+}
