@@ -56,6 +56,22 @@ public sealed interface Type {
     }
   }
 
+  /**
+   * {@code String | List<String>}: accepted where any member is. Only standard-library
+   * parameter declarations use unions (a command is a string or an argument vector; an image is
+   * a reference or an {@code Image}); user code cannot write them.
+   */
+  record UnionType(List<Type> members) implements Type {
+    public UnionType {
+      members = List.copyOf(members);
+    }
+
+    @Override
+    public String toString() {
+      return members.stream().map(Type::toString).collect(Collectors.joining(" | "));
+    }
+  }
+
   /** The type of an expression that already produced a diagnostic; compatible with anything. */
   record ErrorType() implements Type {
     @Override

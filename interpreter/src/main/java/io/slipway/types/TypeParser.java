@@ -35,6 +35,20 @@ public final class TypeParser {
   }
 
   private Type type() {
+    Type first = single();
+    skipWs();
+    if (!peek('|')) {
+      return first;
+    }
+    List<Type> members = new ArrayList<>(List.of(first));
+    while (eat('|')) {
+      members.add(single());
+      skipWs();
+    }
+    return new Type.UnionType(members);
+  }
+
+  private Type single() {
     skipWs();
     Type t;
     if (peek('(')) {
