@@ -1,0 +1,11 @@
+#!/bin/sh
+# Serves DIR over HTTP on PORT with busybox httpd in the foreground. httpd as PID 1 would
+# ignore SIGTERM (docker stop would wait its whole timeout), so a shell traps it instead.
+dir="${1:-/app/www}"
+port="${2:-8080}"
+if command -v httpd >/dev/null 2>&1; then httpd=httpd; else httpd="busybox httpd"; fi
+$httpd -f -p "$port" -h "$dir" &
+pid=$!
+trap 'kill "$pid" 2>/dev/null; exit 0' TERM INT
+echo "serving $dir on :$port"
+wait "$pid"
