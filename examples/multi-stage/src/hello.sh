@@ -1,0 +1,3 @@
+greet() {
+  echo "hello from multi-stage, built $BUILT_AT"
+}
