@@ -1,0 +1,106 @@
+package io.slipway.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code slipway gc}: removes what runs that are gone left behind (a {@code kill -9}, a
+ * {@code --keep} run, a crashed machine).
+ *
+ * <p>The rule: a resource labelled {@code io.slipway.managed=true} belongs to a live run only if
+ * its {@code io.slipway.host} is this machine, a process with its {@code io.slipway.pid} exists
+ * and that process started at {@code io.slipway.started} (so a reused pid does not keep garbage
+ * alive). Everything else is garbage. Resources of other hosts are left alone unless
+ * {@code allHosts} is set, because a shared remote engine may serve runs of other machines.
+ * Order: containers, networks, volumes, then images built by dead runs.
+ */
+public final class GarbageCollector {
+  /** What one collection did. {@code live} counts resources of runs still running. */
+  public record Report(List<String> removed, List<String> failed, int live) {
+    public Report {
+      removed = List.copyOf(removed);
+      failed = List.copyOf(failed);
+    }
+  }
+
+  private final ContainerEngine engine;
+  private final String host;
+
+  public GarbageCollector(ContainerEngine engine) {
+    this(engine, RunLabels.hostName());
+  }
+
+  GarbageCollector(ContainerEngine engine, String host) {
+    this.engine = engine;
+    this.host = host;
+  }
+
+  public Report collect(boolean allHosts) {
+    Map<String, String> managed = Map.of(RunLabels.MANAGED, "true");
+    List<String> removed = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    int[] live = {0};
+    for (ContainerInfo c : engine.listContainers(managed)) {
+      sweep(c.labels(), allHosts, live, removed, failed, "container " + c.name(),
+          () -> engine.removeContainer(c.id(), true));
+    }
+    for (NetworkInfo n : engine.listNetworks(managed)) {
+      sweep(n.labels(), allHosts, live, removed, failed, "network " + n.name(),
+          () -> engine.removeNetwork(n.id()));
+    }
+    for (VolumeInfo v : engine.listVolumes(managed)) {
+      sweep(v.labels(), allHosts, live, removed, failed, "volume " + v.name(),
+          () -> engine.removeVolume(v.name()));
+    }
+    for (ImageInfo i : engine.listImages(managed)) {
+      Set<String> refs = new HashSet<>(i.tags());
+      if (refs.isEmpty() || refs.contains("<none>:<none>")) {
+        refs.remove("<none>:<none>");
+        refs.add(i.id());
+      }
+      for (String ref : refs) {
+        sweep(i.labels(), allHosts, live, removed, failed, "image " + ref,
+            () -> engine.removeImage(ref, true));
+      }
+    }
+    return new Report(removed, failed, live[0]);
+  }
+
+  private void sweep(Map<String, String> labels, boolean allHosts, int[] live, List<String> removed,
+      List<String> failed, String what, Runnable remove) {
+    if (alive(labels) || (!allHosts && !host.equals(labels.getOrDefault(RunLabels.HOST, host)))) {
+      live[0]++;
+      return;
+    }
+    try {
+      remove.run();
+      removed.add(what);
+    } catch (EngineException e) {
+      failed.add(what + ": " + e.getMessage());
+    }
+  }
+
+  /** True if the run that owns a resource with these labels is still running here. */
+  boolean alive(Map<String, String> labels) {
+    if (!host.equals(labels.get(RunLabels.HOST))) {
+      return false;
+    }
+    long pid;
+    try {
+      pid = Long.parseLong(labels.getOrDefault(RunLabels.PID, ""));
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    Optional<ProcessHandle> p = ProcessHandle.of(pid);
+    if (p.isEmpty() || !p.get().isAlive()) {
+      return false;
+    }
+    String started = labels.getOrDefault(RunLabels.STARTED, "");
+    return started.isEmpty()
+        || p.get().info().startInstant().map(i -> i.toString().equals(started)).orElse(true);
+  }
+}

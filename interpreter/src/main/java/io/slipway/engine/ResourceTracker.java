@@ -1,0 +1,104 @@
+package io.slipway.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+
+/**
+ * Remembers every container, network, volume and image tag a run creates and registers its
+ * removal with the run's cleanup list (LIFO, so containers go before the networks they joined
+ * and the images they ran). A resource removed earlier (a stage's service at stage end) or
+ * exempted (a pushed or kept image) is skipped when the run's cleanup comes. With {@code keep}
+ * nothing is registered: everything stays for inspection until {@code slipway gc}.
+ */
+public final class ResourceTracker {
+  /** What a tracked resource is. */
+  public enum Kind {
+    CONTAINER, NETWORK, VOLUME, IMAGE_TAG
+  }
+
+  /** Receives "created"/"removed" notices for the run's events. */
+  @FunctionalInterface
+  public interface Listener {
+    void changed(Kind kind, String action, String id, String name);
+  }
+
+  private final ContainerEngine engine;
+  private final RunLabels labels;
+  private final BiConsumer<String, Runnable> onCleanup;
+  private final boolean keep;
+  private final Listener listener;
+  private final Set<String> gone = ConcurrentHashMap.newKeySet();
+  private final Set<String> exempt = ConcurrentHashMap.newKeySet();
+
+  /**
+   * @param onCleanup registers a run cleanup ({@code RunState::onCleanup})
+   * @param keep true for {@code --keep}: nothing is removed
+   */
+  public ResourceTracker(ContainerEngine engine, RunLabels labels,
+      BiConsumer<String, Runnable> onCleanup, boolean keep, Listener listener) {
+    this.engine = engine;
+    this.labels = labels;
+    this.onCleanup = onCleanup;
+    this.keep = keep;
+    this.listener = listener;
+  }
+
+  public RunLabels labels() {
+    return labels;
+  }
+
+  public ContainerEngine engine() {
+    return engine;
+  }
+
+  public boolean keep() {
+    return keep;
+  }
+
+  /** Tracks a created resource; {@code id} is what the engine removes it by. */
+  public void created(Kind kind, String id, String name) {
+    listener.changed(kind, "created", id, name);
+    if (keep) {
+      return;
+    }
+    onCleanup.accept("remove " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+        + " " + name, () -> remove(kind, id, name));
+  }
+
+  /** Removes a resource now (a stage's service); the run cleanup then skips it. */
+  public void remove(Kind kind, String id, String name) {
+    if (exempt.contains(id) || !gone.add(id)) {
+      return;
+    }
+    switch (kind) {
+      case CONTAINER -> engine.removeContainer(id, true);
+      case NETWORK -> removeNetwork(id);
+      case VOLUME -> engine.removeVolume(id);
+      case IMAGE_TAG -> engine.removeImage(id, false);
+    }
+    listener.changed(kind, "removed", id, name);
+  }
+
+  /** Keeps a resource past the run (a pushed image tag, {@code Image.keep()}). */
+  public void exempt(String id) {
+    exempt.add(id);
+  }
+
+  public boolean removed(String id) {
+    return gone.contains(id);
+  }
+
+  /** A network still holding containers of other stages is emptied first (they are ours). */
+  private void removeNetwork(String id) {
+    engine.inspectNetwork(id).ifPresent(n -> {
+      List<String> attached = new ArrayList<>(n.containers().keySet());
+      for (String c : attached) {
+        engine.disconnectNetwork(id, c);
+      }
+    });
+    engine.removeNetwork(id);
+  }
+}

@@ -1,0 +1,77 @@
+package io.slipway.engine;
+
+import java.net.InetAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The labels every resource a run creates carries, and how user-given names are scoped to the
+ * run. {@code io.slipway.pid}, {@code io.slipway.host} and {@code io.slipway.started} identify
+ * the process that owns a resource, so that {@link GarbageCollector} can tell a live run from a
+ * killed one.
+ *
+ * <p>Names: a container named {@code books-db} by a pipeline is created as
+ * {@code books-db-<run8>} (8 hex digits derived from the run id) and joins its networks with the
+ * alias {@code books-db}, so DNS inside the run sees the user's name while two runs of the same
+ * pipeline never collide. Networks and volumes are scoped the same way.
+ */
+public record RunLabels(String runId, String pipeline, long pid, String host, String started) {
+  public static final String MANAGED = "io.slipway.managed";
+  public static final String RUN = "io.slipway.run";
+  public static final String PIPELINE = "io.slipway.pipeline";
+  public static final String PID = "io.slipway.pid";
+  public static final String HOST = "io.slipway.host";
+  public static final String STARTED = "io.slipway.started";
+  public static final String STAGE = "io.slipway.stage";
+
+  /** Labels for a run owned by this JVM process. */
+  public static RunLabels forCurrentProcess(String runId, String pipeline) {
+    ProcessHandle self = ProcessHandle.current();
+    return new RunLabels(runId, pipeline, self.pid(), hostName(),
+        self.info().startInstant().map(Object::toString).orElse(""));
+  }
+
+  public static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "localhost";
+    }
+  }
+
+  /** Every label of the run, for a created resource. */
+  public Map<String, String> labels() {
+    var m = new LinkedHashMap<String, String>();
+    m.put(MANAGED, "true");
+    m.put(RUN, runId);
+    m.put(PIPELINE, pipeline);
+    m.put(PID, Long.toString(pid));
+    m.put(HOST, host);
+    m.put(STARTED, started);
+    return m;
+  }
+
+  /** The label filter selecting exactly this run's resources. */
+  public Map<String, String> selector() {
+    return Map.of(RUN, runId);
+  }
+
+  /**
+   * The short run suffix used in names: 8 hex digits of the run id's SHA-256, so any run id
+   * format gives a name-safe suffix that differs between runs.
+   */
+  public String suffix() {
+    try {
+      byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(runId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(h, 0, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The engine name for a user-given container, network or volume name. */
+  public String scoped(String userName) {
+    return userName + "-" + suffix();
+  }
+}

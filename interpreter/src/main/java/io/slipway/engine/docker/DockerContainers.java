@@ -1,0 +1,286 @@
+package io.slipway.engine.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HealthCheck;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.InternetProtocol;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.transport.DockerHttpClient;
+import io.slipway.engine.ContainerInfo;
+import io.slipway.engine.ContainerSpec;
+import io.slipway.engine.ContainerState;
+import io.slipway.engine.EngineException;
+import io.slipway.engine.ExecSpec;
+import io.slipway.engine.LineSplitter;
+import io.slipway.engine.LogLine;
+import io.slipway.engine.Mount;
+import io.slipway.engine.OutputSink;
+import io.slipway.engine.PortBinding;
+import io.slipway.engine.Subscription;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Container operations on docker-java. */
+final class DockerContainers {
+  private final DockerClient client;
+  private final DockerHttpClient http;
+
+  DockerContainers(DockerClient client, DockerHttpClient http) {
+    this.client = client;
+    this.http = http;
+  }
+
+  String create(ContainerSpec spec) {
+    HostConfig host = HostConfig.newHostConfig().withInit(spec.init() ? Boolean.TRUE : null);
+    if (spec.network() != null) {
+      host.withNetworkMode(spec.network());
+    }
+    Ports ports = new Ports();
+    List<ExposedPort> exposed = new ArrayList<>();
+    for (PortBinding p : spec.ports()) {
+      ExposedPort e = new ExposedPort(p.containerPort(), InternetProtocol.parse(p.protocol()));
+      exposed.add(e);
+      ports.bind(e, Ports.Binding.bindIpAndPort(p.hostIp() == null || p.hostIp().isEmpty() ? null : p.hostIp(),
+          p.hostPort() == 0 ? null : p.hostPort()));
+    }
+    host.withPortBindings(ports);
+    List<Bind> binds = new ArrayList<>();
+    for (Mount m : spec.mounts()) {
+      binds.add(new Bind(m.source(), new Volume(m.target()),
+          m.readOnly() ? com.github.dockerjava.api.model.AccessMode.ro : com.github.dockerjava.api.model.AccessMode.rw));
+    }
+    host.withBinds(binds);
+    if (!spec.capAdd().isEmpty()) {
+      host.withCapAdd(spec.capAdd().stream().map(Capability::valueOf).toArray(Capability[]::new));
+    }
+    CreateContainerCmd cmd = client.createContainerCmd(spec.image())
+        .withHostConfig(host)
+        .withLabels(spec.labels())
+        .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    if (!exposed.isEmpty()) {
+      cmd.withExposedPorts(exposed);
+    }
+    if (spec.name() != null) {
+      cmd.withName(spec.name());
+    }
+    if (spec.command() != null) {
+      cmd.withCmd(spec.command());
+    }
+    if (spec.entrypoint() != null) {
+      cmd.withEntrypoint(spec.entrypoint());
+    }
+    if (spec.workdir() != null) {
+      cmd.withWorkingDir(spec.workdir());
+    }
+    if (spec.user() != null) {
+      cmd.withUser(spec.user());
+    }
+    if (spec.hostname() != null) {
+      cmd.withHostName(spec.hostname());
+    }
+    if (!spec.aliases().isEmpty() && spec.network() != null) {
+      cmd.withAliases(spec.aliases());
+    }
+    if (spec.stopTimeout() != null) {
+      cmd.withStopTimeout((int) spec.stopTimeout().toSeconds());
+    }
+    if (spec.healthcheck() != null) {
+      var h = spec.healthcheck();
+      cmd.withHealthcheck(new HealthCheck().withTest(h.test()).withInterval(h.interval().toNanos())
+          .withTimeout(h.timeout().toNanos()).withRetries(h.retries()));
+    }
+    return cmd.exec().getId();
+  }
+
+  void stop(String id, Duration timeout) {
+    try {
+      client.stopContainerCmd(id).withTimeout((int) Math.max(0, timeout.toSeconds())).exec();
+    } catch (NotModifiedException e) {
+      // already stopped
+    }
+  }
+
+  void kill(String id, String signal) {
+    try {
+      client.killContainerCmd(id).withSignal(signal).exec();
+    } catch (ConflictException e) {
+      // not running: nothing to signal
+    }
+  }
+
+  void remove(String id, boolean force) {
+    try {
+      client.removeContainerCmd(id).withForce(force).withRemoveVolumes(true).exec();
+    } catch (NotFoundException e) {
+      // already gone
+    } catch (ConflictException e) {
+      if (!DockerErrors.message(e).contains("already in progress")) {
+        throw e;
+      }
+    }
+  }
+
+  int await(String id, Duration timeout) {
+    var cb = client.waitContainerCmd(id).exec(new WaitContainerResultCallback());
+    try {
+      return cb.awaitStatusCode(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (DockerClientException e) {
+      close(cb);
+      if (e.getMessage() != null && e.getMessage().contains("timeout")) {
+        throw new EngineException("container did not exit within " + timeout.toSeconds() + "s");
+      }
+      throw e;
+    }
+  }
+
+  Optional<ContainerInfo> inspect(String idOrName) {
+    InspectContainerResponse r;
+    try {
+      r = client.inspectContainerCmd(idOrName).exec();
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    }
+    var s = r.getState();
+    String health = s.getHealth() == null ? null : s.getHealth().getStatus();
+    var state = new ContainerState(s.getStatus(), Boolean.TRUE.equals(s.getRunning()),
+        s.getExitCodeLong() == null ? 0 : s.getExitCodeLong().intValue(),
+        Boolean.TRUE.equals(s.getOOMKilled()), health, s.getError());
+    Map<String, String> nets = new HashMap<>();
+    Map<String, Integer> ports = new HashMap<>();
+    if (r.getNetworkSettings() != null) {
+      if (r.getNetworkSettings().getNetworks() != null) {
+        r.getNetworkSettings().getNetworks().forEach((k, v) ->
+            nets.put(k, v.getIpAddress() == null ? "" : v.getIpAddress()));
+      }
+      if (r.getNetworkSettings().getPorts() != null) {
+        r.getNetworkSettings().getPorts().getBindings().forEach((port, bindings) -> {
+          if (bindings != null && bindings.length > 0 && bindings[0].getHostPortSpec() != null) {
+            ports.put(port.toString(), Integer.parseInt(bindings[0].getHostPortSpec()));
+          }
+        });
+      }
+    }
+    String name = r.getName() == null ? "" : r.getName().replaceFirst("^/", "");
+    Map<String, String> labels = r.getConfig() == null || r.getConfig().getLabels() == null
+        ? Map.of() : r.getConfig().getLabels();
+    return Optional.of(new ContainerInfo(r.getId(), name, r.getConfig() == null ? "" : r.getConfig().getImage(),
+        labels, state, nets, ports));
+  }
+
+  List<ContainerInfo> list(Map<String, String> labels) {
+    List<ContainerInfo> out = new ArrayList<>();
+    for (Container c : client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()) {
+      inspect(c.getId()).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  List<LogLine> logs(String id, int tail) {
+    List<LogLine> lines = new ArrayList<>();
+    var splitter = new LineSplitter(lines::add);
+    var cmd = client.logContainerCmd(id).withStdOut(true).withStdErr(true);
+    if (tail >= 0) {
+      cmd.withTail(tail);
+    }
+    var cb = cmd.exec(new FrameSink(splitter));
+    try {
+      cb.awaitCompletion();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close(cb);
+      throw new EngineException("interrupted");
+    }
+    splitter.flush();
+    return lines;
+  }
+
+  Subscription follow(String id, int tail, OutputSink sink, Runnable onEnd) {
+    var cmd = client.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true);
+    if (tail >= 0) {
+      cmd.withTail(tail);
+    }
+    var cb = cmd.exec(new FrameSink(sink) {
+      @Override
+      public void onComplete() {
+        super.onComplete();
+        onEnd.run();
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        super.onError(t);
+        onEnd.run();
+      }
+    });
+    return () -> close(cb);
+  }
+
+  int exec(String id, ExecSpec spec, OutputSink output) {
+    var create = client.execCreateCmd(id).withCmd(spec.command().toArray(String[]::new))
+        .withAttachStdout(true).withAttachStderr(true);
+    if (!spec.env().isEmpty()) {
+      create.withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+    if (spec.workdir() != null) {
+      create.withWorkingDir(spec.workdir());
+    }
+    if (spec.user() != null) {
+      create.withUser(spec.user());
+    }
+    String execId = create.exec().getId();
+    ResultCallback.Adapter<Frame> cb = client.execStartCmd(execId).exec(new FrameSink(output));
+    try {
+      cb.awaitCompletion();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close(cb);
+      throw new EngineException("interrupted");
+    }
+    Long code = client.inspectExecCmd(execId).exec().getExitCodeLong();
+    return code == null ? -1 : code.intValue();
+  }
+
+  void export(String id, OutputStream out) {
+    var req = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
+        .path("/containers/" + id + "/export").build();
+    try (DockerHttpClient.Response resp = http.execute(req); InputStream body = resp.getBody()) {
+      if (resp.getStatusCode() != 200) {
+        throw new EngineException("export of " + id + " failed: HTTP " + resp.getStatusCode() + " "
+            + new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip());
+      }
+      body.transferTo(out);
+    } catch (IOException e) {
+      throw DockerJavaEngine.io("export " + id, e);
+    }
+  }
+
+  private static void close(java.io.Closeable c) {
+    try {
+      c.close();
+    } catch (IOException e) {
+      // abandoning the stream
+    }
+  }
+}
