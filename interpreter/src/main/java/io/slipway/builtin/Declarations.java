@@ -82,7 +82,8 @@ public final class Declarations {
       int lt = ownerType.indexOf('<');
       if (lt > 0) {
         for (String p : ownerType.substring(lt + 1, ownerType.length() - 1).split(",")) {
-          out.add(p.trim());
+          // a receiver such as List<T?> (filterNotNull) binds T; the ? belongs to the use
+          out.add(p.trim().replace("?", ""));
         }
       }
     }

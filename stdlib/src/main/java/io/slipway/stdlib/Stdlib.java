@@ -2,6 +2,14 @@ package io.slipway.stdlib;
 
 import io.slipway.builtin.BuiltinRegistry;
 import io.slipway.builtin.Declarations;
+import io.slipway.stdlib.core.AnyMethods;
+import io.slipway.stdlib.core.CoreTypes;
+import io.slipway.stdlib.core.Lists;
+import io.slipway.stdlib.core.Maps;
+import io.slipway.stdlib.core.MutableLists;
+import io.slipway.stdlib.core.Numbers;
+import io.slipway.stdlib.core.Strings;
+import io.slipway.stdlib.core.Units;
 import java.util.List;
 
 /**
@@ -13,7 +21,10 @@ public final class Stdlib {
 
   /** The libraries in docs order. Each helper area adds its part here. */
   static List<Library> libraries() {
-    return List.of();
+    return List.of(
+        // core: stdlib-core
+        new CoreTypes(), new AnyMethods(), new Numbers(), new Strings(), new Lists(),
+        new MutableLists(), new Maps(), new Units());
   }
 
   /** A fresh, frozen registry holding the whole standard library. */
