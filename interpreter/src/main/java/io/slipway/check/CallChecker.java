@@ -1,0 +1,280 @@
+package io.slipway.check;
+
+import io.slipway.builtin.BuiltinFunction;
+import io.slipway.diag.Code;
+import io.slipway.source.Span;
+import io.slipway.syntax.ast.Arg;
+import io.slipway.syntax.ast.BinaryOp;
+import io.slipway.syntax.ast.Expr;
+import io.slipway.syntax.ast.TemplatePart;
+import io.slipway.types.Subtyping;
+import io.slipway.types.Type;
+import io.slipway.types.Types;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Calls: resolving the callee (local function, data class, the innermost DSL receiver's member,
+ * global builtin), then argument matching and generic inference ({@link Arguments}).
+ */
+final class CallChecker {
+  private final Ctx cx;
+  private final ExprChecker exprs;
+  private final Arguments arguments;
+
+  CallChecker(Ctx cx, ExprChecker exprs) {
+    this.cx = cx;
+    this.exprs = exprs;
+    this.arguments = new Arguments(cx, exprs, this);
+  }
+
+  Type call(Expr.Call c, Type expected, Env env) {
+    return switch (c.callee()) {
+      case Expr.Name n -> byName(c, n, expected, env);
+      case Expr.Member m -> method(c, m, expected, env);
+      default -> {
+        Type t = exprs.check(c.callee(), null, env);
+        yield invokeValue(c, t, "function", expected, env);
+      }
+    };
+  }
+
+  private Type invokeValue(Expr.Call c, Type t, String display, Type expected, Env env) {
+    if (Types.isError(t)) {
+      arguments.loose(c.args(), c.trailing(), env);
+      return Types.ERROR;
+    }
+    if (Types.isNullable(t) && Types.nonNull(t) instanceof Type.FnType) {
+      cx.report(Code.E0204, c.callee().span(), "unsafe call of a nullable function of type `" + t + "`", "use `!!` first");
+      t = Types.nonNull(t);
+    }
+    if (!(t instanceof Type.FnType fn)) {
+      cx.report(Code.E0211, c.callee().span(), "`" + cx.file.slice(c.callee().span()) + "` is not a function: it has type `" + Ctx.show(t) + "`");
+      arguments.loose(c.args(), c.trailing(), env);
+      return Types.ERROR;
+    }
+    return arguments.apply(c.span(), c.callee().span(), c.args(), c.trailing(), CallTarget.value(display, fn), expected, env);
+  }
+
+  private Type byName(Expr.Call c, Expr.Name n, Type expected, Env env) {
+    String name = n.id();
+    Symbol sym = env.scope().lookup(name);
+    if (sym != null) {
+      return switch (sym.kind()) {
+        case FUN -> {
+          cx.stmts.ensureResult(sym.fun());
+          yield arguments.apply(c.span(), n.span(), c.args(), c.trailing(), CallTarget.of(sym.fun()), expected, env);
+        }
+        case DATA -> arguments.apply(c.span(), n.span(), c.args(), c.trailing(),
+            CallTarget.constructor(sym.data(), false), expected, env);
+        default -> invokeValue(c, sym.type(), name, expected, env);
+      };
+    }
+    if (env.receiver() != null) {
+      BuiltinFunction m = exprs.members().method(env.receiver(), name);
+      if (m != null) {
+        var subst = exprs.members().ownerSubst(m.receiverType(), env.receiver());
+        return arguments.apply(c.span(), n.span(), c.args(), c.trailing(), CallTarget.of(m, subst), expected, env, c);
+      }
+      Type prop = exprs.members().property(env.receiver(), name);
+      if (prop != null) {
+        return invokeValue(c, prop, name, expected, env);
+      }
+    }
+    var global = cx.registry.function(name);
+    if (global.isPresent()) {
+      BuiltinFunction f = global.get();
+      if (f.name().equals("pipeline") && !cx.allowedPipelines.contains(c)) {
+        cx.report(Code.E0402, n.span(), "`pipeline` is only allowed at the top level of a pipeline file");
+      }
+      if (f.name().equals("secret") && literalFirstArg(c) instanceof String s) {
+        cx.secretNames.add(s);
+      }
+      return arguments.apply(c.span(), n.span(), c.args(), c.trailing(), CallTarget.of(f, new java.util.HashMap<>()), expected, env, c);
+    }
+    var globalValue = cx.registry.property(null, name);
+    if (globalValue.isPresent()) {
+      return invokeValue(c, globalValue.get().type(), name, expected, env);
+    }
+    String where = dslPlaces(name);
+    if (where != null) {
+      cx.report(Code.E0402, n.span(), "`" + name + "` is only allowed directly in " + where);
+    } else {
+      exprs.unknownName(n.span(), name, env);
+    }
+    arguments.loose(c.args(), c.trailing(), env);
+    return Types.ERROR;
+  }
+
+  /** "`pipeline`, `parallel` or `matrix`" for a DSL member, or null when no scope declares it. */
+  String dslPlaces(String name) {
+    List<String> places = new ArrayList<>();
+    for (BuiltinFunction f : cx.registry.functions()) {
+      if (f.owner() != null && f.owner().endsWith("Scope") && f.name().equals(name)) {
+        String base = f.owner().substring(0, f.owner().length() - "Scope".length());
+        String place = "`" + Character.toLowerCase(base.charAt(0)) + base.substring(1) + "`";
+        if (!places.contains(place)) {
+          places.add(place);
+        }
+      }
+    }
+    if (places.isEmpty()) {
+      return null;
+    }
+    if (places.size() == 1) {
+      return places.get(0);
+    }
+    return String.join(", ", places.subList(0, places.size() - 1)) + " or " + places.get(places.size() - 1);
+  }
+
+  static String literalFirstArg(Expr.Call c) {
+    for (Arg a : c.args()) {
+      if (a.name() == null || a.name().text().equals("name")) {
+        return literal(a.value());
+      }
+    }
+    return null;
+  }
+
+  /** The text of a string literal without interpolation, else null. */
+  static String literal(Expr e) {
+    if (e instanceof Expr.Str s && s.parts().stream().allMatch(p -> p instanceof TemplatePart.Text)) {
+      var sb = new StringBuilder();
+      s.parts().forEach(p -> sb.append(((TemplatePart.Text) p).text()));
+      return sb.toString();
+    }
+    return null;
+  }
+
+  private Type method(Expr.Call c, Expr.Member m, Type expected, Env env) {
+    Type recvT = exprs.check(m.target(), null, env);
+    String name = m.name().text();
+    if (Types.isError(recvT)) {
+      arguments.loose(c.args(), c.trailing(), env);
+      return Types.ERROR;
+    }
+    if (Types.isNullable(recvT) && !m.safe()) {
+      cx.report(Code.E0204, m.name().span(), "unsafe call of `" + name + "` on a nullable value of type `"
+          + Ctx.show(recvT) + "`", "use `?.` or `!!`");
+    }
+    Type recv = Types.nonNull(recvT);
+    Type result = methodOn(c.span(), m.name().span(), name, recv, c.args(), c.trailing(), expected, env, c);
+    return m.safe() && Types.isNullable(recvT) ? Types.nullable(result) : result;
+  }
+
+  private Type methodOn(Span span, Span nameSpan, String name, Type recv, List<Arg> args, Expr.Lambda trailing,
+      Type expected, Env env, Expr.Call call) {
+    if (name.equals("toString") && recv.equals(Types.SECRET)) {
+      cx.report(Code.E0205, nameSpan, "a Secret has no `toString()`: it never converts to a `String`");
+      arguments.loose(args, trailing, env);
+      return Types.ERROR;
+    }
+    DataClassInfo dc = cx.dataClasses.get(Members.ownerName(recv));
+    if (dc != null && name.equals("copy")) {
+      return arguments.apply(span, nameSpan, args, trailing, CallTarget.constructor(dc, true), expected, env);
+    }
+    BuiltinFunction f = exprs.members().method(recv, name);
+    if (f != null) {
+      var subst = exprs.members().ownerSubst(f.receiverType(), recv);
+      return arguments.apply(span, nameSpan, args, trailing, CallTarget.of(f, subst), expected, env, call);
+    }
+    Type prop = exprs.members().property(recv, name);
+    if (prop instanceof Type.FnType fn) {
+      return arguments.apply(span, nameSpan, args, trailing, CallTarget.value(name, fn), expected, env);
+    }
+    if (name.equals("toString") && args.isEmpty() && trailing == null) {
+      return Types.STRING;
+    }
+    if (prop != null) {
+      cx.report(Code.E0211, nameSpan, "`" + name + "` is a property of type `" + prop + "`, not a method",
+          "drop the parentheses");
+    } else {
+      cx.report(Code.E0302, nameSpan, "unknown member `" + name + "` of `" + recv + "`",
+          DidYouMean.hint(name, exprs.members().names(recv)));
+    }
+    arguments.loose(args, trailing, env);
+    return Types.ERROR;
+  }
+
+  /** {@code 1 until 10}: a one-argument method call written infix. */
+  Type infix(Expr.InfixCall ic, Env env) {
+    Type recv = exprs.check(ic.left(), null, env);
+    List<Arg> args = List.of(new Arg(ic.right().span(), null, ic.right()));
+    if (Types.isError(recv)) {
+      arguments.loose(args, null, env);
+      return Types.ERROR;
+    }
+    if (Types.isNullable(recv)) {
+      cx.report(Code.E0204, ic.name().span(), "unsafe call of `" + ic.name().text()
+          + "` on a nullable value of type `" + Ctx.show(recv) + "`", "use `!!` first");
+    }
+    return methodOn(ic.span(), ic.name().span(), ic.name().text(), Types.nonNull(recv), args, null, null, env, null);
+  }
+
+  /** Names a {@code matrix(...)} call binds in its block: the constant axis names. */
+  static List<String> matrixAxes(List<Arg> args) {
+    var out = new ArrayList<String>();
+    for (Arg a : args) {
+      if (a.value() instanceof Expr.Binary b && b.op() == BinaryOp.TO && literal(b.left()) instanceof String s) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Checks a lambda against the expected function type (whose type variables may be partly
+   * unbound); returns its function type. {@code extraVals} are String vals bound in the body.
+   */
+  Type lambda(Expr.Lambda l, Type.FnType want, Env env, List<String> extraVals) {
+    Type recv = want == null ? null : want.receiver();
+    Env lenv = env.inLambda(recv);
+    List<Type> ptypes = new ArrayList<>();
+    if (l.arrow()) {
+      if (want != null && want.params().size() != l.params().size()) {
+        cx.report(Code.E0203, l.span(), "type mismatch: expected a lambda of type " + want + ", found one with "
+            + l.params().size() + " parameter" + (l.params().size() == 1 ? "" : "s"));
+        want = null;
+      }
+      for (int i = 0; i < l.params().size(); i++) {
+        var p = l.params().get(i);
+        Type t = p.type() != null ? cx.typeRefs.resolve(p.type())
+            : want != null && !Arguments.hasVars(want.params().get(i)) ? want.params().get(i) : null;
+        if (t == null) {
+          if (want == null || l.params().size() == want.params().size()) {
+            cx.report(Code.E0209, p.name().span(), "cannot infer the type of lambda parameter `" + p.name().text() + "`",
+                "write it: `" + p.name().text() + ": Type ->`");
+          }
+          t = Types.ERROR;
+        }
+        ptypes.add(t);
+        declareLocal(lenv, p.name().text(), t, p.name().span());
+      }
+    } else if (want != null && want.params().size() == 1) {
+      Type t = want.params().get(0);
+      if (Arguments.hasVars(t)) {
+        cx.report(Code.E0209, l.span(), "cannot infer the type of `it`", "declare the parameter: `{ x: Type -> ... }`");
+        t = Types.ERROR;
+      }
+      ptypes.add(t);
+      lenv.scope().put(Symbol.value("it", false, t, cx.file, l.span()));
+    } else if (want != null && want.params().size() > 1) {
+      cx.report(Code.E0203, l.span(), "type mismatch: expected a lambda of type " + want
+          + ", found one without parameters", "name the parameters: `{ a, b -> ... }`");
+      ptypes.addAll(want.params());
+    }
+    for (String v : extraVals) {
+      lenv.scope().put(Symbol.value(v, false, Types.STRING, cx.file, l.span()));
+    }
+    Type wantResult = want == null || Arguments.hasVars(want.result()) ? null : want.result();
+    boolean unit = wantResult != null && Subtyping.isUnit(wantResult);
+    Type body = cx.stmts.lambdaBody(l.body(), lenv, unit ? null : wantResult, !unit);
+    return new Type.FnType(recv, ptypes, unit ? Types.UNIT : body);
+  }
+
+  private void declareLocal(Env env, String name, Type t, Span span) {
+    if (!name.equals("_")) {
+      env.scope().put(Symbol.value(name, false, t, cx.file, span));
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package io.slipway.check;
+
+import io.slipway.diag.Code;
+import io.slipway.syntax.ast.BinaryOp;
+import io.slipway.syntax.ast.CatchClause;
+import io.slipway.syntax.ast.Expr;
+import io.slipway.syntax.ast.UnaryOp;
+import io.slipway.syntax.ast.WhenBranch;
+import io.slipway.syntax.ast.WhenCond;
+import io.slipway.types.Subtyping;
+import io.slipway.types.Type;
+import io.slipway.types.Types;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code if}, {@code when} and {@code try} as expressions, and the smart-cast facts a condition
+ * establishes ({@code x != null}, {@code x is T}, combined through {@code &&}, {@code ||}, {@code !}).
+ */
+final class ControlFlow {
+  private final Ctx cx;
+  private final ExprChecker exprs;
+
+  ControlFlow(Ctx cx, ExprChecker exprs) {
+    this.cx = cx;
+    this.exprs = exprs;
+  }
+
+  /** Narrowed types of local names when a condition is true and when it is false. */
+  record Facts(Map<String, Type> whenTrue, Map<String, Type> whenFalse) {
+    static final Facts NONE = new Facts(Map.of(), Map.of());
+
+    Facts swap() {
+      return new Facts(whenFalse, whenTrue);
+    }
+  }
+
+  /** The facts of an already-checked condition. */
+  static Facts facts(Expr cond, Env env, Ctx cx) {
+    return switch (cond) {
+      case Expr.Binary b when b.op() == BinaryOp.NE || b.op() == BinaryOp.EQ -> {
+        Expr other = b.right() instanceof Expr.NullLit ? b.left() : b.left() instanceof Expr.NullLit ? b.right() : null;
+        if (!(other instanceof Expr.Name n) || local(n, env) == null) {
+          yield Facts.NONE;
+        }
+        Type t = Types.nonNull(local(n, env).type());
+        Map<String, Type> m = Map.of(n.id(), t);
+        yield b.op() == BinaryOp.NE ? new Facts(m, Map.of()) : new Facts(Map.of(), m);
+      }
+      case Expr.Is is when is.operand() instanceof Expr.Name n && local(n, env) != null -> {
+        Map<String, Type> m = Map.of(n.id(), cx.typeRefs.resolveQuiet(is.type()));
+        yield is.negated() ? new Facts(Map.of(), m) : new Facts(m, Map.of());
+      }
+      case Expr.Unary u when u.op() == UnaryOp.NOT -> facts(u.operand(), env, cx).swap();
+      case Expr.Binary b when b.op() == BinaryOp.AND -> {
+        Facts l = facts(b.left(), env, cx);
+        Facts r = facts(b.right(), env.narrowed(l.whenTrue()), cx);
+        yield new Facts(merge(l.whenTrue(), r.whenTrue()), Map.of());
+      }
+      case Expr.Binary b when b.op() == BinaryOp.OR -> {
+        Facts l = facts(b.left(), env, cx);
+        Facts r = facts(b.right(), env.narrowed(l.whenFalse()), cx);
+        yield new Facts(Map.of(), merge(l.whenFalse(), r.whenFalse()));
+      }
+      default -> Facts.NONE;
+    };
+  }
+
+  private static Symbol local(Expr.Name n, Env env) {
+    Symbol s = env.scope().lookup(n.id());
+    return s != null && s.kind() != Symbol.Kind.FUN && s.kind() != Symbol.Kind.DATA ? s : null;
+  }
+
+  private static Map<String, Type> merge(Map<String, Type> a, Map<String, Type> b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    var m = new HashMap<>(a);
+    m.putAll(b);
+    return m;
+  }
+
+  Type ifExpr(Expr.If i, Type expected, Env env, boolean used) {
+    exprs.condition(i.condition(), env);
+    Facts f = facts(i.condition(), env, cx);
+    Type then = branch(i.then(), expected, env.narrowed(f.whenTrue()), used);
+    if (i.otherwise() == null) {
+      return Types.UNIT;
+    }
+    Type other = branch(i.otherwise(), expected, env.narrowed(f.whenFalse()), used);
+    if (!used) {
+      return Subtyping.isNothing(then) && Subtyping.isNothing(other) ? Types.NOTHING : Types.UNIT;
+    }
+    return cx.sub.join(then, other);
+  }
+
+  private Type branch(Expr e, Type expected, Env env, boolean used) {
+    return used ? exprs.check(e, expected, env) : exprs.checkUnused(e, env);
+  }
+
+  Type when(Expr.When w, Type expected, Env env, boolean used) {
+    Type subject = w.subject() == null ? null : exprs.check(w.subject(), null, env);
+    boolean hasElse = false;
+    boolean sawTrue = false;
+    boolean sawFalse = false;
+    Type result = null;
+    boolean allJump = true;
+    for (WhenBranch br : w.branches()) {
+      Env benv = env;
+      if (br.isElse()) {
+        hasElse = true;
+      }
+      for (WhenCond c : br.conditions()) {
+        switch (c) {
+          case WhenCond.Value v -> {
+            if (subject == null) {
+              exprs.condition(v.expr(), env);
+              if (br.conditions().size() == 1) {
+                benv = env.narrowed(facts(v.expr(), env, cx).whenTrue());
+              }
+            } else {
+              Type t = exprs.check(v.expr(), subject, env);
+              if (v.expr() instanceof Expr.BoolLit b) {
+                sawTrue |= b.value();
+                sawFalse |= !b.value();
+              }
+              if (!Types.isError(t) && !Types.isError(subject) && !cx.isSub(t, subject) && !cx.isSub(subject, t)) {
+                cx.report(Code.E0203, v.span(), "type mismatch: expected " + Ctx.show(subject) + ", found " + Ctx.show(t));
+              }
+            }
+          }
+          case WhenCond.Is is -> {
+            Type t = cx.typeRefs.resolve(is.type());
+            if (!is.negated() && br.conditions().size() == 1 && w.subject() instanceof Expr.Name n
+                && env.scope().lookup(n.id()) != null) {
+              benv = env.narrowed(Map.of(n.id(), t));
+            }
+          }
+          case WhenCond.In in -> exprs.check(in.range(), null, env);
+        }
+      }
+      Type bt = branch(br.body(), expected, benv, used);
+      allJump &= Subtyping.isNothing(bt);
+      result = result == null ? bt : cx.sub.join(result, bt);
+    }
+    boolean exhaustive = hasElse || subject != null && Types.nonNull(subject).equals(Types.BOOL)
+        && sawTrue && sawFalse && !Types.isNullable(subject);
+    if (!used) {
+      return exhaustive && allJump && result != null ? Types.NOTHING : Types.UNIT;
+    }
+    if (!exhaustive) {
+      cx.report(Code.E0206, w.span(), "`when` used as an expression must be exhaustive",
+          subject != null && Types.nonNull(subject).equals(Types.BOOL)
+              ? "add the missing `true`/`false` branch or an `else` branch" : "add an `else` branch");
+      return Types.ERROR;
+    }
+    return result == null ? Types.UNIT : result;
+  }
+
+  Type tryExpr(Expr.Try t, Type expected, Env env, boolean used) {
+    Type result = cx.stmts.block(t.body(), env, used, expected);
+    for (CatchClause c : t.catches()) {
+      Type et = cx.typeRefs.resolve(c.type());
+      if (!Types.isError(et) && !cx.isSub(et, Types.cls("Error"))) {
+        cx.report(Code.E0203, c.type().span(), "type mismatch: expected an `Error` type, found " + et,
+            "catch `Error` or one of its subtypes such as `StepFailed`");
+        et = Types.ERROR;
+      }
+      Env cenv = env.child();
+      cenv.scope().put(Symbol.value(c.name().text(), false, et, cx.file, c.name().span()));
+      Type ct = cx.stmts.block(c.body(), cenv, used, expected);
+      result = used ? cx.sub.join(result, ct) : (Subtyping.isNothing(result) && Subtyping.isNothing(ct) ? Types.NOTHING : Types.UNIT);
+    }
+    if (t.finallyBlock() != null) {
+      cx.stmts.block(t.finallyBlock(), env, false, null);
+    }
+    return used ? result : (Subtyping.isNothing(result) ? Types.NOTHING : Types.UNIT);
+  }
+}

@@ -1,0 +1,76 @@
+package io.slipway.check;
+
+import io.slipway.builtin.BuiltinRegistry;
+import io.slipway.diag.Code;
+import io.slipway.diag.Diagnostic;
+import io.slipway.diag.Diagnostics;
+import io.slipway.diag.Label;
+import io.slipway.source.SourceFile;
+import io.slipway.source.Span;
+import io.slipway.syntax.ast.Expr;
+import io.slipway.types.Subtyping;
+import io.slipway.types.Type;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** State shared by the parts of one {@link Checker#check} run. */
+final class Ctx {
+  final BuiltinRegistry registry;
+  final Subtyping sub;
+  final Diagnostics out;
+  final TypeTable types = new TypeTable();
+  final Map<String, DataClassInfo> dataClasses = new LinkedHashMap<>();
+  final Map<String, ParamInfo> params = new LinkedHashMap<>();
+  final Set<String> secretNames = new TreeSet<>();
+  /** Top-level {@code pipeline(...)} calls that are in an allowed place. */
+  final Set<Expr.Call> allowedPipelines = Collections.newSetFromMap(new IdentityHashMap<>());
+  SourceFile file;
+  PipelineRules stages;
+  ExprChecker exprs;
+  StmtChecker stmts;
+  CallChecker calls;
+  TypeResolver typeRefs;
+
+  Ctx(BuiltinRegistry registry, Diagnostics out) {
+    this.registry = registry;
+    this.sub = new Subtyping(registry);
+    this.out = out;
+  }
+
+  Diagnostic error(Code code, Span span, String message) {
+    return Diagnostic.error(code, file, span, message);
+  }
+
+  void report(Code code, Span span, String message) {
+    out.add(error(code, span, message));
+  }
+
+  void report(Code code, Span span, String message, String hint) {
+    out.add(error(code, span, message).withHint(hint));
+  }
+
+  Label label(SourceFile f, Span span, String message) {
+    return new Label(f, span, message);
+  }
+
+  Type record(Expr e, Type t) {
+    types.put(e, t);
+    return t;
+  }
+
+  boolean isSub(Type a, Type b) {
+    return sub.isSubtype(a, b);
+  }
+
+  /** How a type is named in messages ({@code null} for the type of the {@code null} literal). */
+  static String show(Type t) {
+    if (t instanceof Type.NullableType n && Subtyping.isNothing(n.inner())) {
+      return "null";
+    }
+    return t.toString();
+  }
+}

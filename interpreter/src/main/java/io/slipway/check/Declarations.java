@@ -1,0 +1,217 @@
+package io.slipway.check;
+
+import io.slipway.diag.Code;
+import io.slipway.syntax.ast.Expr;
+import io.slipway.syntax.ast.Ident;
+import io.slipway.syntax.ast.Param;
+import io.slipway.syntax.ast.Stmt;
+import io.slipway.types.Type;
+import io.slipway.types.Types;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Declarations: functions and data classes are hoisted to the start of their block (so they can
+ * be used before they are written), {@code val}/{@code var} enter scope in order. Duplicate names
+ * in one scope are E0303 with a note at the first declaration.
+ */
+final class Declarations {
+  private final Ctx cx;
+  private final ExprChecker exprs;
+  private final StmtChecker stmts;
+  private final Map<Stmt.FunDecl, FunInfo> funs = new IdentityHashMap<>();
+
+  Declarations(Ctx cx, ExprChecker exprs, StmtChecker stmts) {
+    this.cx = cx;
+    this.exprs = exprs;
+    this.stmts = stmts;
+  }
+
+  /** Enters the data classes and function signatures of a block, before its statements run. */
+  void hoist(List<Stmt> list, Env env) {
+    for (Stmt s : list) {
+      if (s instanceof Stmt.DataClass d) {
+        dataClass(d, env);
+      }
+    }
+    for (Stmt s : list) {
+      if (s instanceof Stmt.FunDecl f) {
+        signature(f, env);
+      }
+    }
+  }
+
+  /** Declares {@code sym} in the innermost scope, reporting a duplicate (E0303). */
+  void declare(Env env, Symbol sym) {
+    if (sym.name().equals("_")) {
+      return;
+    }
+    Symbol existing = env.scope().local(sym.name());
+    if (existing != null) {
+      cx.out.add(cx.error(Code.E0303, sym.span(), "`" + sym.name() + "` is already declared in this scope")
+          .withRelated(cx.label(existing.file(), existing.span(), "`" + sym.name() + "` is first declared here")));
+      return;
+    }
+    env.scope().put(sym);
+  }
+
+  private void dataClass(Stmt.DataClass d, Env env) {
+    String name = d.name().text();
+    var fields = new ArrayList<DataClassInfo.Field>();
+    var seen = new java.util.HashSet<String>();
+    for (Param p : d.properties()) {
+      Type t = paramType(p, name);
+      if (!seen.add(p.name().text())) {
+        cx.report(Code.E0303, p.name().span(), "property `" + p.name().text() + "` is declared twice");
+      }
+      fields.add(new DataClassInfo.Field(p.name().text(), t, p.mutable(), p.defaultValue() != null));
+    }
+    var info = new DataClassInfo(name, fields, d, cx.file);
+    DataClassInfo prev = cx.dataClasses.get(name);
+    if (prev != null || cx.registry.type(name).isPresent()) {
+      var diag = cx.error(Code.E0303, d.name().span(), "type `" + name + "` is already declared");
+      cx.out.add(prev == null ? diag : diag.withRelated(cx.label(prev.file(), prev.decl().name().span(), "first declared here")));
+      return;
+    }
+    cx.dataClasses.put(name, info);
+    declare(env, new Symbol(name, Symbol.Kind.DATA, info.type(), cx.file, d.name().span(), null, info, null));
+    Env fenv = env.child();
+    for (Param p : d.properties()) {
+      if (p.defaultValue() != null) {
+        exprs.expect(p.defaultValue(), info.field(p.name().text()).orElseThrow().type(), fenv);
+      }
+    }
+  }
+
+  private Type paramType(Param p, String owner) {
+    if (p.type() == null) {
+      cx.report(Code.E0209, p.name().span(), "parameter `" + p.name().text() + "` of `" + owner + "` needs a type",
+          "write it: `" + p.name().text() + ": Type`");
+      return Types.ERROR;
+    }
+    return cx.typeRefs.resolve(p.type());
+  }
+
+  private void signature(Stmt.FunDecl f, Env env) {
+    String name = f.name().text();
+    var params = new ArrayList<ParamSig>();
+    for (Param p : f.params()) {
+      params.add(new ParamSig(p.name().text(), paramType(p, name), p.defaultValue() != null, false));
+    }
+    Type result = f.returnType() != null ? cx.typeRefs.resolve(f.returnType()) : f.body() != null ? Types.UNIT : null;
+    var info = new FunInfo(name, params, result, f, cx.file);
+    info.scope = env.scope();
+    funs.put(f, info);
+    declare(env, new Symbol(name, Symbol.Kind.FUN, info.type(), cx.file, f.name().span(), info, null, null));
+  }
+
+  FunInfo local(Stmt.FunDecl f, Env env) {
+    return funs.get(f);
+  }
+
+  /** Makes sure an expression-bodied function's return type is known (checking it now). */
+  void ensureResult(FunInfo f) {
+    if (f.state == FunInfo.State.PENDING) {
+      f.state = FunInfo.State.INFERRING;
+      checkBody(f);
+      f.state = FunInfo.State.DONE;
+    } else if (f.state == FunInfo.State.INFERRING) {
+      cx.report(Code.E0209, f.decl.name().span(), "cannot infer the return type of `" + f.name + "`: it calls itself",
+          "declare it: `fun " + f.name + "(...): Type = ...`");
+      f.result = Types.ERROR;
+      f.state = FunInfo.State.DONE;
+    }
+  }
+
+  void checkBody(FunInfo f) {
+    if (f == null || f.bodyChecked) {
+      return;
+    }
+    f.bodyChecked = true;
+    var saved = cx.file;
+    cx.file = f.file;
+    Stmt.FunDecl d = f.decl;
+    Type declared = d.returnType() != null ? f.result : null;
+    Env env = new Env(f.scope.child(), new Env.FnCtx(f.name, d.body() != null ? declared : null), 0, null);
+    for (int i = 0; i < d.params().size(); i++) {
+      Param p = d.params().get(i);
+      if (p.defaultValue() != null) {
+        exprs.expect(p.defaultValue(), f.params.get(i).type(), env);
+      }
+      declare(env, new Symbol(p.name().text(), Symbol.Kind.PARAM, f.params.get(i).type(), cx.file,
+          p.name().span(), null, null, null));
+    }
+    if (d.exprBody() != null) {
+      if (declared != null) {
+        exprs.expect(d.exprBody(), declared, env);
+      } else {
+        Type t = exprs.check(d.exprBody(), null, env);
+        if (f.state != FunInfo.State.DONE || f.result == null) {
+          f.result = t;
+        }
+      }
+    } else {
+      Type t = stmts.block(d.body(), env, false, null);
+      if (declared != null && !io.slipway.types.Subtyping.isUnit(declared) && !Types.isError(declared)
+          && !io.slipway.types.Subtyping.isNothing(t)) {
+        cx.report(Code.E0207, d.name().span(), "function `" + f.name + "` must return a value of type `"
+            + Ctx.show(declared) + "` on every path", "end the body with `return ...`");
+      }
+    }
+    if (f.result == null) {
+      f.result = Types.ERROR;
+    }
+    cx.file = saved;
+  }
+
+  void varDecl(Stmt.VarDecl v, Env env) {
+    Type declared = v.type() == null ? null : cx.typeRefs.resolve(v.type());
+    Type t;
+    if (v.init() == null) {
+      if (declared == null) {
+        cx.report(Code.E0209, v.name().span(), "`" + v.name().text() + "` needs a type or an initial value");
+      }
+      t = declared == null ? Types.ERROR : declared;
+    } else if (declared != null) {
+      exprs.expect(v.init(), declared, env);
+      t = declared;
+    } else {
+      t = exprs.check(v.init(), null, env);
+    }
+    declare(env, Symbol.value(v.name().text(), v.mutable(), t, cx.file, v.name().span()));
+  }
+
+  void destructure(Stmt.Destructure d, Env env) {
+    Type t = exprs.check(d.init(), null, env);
+    List<Type> parts = components(t, d.names().size(), d.init());
+    for (int i = 0; i < d.names().size(); i++) {
+      Ident n = d.names().get(i);
+      declare(env, Symbol.value(n.text(), d.mutable(), parts.get(i), cx.file, n.span()));
+    }
+  }
+
+  /** The component types of a Pair, data class or List for destructuring into {@code n} names. */
+  List<Type> components(Type t, int n, Expr where) {
+    if (Types.isError(t)) {
+      return Collections.nCopies(n, Types.ERROR);
+    }
+    if (t instanceof Type.ClassType c) {
+      if (c.name().equals("Pair") && c.args().size() == 2 && n <= 2) {
+        return c.args().subList(0, n);
+      }
+      DataClassInfo dc = cx.dataClasses.get(c.name());
+      if (dc != null && n <= dc.fields().size()) {
+        return dc.fields().subList(0, n).stream().map(DataClassInfo.Field::type).toList();
+      }
+      Type.ClassType list = cx.sub.asSuper(c, "List");
+      if (list != null && list.args().size() == 1) {
+        return Collections.nCopies(n, list.args().get(0));
+      }
+    }
+    cx.report(Code.E0203, where.span(), "cannot destructure a value of type `" + Ctx.show(t) + "` into " + n + " names");
+    return Collections.nCopies(n, Types.ERROR);
+  }
+}

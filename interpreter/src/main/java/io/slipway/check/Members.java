@@ -1,0 +1,109 @@
+package io.slipway.check;
+
+import io.slipway.builtin.BuiltinFunction;
+import io.slipway.builtin.BuiltinProperty;
+import io.slipway.types.Subtyping;
+import io.slipway.types.Type;
+import io.slipway.types.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Member lookup on a (non-null) receiver type: data class properties, the synthesized
+ * {@code Params} record, and builtin properties and methods found along the declared supertypes
+ * and finally {@code Any}. Owner type variables ({@code T} of {@code List<T>}) are instantiated
+ * from the receiver.
+ */
+final class Members {
+  static final String PARAMS = "Params";
+
+  private final Ctx cx;
+
+  Members(Ctx cx) {
+    this.cx = cx;
+  }
+
+  /** The type name member lookup starts from. */
+  static String ownerName(Type t) {
+    return switch (Types.nonNull(t)) {
+      case Type.ClassType c -> c.name();
+      case Type.FnType f -> "Function";
+      default -> "Any";
+    };
+  }
+
+  /** A property's type on {@code recv}, or null when there is none. */
+  Type property(Type recv, String name) {
+    String owner = ownerName(recv);
+    DataClassInfo dc = cx.dataClasses.get(owner);
+    if (dc != null) {
+      var f = dc.field(name);
+      if (f.isPresent()) {
+        return f.get().type();
+      }
+    }
+    if (owner.equals(PARAMS)) {
+      ParamInfo p = cx.params.get(name);
+      if (p != null) {
+        return p.type();
+      }
+    }
+    for (String o : cx.sub.lineage(owner)) {
+      var prop = cx.registry.property(o, name);
+      if (prop.isPresent()) {
+        BuiltinProperty bp = prop.get();
+        return Subtyping.substitute(bp.type(), ownerSubst(bp.receiverType(), recv));
+      }
+    }
+    return null;
+  }
+
+  /** The builtin method {@code name} on {@code recv}, or null. */
+  BuiltinFunction method(Type recv, String name) {
+    for (String o : cx.sub.lineage(ownerName(recv))) {
+      var fn = cx.registry.method(o, name);
+      if (fn.isPresent()) {
+        return fn.get();
+      }
+    }
+    return null;
+  }
+
+  /** Binds the owner's type variables by matching its declared receiver with the actual one. */
+  Map<String, Type> ownerSubst(Type declared, Type actual) {
+    var subst = new HashMap<String, Type>();
+    if (declared instanceof Type.ClassType d && !d.args().isEmpty()
+        && Types.nonNull(actual) instanceof Type.ClassType a) {
+      Type.ClassType up = cx.sub.asSuper(a, d.name());
+      if (up != null && up.args().size() == d.args().size()) {
+        for (int i = 0; i < d.args().size(); i++) {
+          if (d.args().get(i) instanceof Type.TypeVar v) {
+            subst.put(v.name(), up.args().get(i));
+          }
+        }
+      }
+    }
+    return subst;
+  }
+
+  /** Every member name visible on {@code recv}, for did-you-mean. */
+  List<String> names(Type recv) {
+    var out = new LinkedHashSet<String>();
+    String owner = ownerName(recv);
+    DataClassInfo dc = cx.dataClasses.get(owner);
+    if (dc != null) {
+      dc.fields().forEach(f -> out.add(f.name()));
+      out.add("copy");
+    }
+    if (owner.equals(PARAMS)) {
+      out.addAll(cx.params.keySet());
+    }
+    for (String o : cx.sub.lineage(owner)) {
+      out.addAll(cx.registry.memberNames(o));
+    }
+    return new ArrayList<>(out);
+  }
+}

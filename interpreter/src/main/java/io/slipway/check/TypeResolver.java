@@ -1,0 +1,93 @@
+package io.slipway.check;
+
+import io.slipway.builtin.BuiltinType;
+import io.slipway.diag.Code;
+import io.slipway.syntax.ast.TypeRef;
+import io.slipway.types.Type;
+import io.slipway.types.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a {@link TypeRef} as written into a checker {@link Type} (E0210, E0214). */
+final class TypeResolver {
+  /** Types the checker itself gives meaning to, with their number of type arguments. */
+  private static final Map<String, Integer> CORE = Map.ofEntries(
+      Map.entry("Int", 0), Map.entry("Double", 0), Map.entry("Bool", 0), Map.entry("String", 0),
+      Map.entry("Unit", 0), Map.entry("Any", 0), Map.entry("Nothing", 0),
+      Map.entry("List", 1), Map.entry("MutableList", 1), Map.entry("Set", 1),
+      Map.entry("Map", 2), Map.entry("MutableMap", 2), Map.entry("Pair", 2));
+
+  private final Ctx cx;
+  private int quiet;
+
+  TypeResolver(Ctx cx) {
+    this.cx = cx;
+  }
+
+  /** Resolves a type already resolved (and reported) once, without reporting again. */
+  Type resolveQuiet(TypeRef ref) {
+    quiet++;
+    try {
+      return resolve(ref);
+    } finally {
+      quiet--;
+    }
+  }
+
+  Type resolve(TypeRef ref) {
+    return switch (ref) {
+      case TypeRef.Error e -> Types.ERROR;
+      case TypeRef.Function f -> {
+        Type recv = f.receiver() == null ? null : resolve(f.receiver());
+        List<Type> ps = f.params().stream().map(this::resolve).toList();
+        Type fn = new Type.FnType(recv, ps, resolve(f.result()));
+        yield f.nullable() ? Types.nullable(fn) : fn;
+      }
+      case TypeRef.Named n -> {
+        Type t = named(n);
+        yield n.nullable() ? Types.nullable(t) : t;
+      }
+    };
+  }
+
+  private Type named(TypeRef.Named n) {
+    String name = n.name().text();
+    Integer arity = CORE.get(name);
+    if (arity == null) {
+      var bt = cx.registry.type(name);
+      if (bt.isPresent()) {
+        arity = bt.get().typeParams().size();
+      } else if (cx.dataClasses.containsKey(name)) {
+        arity = 0;
+      }
+    }
+    if (arity == null) {
+      if (quiet == 0) {
+        cx.report(Code.E0210, n.name().span(), "unknown type `" + name + "`",
+            DidYouMean.hint(name, knownTypeNames()));
+      }
+      n.args().forEach(this::resolve);
+      return Types.ERROR;
+    }
+    List<Type> args = new ArrayList<>();
+    for (TypeRef a : n.args()) {
+      args.add(resolve(a));
+    }
+    if (args.size() != arity) {
+      if (quiet == 0) {
+        cx.report(Code.E0214, n.span(), "`" + name + "` takes " + arity + " type argument"
+          + (arity == 1 ? "" : "s") + ", found " + args.size());
+      }
+      return Types.ERROR;
+    }
+    return new Type.ClassType(name, args);
+  }
+
+  List<String> knownTypeNames() {
+    var out = new ArrayList<String>(CORE.keySet());
+    cx.registry.types().stream().map(BuiltinType::name).forEach(out::add);
+    out.addAll(cx.dataClasses.keySet());
+    return out;
+  }
+}
