@@ -1,0 +1,62 @@
+package io.slipway.interp;
+
+import io.slipway.source.SourceFile;
+import io.slipway.source.Span;
+import io.slipway.syntax.ast.Expr;
+import io.slipway.syntax.ast.Param;
+import io.slipway.value.SlipException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A lambda value: its code, the scope it was created in, and its file. A lambda with no declared
+ * parameters binds a single argument to {@code it}; invoked with a receiver (a DSL block), the
+ * receiver's builtin members become callable unqualified in its body.
+ */
+public record Closure(Expr.Lambda lambda, Env env, SourceFile file) implements Callable {
+
+  @Override
+  public String describe() {
+    return "lambda";
+  }
+
+  @Override
+  public Object call(Evaluator ev, Object receiver, List<Object> positional,
+      Map<String, Object> named, Span callSite) {
+    return callWith(ev, receiver, positional, Map.of());
+  }
+
+  /**
+   * Calls the lambda with extra variables in scope, as the {@code matrix} block sees one
+   * {@code val} per axis.
+   */
+  public Object callWith(Evaluator ev, Object receiver, List<Object> positional,
+      Map<String, Object> vars) {
+    Env outer = env;
+    if (!vars.isEmpty()) {
+      outer = env.child();
+      for (var e : vars.entrySet()) {
+        outer.define(e.getKey(), e.getValue(), false);
+      }
+    }
+    Env scope = receiver != null ? outer.childWithReceiver(receiver) : outer.child();
+    List<Param> params = lambda.params();
+    if (params.isEmpty()) {
+      if (!lambda.arrow() && positional.size() == 1) {
+        scope.define("it", positional.get(0), false);
+      }
+    } else {
+      if (positional.size() < params.size()) {
+        throw SlipException.error("lambda expects " + params.size() + " arguments, got "
+            + positional.size());
+      }
+      for (int i = 0; i < params.size(); i++) {
+        String name = params.get(i).name().text();
+        if (!name.equals("_")) {
+          scope.define(name, positional.get(i), false);
+        }
+      }
+    }
+    return ev.inFile(file, () -> ev.execBlockValue(lambda.body(), scope));
+  }
+}

@@ -1,0 +1,86 @@
+package io.slipway.interp;
+
+import io.slipway.value.Values;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * An instance of a user {@code data class}: structural equality and hash over its properties,
+ * Kotlin's {@code toString} ({@code Node(name=a, port=80)}). {@code var} properties are
+ * assignable; the object is otherwise immutable.
+ */
+public final class DataObject {
+  private final DataClassDef type;
+  private final Object[] values;
+
+  public DataObject(DataClassDef type, Object[] values) {
+    this.type = type;
+    this.values = values;
+  }
+
+  public DataClassDef type() {
+    return type;
+  }
+
+  public String typeName() {
+    return type.name();
+  }
+
+  public int size() {
+    return values.length;
+  }
+
+  public Object component(int i) {
+    return values[i];
+  }
+
+  public boolean has(String property) {
+    return type.indexOf(property) >= 0;
+  }
+
+  public Object get(String property) {
+    return values[type.indexOf(property)];
+  }
+
+  public synchronized void set(String property, Object value) {
+    values[type.indexOf(property)] = value;
+  }
+
+  /** Properties in declaration order. */
+  public Map<String, Object> properties() {
+    var out = new LinkedHashMap<String, Object>();
+    for (int i = 0; i < values.length; i++) {
+      out.put(type.properties().get(i).name().text(), values[i]);
+    }
+    return out;
+  }
+
+  /** A copy with some properties replaced. */
+  public DataObject copy(Map<String, Object> changes) {
+    Object[] v = values.clone();
+    changes.forEach((k, val) -> v[type.indexOf(k)] = val);
+    return new DataObject(type, v);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DataObject d && d.type.name().equals(type.name())
+        && Arrays.equals(d.values, values);
+  }
+
+  @Override
+  public int hashCode() {
+    return type.name().hashCode() * 31 + Arrays.hashCode(values);
+  }
+
+  @Override
+  public String toString() {
+    var j = new StringJoiner(", ", type.name() + "(", ")");
+    for (int i = 0; i < values.length; i++) {
+      j.add(type.properties().get(i).name().text() + "=" + Values.show(values[i]));
+    }
+    return j.toString();
+  }
+}

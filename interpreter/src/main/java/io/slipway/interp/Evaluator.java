@@ -1,0 +1,537 @@
+package io.slipway.interp;
+
+import io.slipway.pipeline.StageContext;
+import io.slipway.source.SourceFile;
+import io.slipway.source.Span;
+import io.slipway.syntax.ast.BinaryOp;
+import io.slipway.syntax.ast.Block;
+import io.slipway.syntax.ast.CatchClause;
+import io.slipway.syntax.ast.Expr;
+import io.slipway.syntax.ast.Stmt;
+import io.slipway.syntax.ast.TemplatePart;
+import io.slipway.syntax.ast.TypeRef;
+import io.slipway.syntax.ast.WhenBranch;
+import io.slipway.syntax.ast.WhenCond;
+import io.slipway.value.ErrorValue;
+import io.slipway.value.SlipException;
+import io.slipway.value.Unit;
+import io.slipway.value.Values;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Evaluates expressions and executes statements for one thread of execution (the top level, or
+ * one stage). Program-wide state lives in the {@link Interpreter}; this object holds what is
+ * dynamic per execution: the current file, the call depth, the {@code withEnv} stack, the stage
+ * being run, and a pending interruption (timeout or cancellation) to raise at the next check.
+ */
+public final class Evaluator {
+  final Interpreter interp;
+  private final StageContext stage;
+  private final Thread owner;
+  private final List<Map<String, Object>> envStack;
+  private final Calls calls;
+  private final Members members;
+  private SourceFile file;
+  private int depth;
+  private volatile RuntimeException pending;
+
+  Evaluator(Interpreter interp, StageContext stage, SourceFile file,
+      List<Map<String, Object>> envStack) {
+    this.interp = interp;
+    this.stage = stage;
+    this.file = file;
+    this.owner = Thread.currentThread();
+    this.envStack = new ArrayList<>(envStack);
+    this.calls = new Calls(this);
+    this.members = new Members(this);
+  }
+
+  public Interpreter interpreter() {
+    return interp;
+  }
+
+  /** The stage this evaluator runs, or null at the top level and at plan time. */
+  public StageContext stage() {
+    return stage;
+  }
+
+  public SourceFile file() {
+    return file;
+  }
+
+  Members members() {
+    return members;
+  }
+
+  Calls calls() {
+    return calls;
+  }
+
+  /** The evaluator to use from the calling thread: this one, or a fork for another thread. */
+  Evaluator forCurrentThread() {
+    return Thread.currentThread() == owner ? this
+        : new Evaluator(interp, stage, file, envStack);
+  }
+
+  // ---------------------------------------------------------------- dynamic state
+
+  /** Environment variables added by enclosing {@code withEnv} blocks, outermost first. */
+  public Map<String, Object> dynamicEnv() {
+    var out = new LinkedHashMap<String, Object>();
+    envStack.forEach(out::putAll);
+    return out;
+  }
+
+  /** Runs {@code body} with extra environment variables for every command it starts. */
+  public <T> T withEnv(Map<String, Object> vars, Supplier<T> body) {
+    envStack.add(vars);
+    try {
+      return body.get();
+    } finally {
+      envStack.remove(envStack.size() - 1);
+    }
+  }
+
+  /**
+   * Asks this evaluator to stop with {@code reason} at its next check (loop iteration, call, or
+   * blocking builtin), interrupting its thread so that blocking calls return at once.
+   */
+  public void interrupt(RuntimeException reason) {
+    pending = reason;
+    owner.interrupt();
+  }
+
+  /** Throws a pending interruption, clearing the thread's interrupt flag. */
+  public void checkInterrupt() {
+    RuntimeException p = pending;
+    if (p != null) {
+      pending = null;
+      Thread.interrupted();
+      throw p;
+    }
+  }
+
+  /** Clears a pending interruption that arrived too late to matter (its deadline was disarmed). */
+  public void clearInterrupt(RuntimeException reason) {
+    if (pending == reason) {
+      pending = null;
+      Thread.interrupted();
+    }
+  }
+
+  boolean hasPending() {
+    return pending != null;
+  }
+
+  /** Runs code of another file (a function declared in an imported library) with that file. */
+  <T> T inFile(SourceFile f, Supplier<T> body) {
+    SourceFile saved = file;
+    file = f;
+    if (++depth > interp.maxDepth()) {
+      depth--;
+      file = saved;
+      throw SlipException.error("stack overflow: more than " + interp.maxDepth()
+          + " nested calls (infinite recursion?)");
+    }
+    try {
+      checkInterrupt();
+      return body.get();
+    } catch (StackOverflowError e) {
+      throw SlipException.error("stack overflow: recursion too deep (infinite recursion?)");
+    } finally {
+      depth--;
+      file = saved;
+    }
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  /** Executes a block in a new scope. */
+  public void execBlock(Block block, Env parent) {
+    Env scope = parent.child();
+    hoist(block.stmts(), scope);
+    for (Stmt s : block.stmts()) {
+      exec(s, scope);
+    }
+  }
+
+  /** Executes a block in a new scope and returns the value of its last expression. */
+  public Object execBlockValue(Block block, Env parent) {
+    Env scope = parent.child();
+    return execStmtsValue(block.stmts(), scope);
+  }
+
+  Object execStmtsValue(List<Stmt> stmts, Env scope) {
+    hoist(stmts, scope);
+    Object last = Unit.INSTANCE;
+    for (int i = 0; i < stmts.size(); i++) {
+      Stmt s = stmts.get(i);
+      if (i == stmts.size() - 1 && s instanceof Stmt.ExprStmt es) {
+        last = eval(es.expr(), scope);
+      } else {
+        exec(s, scope);
+      }
+    }
+    return last;
+  }
+
+  /** Declares the functions and data classes of a block first, so they may refer to each other. */
+  void hoist(List<Stmt> stmts, Env scope) {
+    for (Stmt s : stmts) {
+      if (s instanceof Stmt.FunDecl f) {
+        scope.define(f.name().text(), new UserFunction(f, scope, file), false);
+      } else if (s instanceof Stmt.DataClass dc) {
+        scope.define(dc.name().text(), DataClassDef.of(dc, scope, file), false);
+      }
+    }
+  }
+
+  public void exec(Stmt stmt, Env env) {
+    try {
+      execInner(stmt, env);
+    } catch (SlipException e) {
+      throw e.locate(file, stmt.span());
+    }
+  }
+
+  private void execInner(Stmt stmt, Env env) {
+    switch (stmt) {
+      case Stmt.ExprStmt s -> eval(s.expr(), env);
+      case Stmt.VarDecl v -> env.define(v.name().text(),
+          v.init() == null ? null : eval(v.init(), env), v.mutable());
+      case Stmt.Destructure d -> {
+        Object value = eval(d.init(), env);
+        for (int i = 0; i < d.names().size(); i++) {
+          String n = d.names().get(i).text();
+          if (!n.equals("_")) {
+            env.define(n, component(value, i), d.mutable());
+          }
+        }
+      }
+      case Stmt.Assign a -> assign(a, env);
+      case Stmt.For f -> execFor(f, env);
+      case Stmt.While w -> {
+        while (truthy(eval(w.condition(), env), w.condition())) {
+          checkInterrupt();
+          try {
+            execBlock(w.body(), env);
+          } catch (Signals.Break b) {
+            break;
+          } catch (Signals.Continue c) {
+            // next iteration
+          }
+        }
+      }
+      case Stmt.DoWhile d -> execDoWhile(d, env);
+      case Stmt.Break b -> throw Signals.Break.INSTANCE;
+      case Stmt.Continue c -> throw Signals.Continue.INSTANCE;
+      case Stmt.Return r -> throw new Signals.Return(r.value() == null ? Unit.INSTANCE
+          : eval(r.value(), env));
+      case Stmt.Throw t -> {
+        Object v = eval(t.value(), env);
+        if (v instanceof ErrorValue ev) {
+          throw new SlipException(ev).locate(file, t.span());
+        }
+        throw SlipException.error(Values.show(v)).locate(file, t.span());
+      }
+      case Stmt.FunDecl f -> { } // hoisted
+      case Stmt.DataClass dc -> { } // hoisted
+      case Stmt.Import i -> { } // resolved before the run
+      case Stmt.ParamDecl p -> interp.defineParam(p, this, env);
+    }
+  }
+
+  private void execDoWhile(Stmt.DoWhile d, Env env) {
+    while (true) {
+      checkInterrupt();
+      Env scope = env.child();
+      try {
+        execStmtsValue(d.body().stmts(), scope);
+      } catch (Signals.Break b) {
+        break;
+      } catch (Signals.Continue c) {
+        // fall through to the condition
+      }
+      if (!truthy(eval(d.condition(), scope), d.condition())) {
+        break;
+      }
+    }
+  }
+
+  private void execFor(Stmt.For f, Env env) {
+    Object iterable = eval(f.iterable(), env);
+    Iterable<?> items = switch (iterable) {
+      case Iterable<?> it -> it;
+      case Map<?, ?> m -> m.entrySet().stream()
+          .map(e -> (Object) new io.slipway.value.Pair(e.getKey(), e.getValue())).toList();
+      case null, default -> throw SlipException.error("cannot iterate over "
+          + (iterable == null ? "null" : interp.types().nameOf(iterable)));
+    };
+    for (Object item : items) {
+      checkInterrupt();
+      Env scope = env.child();
+      if (f.vars().size() == 1) {
+        scope.define(f.vars().get(0).text(), item, false);
+      } else {
+        for (int i = 0; i < f.vars().size(); i++) {
+          scope.define(f.vars().get(i).text(), component(item, i), false);
+        }
+      }
+      try {
+        execStmtsValue(f.body().stmts(), scope);
+      } catch (Signals.Break b) {
+        break;
+      } catch (Signals.Continue c) {
+        // next item
+      }
+    }
+  }
+
+  /** {@code componentN()} of a pair, data object, list or map entry. */
+  Object component(Object value, int i) {
+    return switch (value) {
+      case io.slipway.value.Pair p when i < 2 -> i == 0 ? p.first() : p.second();
+      case DataObject d when i < d.size() -> d.component(i);
+      case List<?> l when i < l.size() -> l.get(i);
+      case Map.Entry<?, ?> e when i < 2 -> i == 0 ? e.getKey() : e.getValue();
+      case null, default -> throw SlipException.error("cannot destructure component " + (i + 1)
+          + " of " + (value == null ? "null" : interp.types().nameOf(value)));
+    };
+  }
+
+  private void assign(Stmt.Assign a, Env env) {
+    switch (a.target()) {
+      case Expr.Name n -> {
+        Env.Slot slot = env.lookup(n.id());
+        if (slot == null) {
+          throw SlipException.error("unknown variable `" + n.id() + "`");
+        }
+        if (!slot.mutable()) {
+          throw SlipException.error("cannot assign to `val` `" + n.id() + "`");
+        }
+        Object value = eval(a.value(), env);
+        if (a.op() == io.slipway.syntax.ast.AssignOp.ASSIGN) {
+          slot.set(value);
+        } else {
+          synchronized (slot) {
+            slot.set(compound(a, slot.get(), value));
+          }
+        }
+      }
+      case Expr.Member m -> {
+        Object target = eval(m.target(), env);
+        if (target == null && m.safe()) {
+          return;
+        }
+        String prop = m.name().text();
+        if (!(target instanceof DataObject d) || !d.has(prop)) {
+          throw SlipException.error("cannot assign to `" + prop + "`");
+        }
+        Object value = eval(a.value(), env);
+        d.set(prop, a.op() == io.slipway.syntax.ast.AssignOp.ASSIGN ? value
+            : compound(a, d.get(prop), value));
+      }
+      case Expr.Index ix -> {
+        Object target = eval(ix.target(), env);
+        Object index = eval(ix.index(), env);
+        Object value = eval(a.value(), env);
+        if (a.op() != io.slipway.syntax.ast.AssignOp.ASSIGN) {
+          value = compound(a, members.index(target, index), value);
+        }
+        members.setIndex(target, index, value);
+      }
+      default -> throw SlipException.error("cannot assign to this expression");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private Object compound(Stmt.Assign a, Object old, Object value) {
+    BinaryOp op = switch (a.op()) {
+      case ADD -> BinaryOp.ADD;
+      case SUB -> BinaryOp.SUB;
+      case MUL -> BinaryOp.MUL;
+      case DIV -> BinaryOp.DIV;
+      case REM -> BinaryOp.REM;
+      case ASSIGN -> throw new IllegalStateException();
+    };
+    // MutableList += x adds in place, as Kotlin's plusAssign does
+    if (op == BinaryOp.ADD && old instanceof ArrayList<?> l) {
+      if (value instanceof List<?> more) {
+        ((List<Object>) l).addAll(more);
+      } else {
+        ((List<Object>) l).add(value);
+      }
+      return l;
+    }
+    return interp.ops().binary(op, old, value);
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  public Object eval(Expr expr, Env env) {
+    try {
+      return evalInner(expr, env);
+    } catch (SlipException e) {
+      throw e.locate(file, expr.span());
+    }
+  }
+
+  private Object evalInner(Expr expr, Env env) {
+    return switch (expr) {
+      case Expr.IntLit l -> l.value();
+      case Expr.DoubleLit d -> d.value();
+      case Expr.BoolLit b -> b.value();
+      case Expr.NullLit n -> null;
+      case Expr.Str s -> template(s, env);
+      case Expr.Name n -> calls.name(n, env);
+      case Expr.Member m -> {
+        Object target = eval(m.target(), env);
+        if (target == null && m.safe()) {
+          yield null;
+        }
+        yield members.property(target, m.name().text(), env, m.span());
+      }
+      case Expr.Call c -> calls.call(c, env);
+      case Expr.Index ix -> members.index(eval(ix.target(), env), eval(ix.index(), env));
+      case Expr.Unary u -> interp.ops().unary(u.op(), eval(u.operand(), env));
+      case Expr.NotNull n -> {
+        Object v = eval(n.operand(), env);
+        if (v == null) {
+          throw SlipException.error("`" + file.slice(n.operand().span()) + "` is null");
+        }
+        yield v;
+      }
+      case Expr.Binary b -> binary(b, env);
+      case Expr.InfixCall ic -> members.callMethod(eval(ic.left(), env), ic.name().text(),
+          List.of(new io.slipway.syntax.ast.Arg(ic.right().span(), null, ic.right())), null, env,
+          ic.span());
+      case Expr.Is is -> interp.types().isInstance(eval(is.operand(), env), is.type())
+          != is.negated();
+      case Expr.As as -> cast(eval(as.operand(), env), as.type(), as.safe());
+      case Expr.Lambda l -> new Closure(l, env, file);
+      case Expr.If i -> {
+        if (truthy(eval(i.condition(), env), i.condition())) {
+          yield eval(i.then(), env);
+        }
+        yield i.otherwise() == null ? Unit.INSTANCE : eval(i.otherwise(), env);
+      }
+      case Expr.When w -> when(w, env);
+      case Expr.Try t -> evalTry(t, env);
+      case Expr.BlockExpr b -> execBlockValue(b.block(), env);
+      case Expr.Error e -> throw SlipException.error("cannot run code with syntax errors");
+    };
+  }
+
+  private Object template(Expr.Str s, Env env) {
+    if (s.parts().size() == 1 && s.parts().get(0) instanceof TemplatePart.Text t) {
+      return t.text();
+    }
+    var sb = new StringBuilder();
+    for (TemplatePart p : s.parts()) {
+      switch (p) {
+        case TemplatePart.Text t -> sb.append(t.text());
+        case TemplatePart.Interpolation i -> sb.append(Values.show(eval(i.expr(), env)));
+      }
+    }
+    return sb.toString();
+  }
+
+  private Object binary(Expr.Binary b, Env env) {
+    return switch (b.op()) {
+      case AND -> truthy(eval(b.left(), env), b.left()) && truthy(eval(b.right(), env), b.right());
+      case OR -> truthy(eval(b.left(), env), b.left()) || truthy(eval(b.right(), env), b.right());
+      case ELVIS -> {
+        Object l = eval(b.left(), env);
+        yield l != null ? l : eval(b.right(), env);
+      }
+      default -> interp.ops().binary(b.op(), eval(b.left(), env), eval(b.right(), env));
+    };
+  }
+
+  private Object cast(Object v, TypeRef type, boolean safe) {
+    if (interp.types().isInstance(v, type)) {
+      return v;
+    }
+    if (safe) {
+      return null;
+    }
+    throw SlipException.error("cannot cast " + (v == null ? "null" : interp.types().nameOf(v))
+        + " to " + RuntimeTypes.show(type));
+  }
+
+  boolean truthy(Object v, Expr where) {
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    throw SlipException.error("condition is not a Bool").locate(file, where.span());
+  }
+
+  private Object when(Expr.When w, Env env) {
+    boolean hasSubject = w.subject() != null;
+    Object subject = hasSubject ? eval(w.subject(), env) : null;
+    for (WhenBranch br : w.branches()) {
+      if (br.isElse()) {
+        return eval(br.body(), env);
+      }
+      for (WhenCond c : br.conditions()) {
+        if (matches(c, hasSubject, subject, env)) {
+          return eval(br.body(), env);
+        }
+      }
+    }
+    return Unit.INSTANCE;
+  }
+
+  private boolean matches(WhenCond c, boolean hasSubject, Object subject, Env env) {
+    return switch (c) {
+      case WhenCond.Value v -> hasSubject ? java.util.Objects.equals(subject, eval(v.expr(), env))
+          : truthy(eval(v.expr(), env), v.expr());
+      case WhenCond.Is is -> interp.types().isInstance(subject, is.type()) != is.negated();
+      case WhenCond.In in -> interp.ops().contains(eval(in.range(), env), subject) != in.negated();
+    };
+  }
+
+  private Object evalTry(Expr.Try t, Env env) {
+    try {
+      return execBlockValue(t.body(), env);
+    } catch (SlipException e) {
+      checkInterrupt();
+      for (CatchClause c : t.catches()) {
+        if (interp.types().isInstance(e.error(), c.type())) {
+          Env scope = env.child();
+          scope.define(c.name().text(), e.error(), false);
+          return execStmtsValue(c.body().stmts(), scope);
+        }
+      }
+      throw e;
+    } finally {
+      if (t.finallyBlock() != null) {
+        execBlock(t.finallyBlock(), env);
+      }
+    }
+  }
+
+  /**
+   * Runs a block given to the runtime (a stage body, a post block): a {@code return} inside it
+   * ends the block.
+   */
+  public Object runBody(Object fn, Object receiver, Span site) {
+    try {
+      return callValue(fn, receiver, List.of(), site);
+    } catch (Signals.Return r) {
+      return r.value;
+    }
+  }
+
+  /** Calls any function value; used by builtins through the call context. */
+  public Object callValue(Object fn, Object receiver, List<Object> args, Span site) {
+    if (!(fn instanceof Callable c)) {
+      throw SlipException.error("value is not a function");
+    }
+    return c.call(this, receiver, args, Map.of(), site);
+  }
+}

@@ -1,0 +1,228 @@
+package io.slipway.interp;
+
+import io.slipway.builtin.BuiltinFunction;
+import io.slipway.builtin.BuiltinProperty;
+import io.slipway.builtin.BuiltinRegistry;
+import io.slipway.builtin.Effect;
+import io.slipway.pipeline.RunHooks;
+import io.slipway.pipeline.StageContext;
+import io.slipway.run.Event;
+import io.slipway.run.RunState;
+import io.slipway.run.Status;
+import io.slipway.source.SourceFile;
+import io.slipway.source.Span;
+import io.slipway.syntax.ast.Param;
+import io.slipway.syntax.ast.Program;
+import io.slipway.syntax.ast.Stmt;
+import io.slipway.value.ExecResult;
+import io.slipway.value.SecretValue;
+import io.slipway.value.SlipException;
+import io.slipway.value.Values;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The program-wide part of the tree-walking interpreter: the builtin registry, the top-level
+ * scope, the declared params, and the run state. Per-thread evaluation state lives in
+ * {@link Evaluator}s it creates (one for the top level, one per running stage).
+ */
+public final class Interpreter {
+  private final BuiltinRegistry registry;
+  private final RuntimeTypes types;
+  private final Operators ops;
+  private final RunState run;
+  private final RunHooks hooks;
+  private final Env globals = Env.root();
+  private final Map<String, Object> paramOverrides;
+  private final Map<String, Object> params = new LinkedHashMap<>();
+  private final List<Param> paramDecls = new ArrayList<>();
+  private final int maxDepth;
+
+  /**
+   * @param paramOverrides converted {@code -p} values by param name; the others take their
+   *     declared default
+   */
+  public Interpreter(BuiltinRegistry registry, RunState run, RunHooks hooks,
+      Map<String, Object> paramOverrides, int maxDepth) {
+    this.registry = registry;
+    this.types = new RuntimeTypes(registry);
+    this.ops = new Operators(types);
+    this.run = run;
+    this.hooks = hooks;
+    this.paramOverrides = Map.copyOf(paramOverrides);
+    this.maxDepth = maxDepth;
+  }
+
+  public Interpreter(BuiltinRegistry registry, RunState run) {
+    this(registry, run, RunHooks.NONE, Map.of(), 2_000);
+  }
+
+  public BuiltinRegistry registry() {
+    return registry;
+  }
+
+  public RuntimeTypes types() {
+    return types;
+  }
+
+  Operators ops() {
+    return ops;
+  }
+
+  public RunState run() {
+    return run;
+  }
+
+  public RunHooks hooks() {
+    return hooks;
+  }
+
+  public Env globals() {
+    return globals;
+  }
+
+  int maxDepth() {
+    return maxDepth;
+  }
+
+  /** An evaluator for the calling thread; {@code stage} is null outside stages. */
+  public Evaluator newEvaluator(StageContext stage, SourceFile file) {
+    return new Evaluator(this, stage, file, List.of());
+  }
+
+  /**
+   * Runs the top level of the given files (imported libraries first, the pipeline file last):
+   * functions and data classes of all files are declared first, then each file's statements
+   * run in order. Running the pipeline file's {@code pipeline { }} builds the plan.
+   */
+  public void load(List<Program> files) {
+    for (Program p : files) {
+      newEvaluator(null, p.file()).hoist(p.items(), globals);
+    }
+    for (Program p : files) {
+      Evaluator ev = newEvaluator(null, p.file());
+      for (Stmt s : p.items()) {
+        ev.exec(s, globals);
+      }
+    }
+  }
+
+  /** Evaluates one statement list in the global scope and returns the last value (the REPL). */
+  public Object evalTopLevel(Program p) {
+    return newEvaluator(null, p.file()).execStmtsValue(p.items(), globals);
+  }
+
+  void defineParam(Stmt.ParamDecl p, Evaluator ev, Env env) {
+    String name = p.name().text();
+    Object value = paramOverrides.containsKey(name) ? paramOverrides.get(name)
+        : p.defaultValue() == null ? null : ev.eval(p.defaultValue(), env);
+    env.define(name, value, false);
+    synchronized (params) {
+      params.put(name, value);
+      paramDecls.removeIf(d -> d.name().text().equals(name));
+      paramDecls.add(new Param(p.span(), p.name(), p.type(), p.defaultValue(), true, false));
+    }
+  }
+
+  /** The {@code params} record: every declared param with its value. */
+  public DataObject paramsObject() {
+    synchronized (params) {
+      var def = new DataClassDef("Params", List.copyOf(paramDecls), globals, null);
+      return new DataObject(def, params.values().toArray());
+    }
+  }
+
+  // ---------------------------------------------------------------- builtin calls
+
+  /** Whether a builtin is a step: reported with step events and debugger hooks. */
+  public static boolean isStep(BuiltinFunction f) {
+    if (f.effects().contains(Effect.PLAN)) {
+      return false;
+    }
+    return f.effects().contains(Effect.DOCKER) || f.effects().contains(Effect.INTERACTIVE)
+        || "Steps".equals(f.category());
+  }
+
+  Object invokeBuiltin(Evaluator ev, BuiltinFunction f, Object receiver, Object[] args, Env env,
+      Span span) {
+    Span at = span == null ? Span.NONE : span;
+    SourceFile file = ev.file();
+    if (run.planOnly() && (f.effects().contains(Effect.DOCKER)
+        || f.effects().contains(Effect.INTERACTIVE))) {
+      throw SlipException.error("`" + f.qualifiedName()
+          + "` cannot run while planning; put it in a stage body");
+    }
+    StageContext stage = ev.stage();
+    boolean step = isStep(f) && stage != null;
+    int stepNo = 0;
+    Instant start = null;
+    if (step) {
+      hooks.beforeStep(stage.name(), file, at, new ScopeView(env, ev));
+      stepNo = stage.nextStep();
+      start = Instant.now();
+      run.events().emit(new Event.StepStarted(start, stage.name(), stepNo,
+          describe(f, receiver, args), file == null ? 0 : file.line(at.start())));
+    }
+    Status status = Status.FAILED;
+    Integer exit = null;
+    try {
+      ev.checkInterrupt();
+      Object result = f.impl().call(new Invocation(ev, f, file, at, env), receiver, args);
+      status = Status.SUCCESS;
+      if (result instanceof ExecResult r) {
+        exit = r.exitCode();
+      }
+      return result;
+    } catch (SlipException e) {
+      if (e.error().payload() instanceof ExecResult r) {
+        exit = r.exitCode();
+      }
+      throw e;
+    } catch (Cancelled | Signals.Return | Signals.Break | Signals.Continue e) {
+      throw e;
+    } catch (InterruptedException e) {
+      ev.checkInterrupt();
+      throw new Cancelled("interrupted");
+    } catch (Exception e) {
+      ev.checkInterrupt();
+      throw SlipException.error("internal error in `" + f.qualifiedName() + "`: " + e);
+    } finally {
+      if (step) {
+        run.events().emit(new Event.StepFinished(Instant.now(), stage.name(), stepNo, status,
+            Duration.between(start, Instant.now()), exit));
+      }
+    }
+  }
+
+  Object readProperty(Evaluator ev, BuiltinProperty p, Object target, Span span) {
+    try {
+      return p.getter().get(new Invocation(ev, null, ev.file(), span, null), target);
+    } catch (SlipException | Cancelled e) {
+      throw e;
+    } catch (Exception e) {
+      ev.checkInterrupt();
+      throw SlipException.error("internal error reading `" + p.qualifiedName() + "`: " + e);
+    }
+  }
+
+  /** A one-line description of a step call: its name and its first argument. */
+  static String describe(BuiltinFunction f, Object receiver, Object[] args) {
+    var sb = new StringBuilder(f.name());
+    if (args.length > 0 && args[0] != null && !(args[0] instanceof Callable)) {
+      Object a = args[0];
+      String shown = a instanceof SecretValue ? SecretValue.MASK
+          : a instanceof List<?> l ? String.join(" ", l.stream().map(Values::show).toList())
+          : Values.show(a);
+      int nl = shown.indexOf('\n');
+      if (nl >= 0) {
+        shown = shown.substring(0, nl) + " ...";
+      }
+      sb.append(' ').append(shown.length() > 120 ? shown.substring(0, 117) + "..." : shown);
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,157 @@
+package io.slipway.interp;
+
+import io.slipway.builtin.BuiltinFunction;
+import io.slipway.builtin.BuiltinProperty;
+import io.slipway.source.Span;
+import io.slipway.syntax.ast.Arg;
+import io.slipway.syntax.ast.Expr;
+import io.slipway.value.SlipException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Member access on values: data class properties and {@code copy}/{@code componentN}, and
+ * builtin methods and properties found in the registry by the value's run-time type, walking its
+ * supertypes up to {@code Any}. Also indexing ({@code xs[i]}, {@code m[k]}).
+ */
+final class Members {
+  private final Evaluator ev;
+
+  Members(Evaluator ev) {
+    this.ev = ev;
+  }
+
+  Optional<BuiltinFunction> findMethod(Object target, String name) {
+    if (target == null) {
+      return ev.interp.registry().method("Any", name);
+    }
+    for (String t : ev.interp.types().chain(ev.interp.types().nameOf(target))) {
+      Optional<BuiltinFunction> m = ev.interp.registry().method(t, name);
+      if (m.isPresent()) {
+        return m;
+      }
+    }
+    return Optional.empty();
+  }
+
+  Optional<BuiltinProperty> findProperty(Object target, String name) {
+    if (target == null) {
+      return ev.interp.registry().property("Any", name);
+    }
+    for (String t : ev.interp.types().chain(ev.interp.types().nameOf(target))) {
+      Optional<BuiltinProperty> p = ev.interp.registry().property(t, name);
+      if (p.isPresent()) {
+        return p;
+      }
+    }
+    return Optional.empty();
+  }
+
+  Object read(BuiltinProperty p, Object target, Span span) {
+    return ev.interp.readProperty(ev, p, target, span);
+  }
+
+  Object property(Object target, String name, Env env, Span span) {
+    if (target instanceof DataObject d && d.has(name)) {
+      return d.get(name);
+    }
+    Optional<BuiltinProperty> p = findProperty(target, name);
+    if (p.isPresent()) {
+      return read(p.get(), target, span);
+    }
+    throw SlipException.error("unknown property `" + name + "` on " + typeName(target));
+  }
+
+  Object callMethod(Object target, String name, List<Arg> args, Expr.Lambda trailing, Env env,
+      Span span) {
+    if (target instanceof DataObject d) {
+      if (name.equals("copy")) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        List<Object> positional = new ArrayList<>();
+        for (Arg a : args) {
+          Object v = ev.eval(a.value(), env);
+          if (a.name() == null) {
+            positional.add(v);
+          } else if (!d.has(a.name().text())) {
+            throw SlipException.error("unknown property `" + a.name().text() + "` in copy");
+          } else {
+            changes.put(a.name().text(), v);
+          }
+        }
+        for (int i = 0; i < positional.size(); i++) {
+          changes.put(d.type().properties().get(i).name().text(), positional.get(i));
+        }
+        return d.copy(changes);
+      }
+      if (name.startsWith("component") && args.isEmpty()) {
+        try {
+          int i = Integer.parseInt(name.substring("component".length()));
+          if (i >= 1 && i <= d.size()) {
+            return d.component(i - 1);
+          }
+        } catch (NumberFormatException e) {
+          // not a component accessor
+        }
+      }
+      if (d.has(name) && d.get(name) instanceof Callable) {
+        return ev.calls().callUser(d.get(name), name, null, args, trailing, env, span);
+      }
+    }
+    Optional<BuiltinFunction> m = findMethod(target, name);
+    if (m.isPresent()) {
+      return ev.calls().invoke(m.get(), target, args, trailing, env, span);
+    }
+    throw SlipException.error("unknown method `" + name + "` on " + typeName(target));
+  }
+
+  Object index(Object target, Object index) {
+    if (target instanceof List<?> l && index instanceof Long i) {
+      if (i < 0 || i >= l.size()) {
+        throw SlipException.error("index " + i + " out of bounds for length " + l.size());
+      }
+      return l.get(i.intValue());
+    }
+    if (target instanceof Map<?, ?> m) {
+      return m.get(index);
+    }
+    if (target instanceof String s && index instanceof Long i) {
+      if (i < 0 || i >= s.length()) {
+        throw SlipException.error("index " + i + " out of bounds for length " + s.length());
+      }
+      return String.valueOf(s.charAt(i.intValue()));
+    }
+    Optional<BuiltinFunction> get = findMethod(target, "get");
+    if (get.isPresent()) {
+      return ev.interp.invokeBuiltin(ev, get.get(), target, new Object[] {index}, null, null);
+    }
+    throw SlipException.error("cannot index " + typeName(target));
+  }
+
+  @SuppressWarnings("unchecked")
+  void setIndex(Object target, Object index, Object value) {
+    if (target instanceof ArrayList<?> l && index instanceof Long i) {
+      if (i < 0 || i >= l.size()) {
+        throw SlipException.error("index " + i + " out of bounds for length " + l.size());
+      }
+      ((List<Object>) l).set(i.intValue(), value);
+      return;
+    }
+    if (target instanceof java.util.HashMap<?, ?> m) {
+      ((Map<Object, Object>) m).put(index, value);
+      return;
+    }
+    Optional<BuiltinFunction> set = findMethod(target, "set");
+    if (set.isPresent()) {
+      ev.interp.invokeBuiltin(ev, set.get(), target, new Object[] {index, value}, null, null);
+      return;
+    }
+    throw SlipException.error("cannot assign by index to " + typeName(target));
+  }
+
+  private String typeName(Object v) {
+    return v == null ? "null" : ev.interp.types().nameOf(v);
+  }
+}

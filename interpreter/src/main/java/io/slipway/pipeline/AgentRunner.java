@@ -1,0 +1,15 @@
+package io.slipway.pipeline;
+
+/**
+ * The hook by which the Docker area runs {@code sh} steps in a stage's agent container. Given the
+ * agent image of the stage ({@code String} reference or {@code Image} value), it starts (or
+ * reuses) the agent container with the workspace mounted at {@code /workspace}, registers its
+ * removal with {@link StageContext#onStageEnd(Runnable)}, and returns the runner that execs
+ * commands in it. Called at most once per stage attempt, on the first command.
+ *
+ * <p>Found through {@link java.util.ServiceLoader} (a {@code META-INF/services} entry) unless
+ * the run options name one explicitly.
+ */
+public interface AgentRunner {
+  CommandRunner open(Object image, StageContext stage);
+}

@@ -1,0 +1,77 @@
+package io.slipway.pipeline;
+
+import io.slipway.run.Event;
+import io.slipway.value.ExecResult;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Runs commands on the host with {@link ProcessBuilder}: the process environment plus the
+ * command's variables, in the command's directory. Output is read by two virtual threads and
+ * streamed line by line. When interrupted, the process and its descendants are killed.
+ */
+public final class HostCommandRunner implements CommandRunner {
+  private final Map<String, String> baseEnv;
+
+  /** @param baseEnv the environment commands inherit (normally {@code System.getenv()}) */
+  public HostCommandRunner(Map<String, String> baseEnv) {
+    this.baseEnv = Map.copyOf(baseEnv);
+  }
+
+  @Override
+  public ExecResult run(Command command, OutputSink output) throws InterruptedException {
+    long start = System.nanoTime();
+    var pb = new ProcessBuilder(command.commandLine());
+    if (command.workdir() != null) {
+      pb.directory(command.workdir().toFile());
+    }
+    pb.environment().clear();
+    pb.environment().putAll(baseEnv);
+    pb.environment().putAll(command.env());
+    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    Process p;
+    try {
+      p = pb.start();
+    } catch (IOException e) {
+      return new ExecResult(127, "", "cannot start `" + command.display() + "`: "
+          + e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
+    }
+    var out = new StringBuilder();
+    var err = new StringBuilder();
+    Thread t1 = pump(p.getInputStream(), Event.Stream.STDOUT, out, output);
+    Thread t2 = pump(p.getErrorStream(), Event.Stream.STDERR, err, output);
+    try {
+      int code = p.waitFor();
+      t1.join();
+      t2.join();
+      return new ExecResult(code, out.toString(), err.toString(),
+          Duration.ofNanos(System.nanoTime() - start));
+    } catch (InterruptedException e) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      throw e;
+    }
+  }
+
+  private static Thread pump(InputStream in, Event.Stream stream, StringBuilder into,
+      OutputSink output) {
+    return Thread.ofVirtual().start(() -> {
+      try (var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          synchronized (into) {
+            into.append(line).append('\n');
+          }
+          output.line(stream, line);
+        }
+      } catch (IOException e) {
+        // the process was killed; what was read so far is kept
+      }
+    });
+  }
+}

@@ -1,0 +1,275 @@
+package io.slipway.pipeline;
+
+import io.slipway.interp.Cancelled;
+import io.slipway.interp.Closure;
+import io.slipway.interp.ErrorRenderer;
+import io.slipway.interp.Evaluator;
+import io.slipway.interp.Interpreter;
+import io.slipway.interp.ScopeView;
+import io.slipway.run.Event;
+import io.slipway.run.RunState;
+import io.slipway.run.Status;
+import io.slipway.value.SlipException;
+import io.slipway.value.Values;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Runs a plan: each stage on its own virtual thread as soon as what it depends on has finished
+ * (the previous stage or group in declaration order, or its {@code needs}), so a
+ * {@code parallel} group's stages run concurrently. A failed stage cancels every stage not yet
+ * started, unless it is in a group with {@code failFast = false} (then only what depends on it
+ * is cancelled). {@code onlyIf} false skips a stage. Then the {@code post} blocks run.
+ */
+public final class Scheduler {
+  private final Plan plan;
+  private final Interpreter interp;
+  private final RunState run;
+  private final RunHooks hooks;
+  private final String only;
+  private final Map<String, Status> status = new LinkedHashMap<>();
+  private final Map<String, Evaluator> running = new ConcurrentHashMap<>();
+  private boolean stopAll;
+  private SlipException firstFailure;
+
+  /** The outcome: overall status and the first failure (null on success). */
+  public record Outcome(Status status, SlipException failure) {}
+
+  /** @param only the single stage to run ({@code --stage}), or null for all */
+  public Scheduler(Plan plan, Interpreter interp, RunState run, RunHooks hooks, String only) {
+    this.plan = plan;
+    this.interp = interp;
+    this.run = run;
+    this.hooks = hooks;
+    this.only = only;
+    for (Plan.Stage s : plan.stages()) {
+      if (only == null || only.equals(s.name())) {
+        status.put(s.name(), Status.PENDING);
+      }
+    }
+  }
+
+  public Outcome run() {
+    Consumer<String> onCancel = reason -> stopEverything(new Cancelled(reason));
+    run.onCancel(onCancel);
+    Thread pipelineTimer = startPipelineTimer();
+    try {
+      schedule();
+      boolean cancelled = run.isCancelled();
+      if (!cancelled && only == null) {
+        runPost();
+      }
+      synchronized (this) {
+        Status overall = cancelled ? Status.CANCELLED
+            : firstFailure != null || status.containsValue(Status.FAILED) ? Status.FAILED
+            : Status.SUCCESS;
+        return new Outcome(overall, firstFailure);
+      }
+    } finally {
+      if (pipelineTimer != null) {
+        pipelineTimer.interrupt();
+      }
+      run.removeCancelListener(onCancel);
+    }
+  }
+
+  private Thread startPipelineTimer() {
+    Duration t = plan.options().timeout();
+    if (t == null) {
+      return null;
+    }
+    return Thread.ofVirtual().start(() -> {
+      try {
+        Thread.sleep(t);
+      } catch (InterruptedException e) {
+        return;
+      }
+      stopEverything(new SlipException("Timeout", "pipeline `" + plan.pipeline()
+          + "` timed out after " + Values.showDuration(t)));
+    });
+  }
+
+  private void stopEverything(RuntimeException reason) {
+    synchronized (this) {
+      stopAll = true;
+      notifyAll();
+    }
+    running.values().forEach(ev -> ev.interrupt(reason));
+  }
+
+  private synchronized void schedule() {
+    while (true) {
+      boolean changed = false;
+      for (Plan.Stage s : plan.stages()) {
+        if (status.get(s.name()) != Status.PENDING) {
+          continue;
+        }
+        if (stopAll) {
+          finish(s.name(), Status.CANCELLED);
+          changed = true;
+          continue;
+        }
+        List<String> deps = only != null ? List.of() : plan.dependencies(s);
+        if (deps.stream().anyMatch(d -> Set.of(Status.FAILED, Status.CANCELLED)
+            .contains(status.get(d)))) {
+          finish(s.name(), Status.CANCELLED);
+          changed = true;
+        } else if (deps.stream().allMatch(d -> Set.of(Status.SUCCESS, Status.SKIPPED)
+            .contains(status.get(d)))) {
+          changed = true;
+          if (!s.onlyIf()) {
+            finish(s.name(), Status.SKIPPED);
+          } else {
+            status.put(s.name(), Status.RUNNING);
+            Thread.ofVirtual().name("stage-" + s.name()).start(() -> runStage(s));
+          }
+        }
+      }
+      if (!changed) {
+        if (!status.containsValue(Status.PENDING) && !status.containsValue(Status.RUNNING)) {
+          return;
+        }
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          stopAll = true;
+        }
+      }
+    }
+  }
+
+  private void finish(String stage, Status st) {
+    status.put(stage, st);
+    run.events().emit(new Event.StageFinished(Instant.now(), stage, st, Duration.ZERO, null));
+  }
+
+  private void runStage(Plan.Stage s) {
+    Instant start = Instant.now();
+    Status result = Status.FAILED;
+    SlipException failure = null;
+    try {
+      hooks.beforeStage(s.name(), s.file(), s.span(),
+          new ScopeView(s.body() instanceof Closure c ? c.env() : null, null));
+      run.events().emit(new Event.StageStarted(start, s.name()));
+      for (int attempt = 1; ; attempt++) {
+        StageContext ctx = new StageContext(s.name(), run, plan);
+        Attempt a = attempt(ctx, s.body(), s);
+        result = a.status;
+        failure = a.failure;
+        long max = 1 + Math.max(0, ctx.options().retries());
+        if (result != Status.FAILED || attempt >= max || isStopped()) {
+          break;
+        }
+        run.events().emit(new Event.Log(Instant.now(), s.name(), Event.Stream.INFO,
+            "retrying stage `" + s.name() + "` (attempt " + (attempt + 1) + " of " + max + ")"));
+      }
+    } finally {
+      run.events().emit(new Event.StageFinished(Instant.now(), s.name(), result,
+          Duration.between(start, Instant.now()),
+          failure == null ? null : ErrorRenderer.header(failure)));
+      synchronized (this) {
+        status.put(s.name(), result);
+        if (result == Status.FAILED) {
+          if (firstFailure == null) {
+            firstFailure = failure;
+          }
+          if (plan.options().failFast() && (s.group() == null || s.groupFailFast())) {
+            stopAll = true;
+          }
+        }
+        notifyAll();
+      }
+    }
+  }
+
+  private synchronized boolean isStopped() {
+    return stopAll;
+  }
+
+  private record Attempt(Status status, SlipException failure) {}
+
+  /** Runs a body once with a fresh stage context; its end actions run whatever happens. */
+  private Attempt attempt(StageContext ctx, Object body, Plan.Stage s) {
+    Evaluator ev = interp.newEvaluator(ctx, s == null ? plan.file() : s.file());
+    ctx.attach(ev);
+    running.put(ctx.name(), ev);
+    try {
+      if (isStopped()) {
+        return new Attempt(Status.CANCELLED, null);
+      }
+      ev.runBody(body, s == null ? null : new StageScope(ctx),
+          s == null ? plan.span() : s.span());
+      return new Attempt(Status.SUCCESS, null);
+    } catch (SlipException e) {
+      e.inStage(ctx.name());
+      if (e.span() == null) {
+        e.locate(s == null ? plan.file() : s.file(), s == null ? plan.span() : s.span());
+      }
+      return new Attempt(Status.FAILED, e);
+    } catch (Cancelled c) {
+      return new Attempt(Status.CANCELLED, null);
+    } finally {
+      running.remove(ctx.name());
+      for (String f : ctx.end()) {
+        run.events().emit(new Event.Log(Instant.now(), ctx.name(), Event.Stream.STDERR,
+            "cleanup failed: " + f));
+      }
+      Thread.interrupted();
+    }
+  }
+
+  private void runPost() {
+    boolean failed;
+    synchronized (this) {
+      failed = firstFailure != null || status.containsValue(Status.FAILED);
+    }
+    List<Plan.Post> blocks = plan.post().stream().filter(p -> switch (p.kind()) {
+      case ALWAYS -> true;
+      case SUCCESS -> !failed;
+      case FAILURE -> failed;
+    }).toList();
+    if (blocks.isEmpty()) {
+      return;
+    }
+    Instant start = Instant.now();
+    run.events().emit(new Event.StageStarted(start, "post"));
+    Status result = Status.SUCCESS;
+    SlipException failure = null;
+    for (Plan.Post p : blocks) {
+      StageContext ctx = new StageContext("post", run, plan);
+      Evaluator ev = interp.newEvaluator(ctx, p.file());
+      ctx.attach(ev);
+      running.put("post", ev);
+      try {
+        ev.runBody(p.body(), null, p.span());
+      } catch (SlipException e) {
+        e.inStage("post");
+        result = Status.FAILED;
+        failure = failure == null ? e : failure;
+      } catch (Cancelled c) {
+        result = Status.CANCELLED;
+        break;
+      } finally {
+        running.remove("post");
+        ctx.end();
+        Thread.interrupted();
+      }
+    }
+    run.events().emit(new Event.StageFinished(Instant.now(), "post", result,
+        Duration.between(start, Instant.now()),
+        failure == null ? null : ErrorRenderer.header(failure)));
+    if (failure != null) {
+      synchronized (this) {
+        if (firstFailure == null) {
+          firstFailure = failure;
+        }
+      }
+    }
+  }
+}
