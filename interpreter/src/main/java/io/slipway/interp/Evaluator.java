@@ -38,6 +38,9 @@ public final class Evaluator {
   private SourceFile file;
   private int depth;
   private volatile RuntimeException pending;
+  private final java.util.Set<RuntimeException> live =
+      java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(
+          new java.util.IdentityHashMap<>()));
 
   Evaluator(Interpreter interp, StageContext stage, SourceFile file,
       List<Map<String, Object>> envStack) {
@@ -101,8 +104,17 @@ public final class Evaluator {
    * blocking builtin), interrupting its thread so that blocking calls return at once.
    */
   public void interrupt(RuntimeException reason) {
+    live.add(reason);
     pending = reason;
     owner.interrupt();
+  }
+
+  /**
+   * True when {@code e} is the reason of an interruption whose deadline is still armed (an
+   * enclosing {@code timeout} or the stage timeout): {@code retry} must not swallow it.
+   */
+  public boolean isLiveInterrupt(Throwable e) {
+    return live.contains(e);
   }
 
   /** Throws a pending interruption, clearing the thread's interrupt flag. */
@@ -117,6 +129,7 @@ public final class Evaluator {
 
   /** Clears a pending interruption that arrived too late to matter (its deadline was disarmed). */
   public void clearInterrupt(RuntimeException reason) {
+    live.remove(reason);
     if (pending == reason) {
       pending = null;
       Thread.interrupted();

@@ -152,8 +152,7 @@ public final class StageContext {
 
   /** The runner for this stage's commands: the agent container's, or the host's. */
   public synchronized CommandRunner commandRunner() {
-    CommandRunners runners = run.attribute(CommandRunners.class,
-        () -> new CommandRunners(new HostCommandRunner(System.getenv()), null));
+    CommandRunners runners = CommandRunners.of(run);
     if (agent == null) {
       return runners.host();
     }

@@ -4,12 +4,30 @@ import io.slipway.builtin.BuiltinRegistry;
 import io.slipway.builtin.Declarations;
 import io.slipway.stdlib.core.AnyMethods;
 import io.slipway.stdlib.core.CoreTypes;
+import io.slipway.stdlib.core.Files;
+import io.slipway.stdlib.core.Git;
+import io.slipway.stdlib.core.Http;
+import io.slipway.stdlib.core.JsLib;
+import io.slipway.stdlib.core.JsonLib;
 import io.slipway.stdlib.core.Lists;
 import io.slipway.stdlib.core.Maps;
 import io.slipway.stdlib.core.MutableLists;
 import io.slipway.stdlib.core.Numbers;
 import io.slipway.stdlib.core.Strings;
 import io.slipway.stdlib.core.Units;
+import io.slipway.stdlib.docker.ContainerBuiltins;
+import io.slipway.stdlib.docker.ContainerMethods;
+import io.slipway.stdlib.docker.DockerTypes;
+import io.slipway.stdlib.docker.ImageBuiltins;
+import io.slipway.stdlib.docker.NetworkBuiltins;
+import io.slipway.stdlib.docker.PlannedBuiltins;
+import io.slipway.stdlib.docker.ReadinessBuiltins;
+import io.slipway.stdlib.docker.RegistryBuiltins;
+import io.slipway.stdlib.steps.ControlSteps;
+import io.slipway.stdlib.steps.ErrorTypes;
+import io.slipway.stdlib.steps.GlobalSteps;
+import io.slipway.stdlib.steps.PipelineSteps;
+import io.slipway.stdlib.steps.ShellStep;
 import java.util.List;
 
 /**
@@ -24,7 +42,15 @@ public final class Stdlib {
     return List.of(
         // core: stdlib-core
         new CoreTypes(), new AnyMethods(), new Numbers(), new Strings(), new Lists(),
-        new MutableLists(), new Maps(), new Units());
+        new MutableLists(), new Maps(), new Units(), new JsonLib(), new Files(), new Http(),
+        new Git(), new JsLib(),
+        // pipeline DSL and steps: interpreter
+        new PipelineSteps(), new ErrorTypes(), new GlobalSteps(), new ControlSteps(),
+        new ShellStep(),
+        // Docker: docker
+        new DockerTypes(), new ImageBuiltins(), new ContainerBuiltins(), new ContainerMethods(),
+        new NetworkBuiltins(), new ReadinessBuiltins(), new RegistryBuiltins(),
+        new PlannedBuiltins());
   }
 
   /** A fresh, frozen registry holding the whole standard library. */

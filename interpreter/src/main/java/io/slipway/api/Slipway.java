@@ -1,0 +1,323 @@
+package io.slipway.api;
+
+import io.slipway.builtin.BuiltinRegistry;
+import io.slipway.check.CheckedProgram;
+import io.slipway.check.Checker;
+import io.slipway.check.FileModuleLoader;
+import io.slipway.check.ParamOverrides;
+import io.slipway.diag.Code;
+import io.slipway.diag.Diagnostic;
+import io.slipway.diag.DiagnosticRenderer;
+import io.slipway.diag.Diagnostics;
+import io.slipway.interp.Cancelled;
+import io.slipway.interp.ErrorRenderer;
+import io.slipway.interp.Interpreter;
+import io.slipway.pipeline.AgentRunner;
+import io.slipway.pipeline.CommandRunners;
+import io.slipway.pipeline.HostCommandRunner;
+import io.slipway.pipeline.Plan;
+import io.slipway.pipeline.PlanException;
+import io.slipway.pipeline.PlanHolder;
+import io.slipway.pipeline.Scheduler;
+import io.slipway.run.BuildInfo;
+import io.slipway.run.Event;
+import io.slipway.run.EventSink;
+import io.slipway.run.MaskingSink;
+import io.slipway.run.RunFlags;
+import io.slipway.run.RunState;
+import io.slipway.run.SecretMasker;
+import io.slipway.run.SecretStore;
+import io.slipway.run.Status;
+import io.slipway.source.SourceFile;
+import io.slipway.source.Span;
+import io.slipway.syntax.ParseResult;
+import io.slipway.syntax.SlipParser;
+import io.slipway.syntax.ast.Program;
+import io.slipway.value.SlipException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.UUID;
+
+/**
+ * The one entry point of the CLI, the examples and the tests: check a file, plan it, run it.
+ * Nothing touches Docker until the file checks clean, and a pipeline whose steps never need
+ * Docker never calls the engine factory.
+ */
+public final class Slipway {
+  /** Deep enough for real recursion, shallow enough for a stage thread's stack. */
+  private static final int MAX_CALL_DEPTH = 2_000;
+
+  private final BuiltinRegistry registry;
+
+  public Slipway(BuiltinRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Parses, resolves imports, type-checks. Never throws for bad input. */
+  public CheckResult check(Path file) {
+    String display = displayName(file);
+    SourceFile source;
+    try {
+      source = SourceFile.read(file, display);
+    } catch (IOException e) {
+      SourceFile empty = SourceFile.of(display, "");
+      String why = java.nio.file.Files.exists(file) ? e.getMessage() : "no such file";
+      return new CheckResult(List.of(Diagnostic.error(Code.E0501, empty, Span.NONE,
+          "cannot read `" + display + "`: " + why)), null);
+    }
+    return check(source);
+  }
+
+  /** Checks a pipeline file already in memory (its path, if any, locates imports). */
+  public CheckResult check(SourceFile source) {
+    var out = new Diagnostics();
+    ParseResult parsed = SlipParser.parse(source);
+    out.addAll(parsed.diagnostics());
+    CheckedProgram program = new Checker(registry).check(parsed.program(),
+        new FileModuleLoader(), out, true);
+    return new CheckResult(out.sorted(), program);
+  }
+
+  /** Runs the plan-time part (top level and {@code pipeline} block) and returns the graph. */
+  public PlanResult plan(CheckResult checked, Map<String, String> params) {
+    if (!checked.ok()) {
+      return new PlanResult(checked.diagnostics(), null, null);
+    }
+    CheckedProgram program = checked.program();
+    var diags = new Diagnostics();
+    Map<String, Object> values = ParamOverrides.convert(program.params(), params, diags);
+    if (diags.hasErrors()) {
+      return new PlanResult(diags.sorted(), null, null);
+    }
+    Path dir = dirOf(program.main().file());
+    String pipeline = pipelineName(program.main());
+    var masker = new SecretMasker();
+    RunState run = new RunState("plan", pipeline, dir, EventSink.NONE, masker,
+        () -> {
+          throw SlipException.error("planning never contacts the container engine");
+        }).planOnly(true);
+    try {
+      run.secrets(SecretStore.load(System.getenv(), secretsFile(dir), masker));
+      run.build(BuildInfo.of(pipeline, BuildNumbers.peek(dir, pipeline), "plan",
+          dir.toString()));
+    } catch (IOException e) {
+      return new PlanResult(List.of(), null, "cannot read .slipway/: " + e.getMessage());
+    }
+    Interpreter interp = new Interpreter(registry, run, io.slipway.pipeline.RunHooks.NONE,
+        values, MAX_CALL_DEPTH);
+    try {
+      interp.load(programs(program));
+    } catch (PlanException e) {
+      return new PlanResult(List.of(e.diagnostic()), null, null);
+    } catch (SlipException e) {
+      return new PlanResult(List.of(), null, masker.mask(ErrorRenderer.render(e)));
+    }
+    Plan plan = run.attribute(PlanHolder.class, PlanHolder::new).plan();
+    return new PlanResult(List.of(), plan, plan == null ? "the file declares no pipeline" : null);
+  }
+
+  /** Runs the pipeline. Never throws for pipeline failures: they are in the result. */
+  public RunResult run(CheckResult checked, RunOptions options) {
+    if (!checked.ok()) {
+      return usage(new DiagnosticRenderer(false).render(checked.diagnostics()));
+    }
+    CheckedProgram program = checked.program();
+    var diags = new Diagnostics();
+    Map<String, Object> values = ParamOverrides.convert(program.params(), options.params(),
+        diags);
+    if (diags.hasErrors()) {
+      return usage(new DiagnosticRenderer(false).render(diags.sorted()));
+    }
+    SourceFile main = program.main().file();
+    Path dir = dirOf(main);
+    String pipeline = pipelineName(program.main());
+    Map<String, String> env = options.environment() != null ? options.environment()
+        : System.getenv();
+    var masker = new SecretMasker();
+    SecretStore secrets;
+    try {
+      secrets = SecretStore.load(env, secretsFile(dir), masker);
+    } catch (IOException e) {
+      return usage("cannot read .slipway/secrets: " + e.getMessage());
+    }
+    List<String> missing = secrets.missing(program.secretNames());
+    if (!missing.isEmpty()) {
+      return usage(new DiagnosticRenderer(false).render(missingSecrets(program, missing)));
+    }
+    long number;
+    try {
+      number = BuildNumbers.next(dir, pipeline);
+    } catch (IOException e) {
+      return new RunResult(Status.FAILED, 3, "cannot update the build number in "
+          + dir.resolve(".slipway") + ": " + e.getMessage());
+    }
+    String runId = pipeline.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + number + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
+    EventSink events = new MaskingSink(options.events(), masker);
+    RunState run = new RunState(runId, pipeline, dir, events, masker, options.engineFactory())
+        .secrets(secrets)
+        .build(BuildInfo.of(pipeline, number, runId, dir.toString()))
+        .flags(new RunFlags(options.keep(), options.approveAll(), options.interactive(),
+            options.debug()))
+        .approver(options.approver());
+    run.attribute(CommandRunners.class,
+        () -> new CommandRunners(new HostCommandRunner(env), agents(options)));
+    if (options.onStart() != null) {
+      options.onStart().accept(run);
+    }
+    return new Runner(registry, program, options, run, values, main).execute();
+  }
+
+  private static AgentRunner agents(RunOptions options) {
+    if (options.agents() != null) {
+      return options.agents();
+    }
+    return ServiceLoader.load(AgentRunner.class).findFirst().orElse(null);
+  }
+
+  private static RunResult usage(String message) {
+    return new RunResult(Status.FAILED, 2, message);
+  }
+
+  /** The imported programs (dependency order), then the main one. */
+  static List<Program> programs(CheckedProgram program) {
+    var all = new ArrayList<>(program.imports());
+    all.add(program.main());
+    return all;
+  }
+
+  private static List<Diagnostic> missingSecrets(CheckedProgram program, List<String> missing) {
+    List<Diagnostic> out = new ArrayList<>();
+    for (String name : missing) {
+      SourceFile where = program.main().file();
+      Span span = Span.NONE;
+      for (Program p : programs(program)) {
+        int at = p.file().text().indexOf("secret(\"" + name + "\"");
+        if (at >= 0) {
+          where = p.file();
+          span = new Span(at, at + "secret(\"".length() + name.length() + 2);
+          break;
+        }
+      }
+      out.add(Diagnostic.error(Code.E0506, where, span, "secret `" + name + "` is not available")
+          .withHint("set the environment variable `" + name + "` or add `" + name
+              + "=...` to .slipway/secrets"));
+    }
+    return out;
+  }
+
+  static Path dirOf(SourceFile f) {
+    Path p = f.path() != null ? f.path() : Path.of(f.name());
+    Path parent = p.toAbsolutePath().normalize().getParent();
+    return parent == null ? Path.of("").toAbsolutePath() : parent;
+  }
+
+  private static Path secretsFile(Path dir) {
+    return dir.resolve(".slipway").resolve("secrets");
+  }
+
+  /** The literal name of the file's {@code pipeline("name")}, else the file name. */
+  static String pipelineName(Program main) {
+    for (var s : main.items()) {
+      if (s instanceof io.slipway.syntax.ast.Stmt.ExprStmt es
+          && es.expr() instanceof io.slipway.syntax.ast.Expr.Call c
+          && c.callee() instanceof io.slipway.syntax.ast.Expr.Name n && n.id().equals("pipeline")
+          && !c.args().isEmpty()
+          && c.args().get(0).value() instanceof io.slipway.syntax.ast.Expr.Str str
+          && str.parts().size() == 1
+          && str.parts().get(0) instanceof io.slipway.syntax.ast.TemplatePart.Text t) {
+        return t.text();
+      }
+    }
+    String name = Path.of(main.file().name()).getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  private static String displayName(Path file) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path abs = file.toAbsolutePath().normalize();
+    return (abs.startsWith(cwd) ? cwd.relativize(abs) : file).toString().replace('\\', '/');
+  }
+
+  /** One run, from the top level to the last cleanup. */
+  private record Runner(BuiltinRegistry registry, CheckedProgram program, RunOptions options,
+      RunState run, Map<String, Object> values, SourceFile main) {
+
+    RunResult execute() {
+      Instant start = Instant.now();
+      Status status = Status.FAILED;
+      int exit = 1;
+      String error = null;
+      try {
+        Interpreter interp = new Interpreter(registry, run, options.hooks(), values,
+            MAX_CALL_DEPTH);
+        try {
+          interp.load(programs(program));
+        } catch (PlanException e) {
+          exit = 2;
+          error = new DiagnosticRenderer(false).render(List.of(e.diagnostic()));
+          return new RunResult(status, exit, run.masker().mask(error));
+        }
+        Plan plan = run.attribute(PlanHolder.class, PlanHolder::new).plan();
+        if (plan == null) {
+          exit = 2;
+          error = "the file declares no pipeline";
+          return new RunResult(status, exit, error);
+        }
+        String only = options.onlyStage();
+        if (only != null && plan.stage(only) == null) {
+          exit = 2;
+          error = "unknown stage `" + only + "`; stages: " + String.join(", ",
+              plan.stages().stream().map(Plan.Stage::name).toList());
+          return new RunResult(status, exit, error);
+        }
+        run.events().emit(new Event.RunStarted(Instant.now(), run.runId(), plan.pipeline(),
+            run.build().number(), main.name(), plan.stageInfos().stream()
+                .filter(s -> only == null || s.name().equals(only)).toList()));
+        Scheduler.Outcome outcome = new Scheduler(plan, interp, run, options.hooks(), only).run();
+        status = outcome.status();
+        if (status == Status.SUCCESS) {
+          exit = 0;
+        } else if (status == Status.CANCELLED) {
+          error = "cancelled: " + run.cancelReason();
+        } else if (outcome.failure() != null) {
+          error = render(outcome.failure());
+          exit = "EngineError".equals(outcome.failure().error().type()) ? 3 : 1;
+        }
+        return new RunResult(status, exit, error == null ? null : run.masker().mask(error));
+      } catch (SlipException e) {
+        error = render(e);
+        exit = "EngineError".equals(e.error().type()) ? 3 : 1;
+        return new RunResult(status, exit, run.masker().mask(error));
+      } catch (Cancelled e) {
+        status = Status.CANCELLED;
+        error = "cancelled: " + e.getMessage();
+        return new RunResult(status, exit, error);
+      } catch (RuntimeException e) {
+        if (options.debug()) {
+          e.printStackTrace();
+        }
+        error = "internal error: " + e;
+        return new RunResult(status, 3, run.masker().mask(error));
+      } finally {
+        for (String f : run.cleanup()) {
+          run.events().emit(new Event.Log(Instant.now(), null, Event.Stream.STDERR,
+              "cleanup failed: " + f));
+        }
+        run.events().emit(new Event.RunFinished(Instant.now(), status,
+            Duration.between(start, Instant.now()), error, exit));
+      }
+    }
+
+    private String render(SlipException e) {
+      return ErrorRenderer.render(e);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.slipway.stdlib.steps;
+
+import io.slipway.builtin.CallContext;
+import io.slipway.builtin.Declarations;
+import io.slipway.interp.Evaluator;
+import io.slipway.interp.Invocation;
+import io.slipway.pipeline.Deadline;
+import io.slipway.pipeline.PipelineDsl;
+import io.slipway.run.Event;
+import io.slipway.stdlib.Library;
+import io.slipway.value.SlipException;
+import io.slipway.value.Unit;
+import io.slipway.value.Values;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Steps that wrap a block: {@code retry}, {@code timeout}, {@code waitUntil}, {@code withEnv}.
+ * {@code retry}, {@code timeout} and {@code withEnv} return the value of their block.
+ */
+public final class ControlSteps implements Library {
+  @Override
+  public void declare(Declarations d) {
+    d.category("Control flow");
+    d.fn("retry").typeParams("T").param("times", "Int").param("block", "() -> T").returns("T")
+        .doc("Runs the block until it succeeds, at most `times` attempts, and returns its "
+            + "value; after the last failed attempt its error is raised.")
+        .impl((cx, r, a) -> retry(cx, (Long) a[0], a[1]));
+    d.fn("timeout").typeParams("T").param("duration", "Duration").param("block", "() -> T")
+        .returns("T")
+        .doc("Runs the block and returns its value; when it takes longer than `duration` it is "
+            + "interrupted (commands are killed) with a `Timeout` error.")
+        .impl((cx, r, a) -> timeout(cx, (Duration) a[0], a[1]));
+    d.fn("waitUntil")
+        .param("timeout", "Duration", Duration.ofSeconds(30), "30.seconds")
+        .param("every", "Duration", Duration.ofSeconds(1), "1.seconds")
+        .param("condition", "() -> Bool")
+        .doc("Evaluates the condition every `every` until it is true; fails with `Timeout` "
+            + "when it is still false after `timeout`.")
+        .impl((cx, r, a) -> waitUntil(cx, (Duration) a[0], (Duration) a[1], a[2]));
+    d.fn("withEnv").typeParams("T").vararg("vars", "Pair<String, String | Secret>")
+        .param("block", "() -> T").returns("T")
+        .doc("Runs the block with extra environment variables for every command it starts "
+            + "(values may be secrets), and returns its value.")
+        .impl((cx, r, a) -> Invocation.of(cx).withEnv(PipelineDsl.pairs((List<?>) a[0]),
+            () -> cx.invoke(a[1], List.of())));
+  }
+
+  private static Object retry(CallContext cx, long times, Object block) {
+    if (times < 1) {
+      throw SlipException.error("retry needs at least 1 attempt, got " + times);
+    }
+    Evaluator ev = Invocation.of(cx).evaluator();
+    SlipException last = null;
+    for (long i = 1; i <= times; i++) {
+      try {
+        return cx.invoke(block, List.of());
+      } catch (SlipException e) {
+        if (ev.isLiveInterrupt(e)) {
+          throw e;
+        }
+        last = e;
+        if (i < times) {
+          StepSupport.log(cx, Event.Stream.INFO, "attempt " + i + " of " + times + " failed ("
+              + e.error().type() + ": " + e.error().message() + "), retrying");
+        }
+      }
+    }
+    throw last;
+  }
+
+  private static Object timeout(CallContext cx, Duration d, Object block) {
+    Evaluator ev = Invocation.of(cx).evaluator();
+    try (Deadline dl = Deadline.arm(ev, d,
+        () -> new SlipException("Timeout", "timed out after " + Values.showDuration(d)))) {
+      return cx.invoke(block, List.of());
+    }
+  }
+
+  private static Object waitUntil(CallContext cx, Duration timeout, Duration every,
+      Object condition) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      if (Boolean.TRUE.equals(cx.invoke(condition, List.of()))) {
+        return Unit.INSTANCE;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new SlipException("Timeout", "condition still false after "
+            + Values.showDuration(timeout));
+      }
+      Thread.sleep(Duration.ofNanos(Math.min(left, Math.max(1, every.toNanos()))));
+    }
+  }
+}

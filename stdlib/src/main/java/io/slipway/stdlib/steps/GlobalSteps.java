@@ -1,0 +1,114 @@
+package io.slipway.stdlib.steps;
+
+import io.slipway.builtin.CallContext;
+import io.slipway.builtin.Declarations;
+import io.slipway.builtin.Effect;
+import io.slipway.interp.Invocation;
+import io.slipway.run.Approver;
+import io.slipway.run.BuildInfo;
+import io.slipway.run.Event;
+import io.slipway.run.RunState;
+import io.slipway.stdlib.Library;
+import io.slipway.value.SlipException;
+import io.slipway.value.Unit;
+import io.slipway.value.Values;
+import java.time.Duration;
+
+/**
+ * Global steps usable anywhere at run time: {@code echo}, {@code error}, {@code assert},
+ * {@code sleep}, {@code approve}, {@code secret}, and the {@code params} and {@code build}
+ * globals.
+ */
+public final class GlobalSteps implements Library {
+  @Override
+  public void declare(Declarations d) {
+    d.category("Steps");
+    d.fn("echo").param("message", "Any?")
+        .doc("Prints a message to the stage's log (secrets masked).")
+        .impl((cx, r, a) -> {
+          StepSupport.log(cx, Event.Stream.INFO, Values.show(a[0]));
+          return Unit.INSTANCE;
+        });
+    d.fn("error").param("message", "String").returns("Nothing")
+        .doc("Fails with an `Error` carrying the message; catchable with `catch (e: Error)`.")
+        .impl((cx, r, a) -> {
+          throw SlipException.error((String) a[0]);
+        });
+    d.fn("assert").param("condition", "Bool")
+        .param("message", "String", "assertion failed", "\"assertion failed\"")
+        .doc("Fails with `AssertionFailed` and the message when the condition is false.")
+        .impl((cx, r, a) -> {
+          if (!(Boolean) a[0]) {
+            throw new SlipException("AssertionFailed", (String) a[1]);
+          }
+          return Unit.INSTANCE;
+        });
+    d.fn("sleep").param("duration", "Duration")
+        .doc("Pauses the stage; interrupted at once by a timeout or cancellation.")
+        .impl((cx, r, a) -> {
+          Duration t = (Duration) a[0];
+          if (!t.isNegative() && !t.isZero()) {
+            Thread.sleep(t);
+          }
+          return Unit.INSTANCE;
+        });
+    d.fn("approve").param("message", "String").effects(Effect.INTERACTIVE)
+        .doc("A manual quality gate: asks on the terminal and goes on only when approved. "
+            + "`slipway run --approve` answers yes; without a terminal and without `--approve` "
+            + "the run fails here.")
+        .impl((cx, r, a) -> approve(cx, (String) a[0]));
+    d.fn("secret").param("name", "String").returns("Secret")
+        .doc("A credential read from the environment, then from `.slipway/secrets` beside the "
+            + "pipeline (`NAME=value` lines). Masked as `****` in every output. Literal names "
+            + "are checked before the run starts.")
+        .impl((cx, r, a) -> {
+          String name = (String) a[0];
+          return StepSupport.run(cx).secrets().get(name).orElseThrow(() -> SlipException.error(
+              "secret `" + name + "` is not available: set the environment variable `" + name
+                  + "` or add it to .slipway/secrets"));
+        });
+
+    d.category("Build");
+    d.type("Build", "Facts about this run: `number`, `tag`, `id`, `dir`.", BuildInfo.class,
+        "Any");
+    d.property(null, "build").type("Build")
+        .doc("The current build: its number (a per-pipeline counter kept in `.slipway/`), "
+            + "tag (`slipway-<pipeline>-<number>`), unique run id and pipeline directory.")
+        .get((cx, r) -> StepSupport.run(cx).build());
+    d.property("Build", "number").type("Int")
+        .doc("The build number, counting runs of this pipeline from 1.")
+        .get((cx, r) -> ((BuildInfo) r).number());
+    d.property("Build", "tag").type("String")
+        .doc("`slipway-<pipeline>-<number>`, like Jenkins' BUILD_TAG.")
+        .get((cx, r) -> ((BuildInfo) r).tag());
+    d.property("Build", "id").type("String")
+        .doc("The unique id of this run; also the `io.slipway.run` label of its resources.")
+        .get((cx, r) -> ((BuildInfo) r).id());
+    d.property("Build", "dir").type("String")
+        .doc("The directory of the pipeline file; relative paths resolve against it.")
+        .get((cx, r) -> ((BuildInfo) r).dir());
+    d.property(null, "params").type("Params")
+        .doc("Every `param` of the pipeline file with its value (`-p name=value` overrides "
+            + "the default).")
+        .get((cx, r) -> Invocation.of(cx).interpreter().paramsObject());
+  }
+
+  private static Object approve(CallContext cx, String message) throws InterruptedException {
+    RunState run = StepSupport.run(cx);
+    String stage = StepSupport.stageName(cx);
+    if (run.flags().approveAll()) {
+      StepSupport.log(cx, Event.Stream.INFO, "approved (--approve): " + message);
+      return Unit.INSTANCE;
+    }
+    Approver approver = run.approver();
+    if (approver == null || !run.flags().interactive()) {
+      throw SlipException.error("approval needed: \"" + message + "\", but there is no "
+          + "terminal to ask on; rerun with --approve to approve every gate");
+    }
+    if (!approver.approve(stage, message)) {
+      throw SlipException.error("not approved: \"" + message + "\"");
+    }
+    StepSupport.log(cx, Event.Stream.INFO, "approved: " + message);
+    return Unit.INSTANCE;
+  }
+}
