@@ -1,0 +1,229 @@
+// Slipway lexer. Kotlin's lexical structure (spec §2).
+//
+// Newlines. NL is a real token: newlines end statements. Inside `(`..`)` and `[`..`]`, and inside
+// a template `${`..`}`, newlines are skipped, and they become significant again inside a `{`..`}`
+// nested there (a lambda body inside call parentheses holds statements). This is what an
+// "Inside" lexer mode does in Pkl and Kotlin; we keep one bracket stack in the lexer instead of a
+// second mode because a mode would have to repeat every one of the ~70 code rules below. String
+// literals do use real modes (LineString, MultiLineString); `${` pushes DEFAULT_MODE and the
+// matching `}` pops back into the string.
+//
+// Comments. `/* */` nest; the body is consumed by Java code (not a recursive lexer rule) so that a
+// million nested `/*` cannot overflow the stack. `/** */` is KDoc and goes to the DOCS channel,
+// where the AST builder looks for the doc of the following declaration. An unterminated comment
+// becomes UNTERMINATED_COMMENT on the HIDDEN channel; the parse facade reports it.
+//
+// Numbers. `1.5` needs a digit after the dot, so `30.seconds` is Int `.` name and `1..3` is Int
+// `..` Int. `BAD_NUMBER` (`100L`, `2mb`, `0x1F`) is a single token so that the builder can say
+// "invalid number literal" once instead of the parser reporting a confusing juxtaposition.
+
+lexer grammar SlipLexer;
+
+channels { DOCS }
+
+tokens { UNTERMINATED_COMMENT, DOC_COMMENT }
+
+@members {
+  /** One entry per open bracket: '(' '[' '{' or '$' for a string template `${`. */
+  private final java.util.ArrayDeque<Character> brackets = new java.util.ArrayDeque<>();
+
+  @Override
+  public void reset() {
+    super.reset();
+    brackets.clear();
+  }
+
+  private void open(char c) {
+    brackets.push(c);
+  }
+
+  /** Pops the innermost bracket if it is {@code c}; a stray closer leaves the stack alone. */
+  private void closeIf(char c) {
+    if (!brackets.isEmpty() && brackets.peek() == c) {
+      brackets.pop();
+    }
+  }
+
+  /** `}` closes the innermost `{` or `${`, dropping unclosed `(`/`[` inside it. */
+  private void closeBrace() {
+    while (!brackets.isEmpty()) {
+      char c = brackets.pop();
+      if (c == '$') {
+        popMode();
+        return;
+      }
+      if (c == '{') {
+        return;
+      }
+    }
+  }
+
+  private boolean newlinesHidden() {
+    Character top = brackets.peek();
+    return top != null && top != '{';
+  }
+
+  private boolean identPartFollows() {
+    int c = _input.LA(1);
+    return c != IntStream.EOF && (Character.isLetterOrDigit(c) || c == '_');
+  }
+
+  /** Consumes the rest of a nestable block comment whose opening `/*` was just matched. */
+  private void blockComment() {
+    boolean doc = _input.LA(1) == '*' && _input.LA(2) != '/';
+    int depth = 1;
+    while (depth > 0) {
+      int c = _input.LA(1);
+      if (c == IntStream.EOF) {
+        setType(UNTERMINATED_COMMENT);
+        setChannel(HIDDEN);
+        return;
+      }
+      if (c == '*' && _input.LA(2) == '/') {
+        getInterpreter().consume(_input);
+        depth--;
+      } else if (c == '/' && _input.LA(2) == '*') {
+        getInterpreter().consume(_input);
+        depth++;
+      }
+      getInterpreter().consume(_input);
+    }
+    if (doc) {
+      setType(DOC_COMMENT);
+      setChannel(DOCS);
+    } else {
+      skip();
+    }
+  }
+}
+
+// ---------------------------------------------------------------- whitespace and comments
+
+WS: [ \t\f\u00A0\uFEFF]+ -> skip;
+
+NL: ('\r'? '\n' | '\r') { if (newlinesHidden()) skip(); };
+
+LINE_COMMENT: '//' ~[\r\n]* -> skip;
+
+// `/**/` is an empty plain comment, `/** x */` is KDoc (DOC_COMMENT on the DOCS channel).
+BLOCK_COMMENT: '/*' { blockComment(); };
+
+// ---------------------------------------------------------------- keywords (spec §2)
+
+IMPORT: 'import';
+PARAM: 'param';
+VAL: 'val';
+VAR: 'var';
+FUN: 'fun';
+DATA: 'data';
+CLASS: 'class';
+RETURN: 'return';
+IF: 'if';
+ELSE: 'else';
+WHEN: 'when';
+FOR: 'for';
+IN: 'in';
+WHILE: 'while';
+DO: 'do';
+BREAK: 'break';
+CONTINUE: 'continue';
+TRY: 'try';
+CATCH: 'catch';
+FINALLY: 'finally';
+THROW: 'throw';
+NULL: 'null';
+TRUE: 'true';
+FALSE: 'false';
+IS: 'is';
+AS_SAFE: 'as?';
+AS: 'as';
+NOT_IN: '!in' { !identPartFollows() }?;
+NOT_IS: '!is' { !identPartFollows() }?;
+
+// ---------------------------------------------------------------- brackets
+
+LPAREN: '(' { open('('); };
+RPAREN: ')' { closeIf('('); };
+LSQUARE: '[' { open('['); };
+RSQUARE: ']' { closeIf('['); };
+LCURL: '{' { open('{'); };
+RCURL: '}' { closeBrace(); };
+
+// ---------------------------------------------------------------- operators and punctuation
+
+RANGE: '..';
+DOT: '.';
+COMMA: ',';
+SEMI: ';';
+COLON: ':';
+ARROW: '->';
+ADD_ASSIGN: '+=';
+SUB_ASSIGN: '-=';
+MULT_ASSIGN: '*=';
+DIV_ASSIGN: '/=';
+MOD_ASSIGN: '%=';
+INCR: '++';
+DECR: '--';
+ADD: '+';
+SUB: '-';
+MULT: '*';
+DIV: '/';
+MOD: '%';
+CONJ: '&&';
+DISJ: '||';
+EXCL_EQ: '!=';
+EXCL_EXCL: '!!';
+EXCL: '!';
+SAFE_CALL: '?.';
+ELVIS: '?:';
+QUEST: '?';
+EQEQ: '==';
+LE: '<=';
+GE: '>=';
+LANGLE: '<';
+RANGLE: '>';
+ASSIGN: '=';
+
+// ---------------------------------------------------------------- literals and names
+
+DOUBLE_LIT: DecDigits '.' DecDigits Exponent? | DecDigits Exponent;
+INT_LIT: DecDigits;
+BAD_NUMBER: [0-9] [0-9a-zA-Z_]*;
+
+IDENT: Identifier;
+
+QUOTE_OPEN: '"' -> pushMode(LineString);
+TRIPLE_QUOTE_OPEN: '"""' -> pushMode(MultiLineString);
+
+fragment DecDigits: [0-9] [0-9_]*;
+fragment Exponent: [eE] [+-]? DecDigits;
+fragment Identifier: [\p{L}_] [\p{L}\p{Nd}_]*;
+fragment HexDigit: [0-9a-fA-F];
+
+// Anything else: the facade reports it as an invalid character; the parser never sees it.
+ERROR_CHAR: . -> channel(HIDDEN);
+
+// ---------------------------------------------------------------- "..." strings
+
+mode LineString;
+
+QUOTE_CLOSE: '"' -> popMode;
+LINE_STR_REF: '$' Identifier;
+LINE_STR_TEXT: ~[\\"$\r\n]+ | '$';
+// Every backslash sequence is one token; the builder decodes it and reports a bad one (E0107).
+LINE_STR_ESCAPE: '\\' ('u' HexDigit HexDigit HexDigit HexDigit | ~[\r\n])?;
+LINE_STR_EXPR_START: '${' { open('$'); pushMode(DEFAULT_MODE); };
+// A newline ends an unterminated string; the builder reports it (E0101) and the newline still
+// ends the statement.
+LINE_STR_NL: ('\r'? '\n' | '\r') { popMode(); setType(NL); if (newlinesHidden()) skip(); };
+
+// ---------------------------------------------------------------- """raw""" strings
+
+mode MultiLineString;
+
+// `""""` ends the string with one quote of content: the close is the last three quotes.
+TRIPLE_QUOTE_CLOSE: '"'* '"""' -> popMode;
+MULTI_STR_QUOTE: '"'+;
+MULTI_STR_REF: '$' Identifier;
+MULTI_STR_TEXT: ~["$]+ | '$';
+MULTI_STR_EXPR_START: '${' { open('$'); pushMode(DEFAULT_MODE); };

@@ -1,0 +1,227 @@
+// Slipway parser. Kotlin's syntax for the subset of spec §2–§10.
+//
+// NEWLINES (Kotlin style). NL is a token in statement context and absent inside `(`..`)`,
+// `[`..`]` and `${`..`}` (the lexer skips it there). Rules therefore say where a newline may
+// appear with explicit `NL*`:
+//   - statements are separated by `semis` (one or more NL or `;`); two statements on one line
+//     need a `;`.
+//   - after every binary operator (`a +` NL `b` continues), after `=`, `->`, `,`.
+//   - BEFORE `.`, `?.`, `?:`, `&&`, `||` and `as`: a line starting with one of them continues the
+//     previous expression (Kotlin's rule). A line starting with `+`, `-`, `(`, `[`, `{` does NOT:
+//     `-x` on its own line is a new statement, so is `(a)`.
+//   - `else` may follow the `if` body on the next line; `catch`/`finally` likewise.
+//   - a trailing lambda must start on the call's line (`f(a) {`), because the NL before `{`
+//     ends the statement.
+//
+// PRECEDENCE (Kotlin's, highest first): postfix (`.` `?.` call index `!!`) > prefix (`-` `+` `!`)
+// > `as`/`as?` > multiplicative > additive > `..` > infix name (incl. `to`) > `?:` >
+// `in !in is !is` > comparison > equality > `&&` > `||`. `expression` is one left-recursive rule
+// whose alternatives are listed in that order; all binary operators are left-associative.
+// `in` and `is` are two alternatives next to each other, which is equivalent to Kotlin's single
+// level: a chain of them applies left to right either way. Postfix suffixes are a flat list
+// (`postfixUnaryExpression`) so that `a.b.c...` builds without recursion.
+//
+// CONTROL BODIES. An `if`/`when`/`for`/`while`/`do` body is a `statement`; a braced body is
+// parsed as a lambda literal without arrow and the builder turns it into a block. This keeps
+// the grammar free of the block-vs-lambda ambiguity that would make prediction look ahead over
+// the whole body.
+//
+// JUMPS. `return`, `throw`, `break`, `continue` are primary expressions so that `x ?: return`
+// and `if (c) return` parse; the builder makes them statements where they stand alone.
+//
+// ERRORS. Declaration names accept keywords (`declName`) so the builder can say "`val` is a
+// keyword and cannot be used as a name" instead of a generic syntax error. Unterminated strings
+// leave their closing quote optional and the builder reports them.
+
+parser grammar SlipParser;
+
+options { tokenVocab = SlipLexer; }
+
+// ---------------------------------------------------------------- files and statements
+
+program: statements EOF;
+
+statements: semis? (statement (semis statement)* semis?)?;
+
+semis: (SEMI | NL)+;
+
+statement
+  : importDecl
+  | paramDecl
+  | funDecl
+  | dataClassDecl
+  | propertyDecl
+  | destructuringDecl
+  | forStatement
+  | whileStatement
+  | doWhileStatement
+  | prefixIncrement
+  | expressionStatement
+  ;
+
+importDecl: IMPORT NL* stringLiteral;
+
+paramDecl: PARAM NL* declName (NL* COLON NL* type)? (NL* ASSIGN NL* expression)?;
+
+propertyDecl: (VAL | VAR) NL* declName (NL* COLON NL* type)? (NL* ASSIGN NL* expression)?;
+
+destructuringDecl: (VAL | VAR) NL* LPAREN declName (COMMA declName)* COMMA? RPAREN NL* ASSIGN NL* expression;
+
+funDecl: FUN NL* declName NL* functionValueParameters (NL* COLON NL* type)? (NL* functionBody)?;
+
+functionValueParameters: LPAREN (functionValueParameter (COMMA functionValueParameter)* COMMA?)? RPAREN;
+
+functionValueParameter: declName (COLON type)? (ASSIGN expression)?;
+
+functionBody: block | ASSIGN NL* expression;
+
+dataClassDecl: DATA NL* CLASS NL* declName NL* LPAREN (classParameter (COMMA classParameter)* COMMA?)? RPAREN;
+
+classParameter: (VAL | VAR)? declName (COLON type)? (ASSIGN expression)?;
+
+forStatement: FOR NL* LPAREN forVariables IN expression RPAREN NL* controlStructureBody;
+
+forVariables: declName | LPAREN declName (COMMA declName)* RPAREN;
+
+whileStatement: WHILE NL* LPAREN expression RPAREN NL* controlStructureBody;
+
+doWhileStatement: DO NL* controlStructureBody NL* WHILE NL* LPAREN expression RPAREN;
+
+prefixIncrement: (INCR | DECR) expression;
+
+// `target = value`, `x += 1`, `x++` and plain expression statements.
+expressionStatement: expression (assignmentOperator NL* expression | INCR | DECR)?;
+
+assignmentOperator: ASSIGN | ADD_ASSIGN | SUB_ASSIGN | MULT_ASSIGN | DIV_ASSIGN | MOD_ASSIGN;
+
+block: LCURL statements RCURL;
+
+controlStructureBody: statement;
+
+// A name being declared. Keywords are accepted here only to be reported clearly (E0106).
+declName: IDENT | keyword;
+
+keyword
+  : IMPORT | PARAM | VAL | VAR | FUN | DATA | CLASS | RETURN | IF | ELSE | WHEN | FOR | IN
+  | WHILE | DO | BREAK | CONTINUE | TRY | CATCH | FINALLY | THROW | NULL | TRUE | FALSE | IS | AS
+  ;
+
+// ---------------------------------------------------------------- expressions
+
+expression
+  : postfixUnaryExpression                                          # postfixExpr
+  | op=(ADD | SUB | EXCL | EXCL_EXCL) NL* expression                # prefixExpr
+  | expression NL* op=(AS | AS_SAFE) NL* type                       # asExpr
+  | expression op=(MULT | DIV | MOD) NL* expression                 # multiplicativeExpr
+  | expression op=(ADD | SUB) NL* expression                        # additiveExpr
+  | expression op=RANGE NL* expression                              # rangeExpr
+  | expression IDENT NL* expression                                 # infixCallExpr
+  | expression NL* op=ELVIS NL* expression                          # elvisExpr
+  | expression op=(IN | NOT_IN) NL* expression                      # inExpr
+  | expression op=(IS | NOT_IS) NL* type                            # isExpr
+  | expression op=(LANGLE | RANGLE | LE | GE) NL* expression        # comparisonExpr
+  | expression op=(EQEQ | EXCL_EQ) NL* expression                   # equalityExpr
+  | expression NL* op=CONJ NL* expression                           # conjunctionExpr
+  | expression NL* op=DISJ NL* expression                           # disjunctionExpr
+  ;
+
+postfixUnaryExpression: primaryExpression postfixSuffix*;
+
+postfixSuffix
+  : valueArguments lambdaLiteral?                                   # callSuffix
+  | lambdaLiteral                                                   # trailingLambdaSuffix
+  | LSQUARE expression RSQUARE                                      # indexSuffix
+  | NL* op=(DOT | SAFE_CALL) NL* IDENT                              # memberSuffix
+  | EXCL_EXCL                                                       # notNullSuffix
+  ;
+
+valueArguments: LPAREN (valueArgument (COMMA valueArgument)* COMMA?)? RPAREN;
+
+valueArgument: (IDENT ASSIGN)? expression;
+
+primaryExpression
+  : LPAREN expression RPAREN                                        # parenthesizedExpr
+  | literal                                                         # literalExpr
+  | stringLiteral                                                   # stringExpr
+  | IDENT                                                           # nameExpr
+  | lambdaLiteral                                                   # lambdaExpr
+  | ifExpression                                                    # ifExpr
+  | whenExpression                                                  # whenExpr
+  | tryExpression                                                   # tryExpr
+  | jumpExpression                                                  # jumpExpr
+  ;
+
+literal: TRUE | FALSE | NULL | INT_LIT | DOUBLE_LIT | BAD_NUMBER;
+
+lambdaLiteral
+  : LCURL NL* (lambdaParameters NL*)? ARROW statements RCURL        # lambdaWithArrow
+  | LCURL statements RCURL                                          # lambdaWithoutArrow
+  ;
+
+lambdaParameters: lambdaParameter (NL* COMMA NL* lambdaParameter)* (NL* COMMA)?;
+
+lambdaParameter: IDENT (NL* COLON NL* type)?;
+
+ifExpression
+  : IF NL* LPAREN expression RPAREN NL* controlStructureBody (semis? ELSE NL* controlStructureBody)?
+  ;
+
+// Entries are separated like statements; without the separator a `{` could follow any expression,
+// and every trailing lambda would need lookahead over its whole body.
+whenExpression: WHEN NL* (LPAREN expression RPAREN NL*)? LCURL NL* (whenEntry (semis whenEntry)* semis?)? RCURL;
+
+whenEntry
+  : whenCondition (NL* COMMA NL* whenCondition)* (NL* COMMA)? NL* ARROW NL* controlStructureBody
+  | ELSE NL* ARROW NL* controlStructureBody
+  ;
+
+whenCondition
+  : expression                                                      # valueCondition
+  | op=(IN | NOT_IN) NL* expression                                 # inCondition
+  | op=(IS | NOT_IS) NL* type                                       # isCondition
+  ;
+
+tryExpression: TRY NL* block (NL* catchBlock)* (NL* finallyBlock)?;
+
+catchBlock: CATCH NL* LPAREN declName COLON type RPAREN NL* block;
+
+finallyBlock: FINALLY NL* block;
+
+jumpExpression
+  : THROW NL* expression                                            # throwJump
+  | RETURN expression?                                              # returnJump
+  | CONTINUE                                                        # continueJump
+  | BREAK                                                           # breakJump
+  ;
+
+// ---------------------------------------------------------------- strings
+
+stringLiteral: lineStringLiteral | multiLineStringLiteral;
+
+lineStringLiteral: QUOTE_OPEN (lineStringContent | lineStringExpression)* QUOTE_CLOSE?;
+
+lineStringContent: LINE_STR_TEXT | LINE_STR_ESCAPE | LINE_STR_REF;
+
+lineStringExpression: LINE_STR_EXPR_START expression RCURL;
+
+multiLineStringLiteral: TRIPLE_QUOTE_OPEN (multiLineStringContent | multiLineStringExpression)* TRIPLE_QUOTE_CLOSE?;
+
+multiLineStringContent: MULTI_STR_TEXT | MULTI_STR_QUOTE | MULTI_STR_REF;
+
+multiLineStringExpression: MULTI_STR_EXPR_START expression RCURL;
+
+// ---------------------------------------------------------------- types
+
+type
+  : (receiverType NL* DOT NL*)? functionTypeParameters NL* ARROW NL* type   # functionType
+  | LPAREN type RPAREN QUEST?                                              # parenthesizedType
+  | simpleUserType QUEST?                                                  # namedType
+  ;
+
+receiverType: simpleUserType QUEST? | LPAREN type RPAREN QUEST?;
+
+simpleUserType: IDENT (NL* LANGLE NL* type (NL* COMMA NL* type)* NL* RANGLE)?;
+
+functionTypeParameters: LPAREN (functionTypeParameter (COMMA functionTypeParameter)* COMMA?)? RPAREN;
+
+functionTypeParameter: (IDENT COLON)? type;

@@ -1,0 +1,55 @@
+package io.slipway.syntax;
+
+import io.slipway.grammar.SlipParser.ProgramContext;
+import io.slipway.source.SourceFile;
+import io.slipway.syntax.ast.Ident;
+import io.slipway.syntax.ast.Program;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Turns the parse tree into the AST. The work is split by syntactic category
+ * ({@link StatementBuilder}, {@link ExpressionBuilder}, {@link StringLiterals},
+ * {@link TypeBuilder}); this class holds what they share: the file, the span converter and the
+ * error sink. The parse tree may be damaged by error recovery: every builder method accepts
+ * missing children and returns an {@code Error} node for them (the parser has already reported
+ * the error, so nothing is reported twice).
+ */
+final class AstBuilder {
+  final SourceFile file;
+  final Spans spans;
+  final SyntaxErrors errors;
+  final TokenStream tokens;
+  final StatementBuilder statements;
+  final ExpressionBuilder expressions;
+  final StringLiterals strings;
+  final TypeBuilder types;
+
+  AstBuilder(SourceFile file, Spans spans, SyntaxErrors errors, TokenStream tokens) {
+    this.file = file;
+    this.spans = spans;
+    this.errors = errors;
+    this.tokens = tokens;
+    this.statements = new StatementBuilder(this);
+    this.expressions = new ExpressionBuilder(this);
+    this.strings = new StringLiterals(this);
+    this.types = new TypeBuilder(this);
+  }
+
+  Program program(ProgramContext ctx) {
+    return new Program(spans.of(ctx), file, statements.statements(ctx.statements()));
+  }
+
+  /** An identifier token as an {@link Ident}; null when recovery left it out. */
+  Ident ident(TerminalNode n) {
+    if (n == null || n.getSymbol().getTokenIndex() < 0) {
+      return null;
+    }
+    return new Ident(spans.of(n), n.getText());
+  }
+
+  Ident ident(Token t) {
+    return t == null || t.getTokenIndex() < 0 ? null : new Ident(spans.of(t), t.getText());
+  }
+}

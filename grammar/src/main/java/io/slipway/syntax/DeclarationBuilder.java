@@ -1,0 +1,160 @@
+package io.slipway.syntax;
+
+import io.slipway.diag.Code;
+import io.slipway.grammar.SlipParser.BlockContext;
+import io.slipway.grammar.SlipParser.ClassParameterContext;
+import io.slipway.grammar.SlipParser.DataClassDeclContext;
+import io.slipway.grammar.SlipParser.DeclNameContext;
+import io.slipway.grammar.SlipParser.FunDeclContext;
+import io.slipway.grammar.SlipParser.FunctionValueParameterContext;
+import io.slipway.grammar.SlipParser.ImportDeclContext;
+import io.slipway.grammar.SlipParser.ParamDeclContext;
+import io.slipway.source.Span;
+import io.slipway.syntax.ast.Block;
+import io.slipway.syntax.ast.Expr;
+import io.slipway.syntax.ast.Ident;
+import io.slipway.syntax.ast.Param;
+import io.slipway.syntax.ast.Stmt;
+import io.slipway.syntax.ast.TemplatePart;
+import io.slipway.syntax.ast.TypeRef;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.tree.ParseTree;
+
+/** import, param, fun and data class declarations; names; braced blocks. */
+final class DeclarationBuilder {
+  private final AstBuilder ast;
+  private final DocComments docs;
+
+  DeclarationBuilder(AstBuilder ast) {
+    this.ast = ast;
+    this.docs = new DocComments(ast.tokens);
+  }
+
+  Stmt declaration(ParseTree child, Span span) {
+    return switch (child) {
+      case ImportDeclContext i -> importDecl(span, i);
+      case ParamDeclContext p -> paramDecl(span, p);
+      case FunDeclContext f -> funDecl(span, f);
+      case DataClassDeclContext d -> dataClass(span, d);
+      default -> new Stmt.ExprStmt(span, new Expr.Error(span));
+    };
+  }
+
+  /** A declared name; a keyword is reported (E0106) but still used, so checking goes on. */
+  Ident name(DeclNameContext ctx) {
+    if (ctx == null || ctx.getStart() == null || ctx.getStart().getTokenIndex() < 0
+        || ctx.getChildCount() == 0) {
+      return null;
+    }
+    Ident id = ast.ident(ctx.getStart());
+    if (ctx.IDENT() == null) {
+      ast.errors.add(Code.E0106, id.span(),
+          "`" + id.text() + "` is a keyword and cannot be used as a name");
+    }
+    return id;
+  }
+
+  Block block(BlockContext ctx) {
+    if (ctx == null) {
+      return new Block(Span.NONE, List.of());
+    }
+    return new Block(ast.spans.of(ctx), ast.statements.statements(ctx.statements()));
+  }
+
+  private Stmt importDecl(Span span, ImportDeclContext i) {
+    if (i.stringLiteral() == null) {
+      return new Stmt.ExprStmt(span, new Expr.Error(span));
+    }
+    Expr path = ast.strings.string(i.stringLiteral());
+    Span pathSpan = ast.spans.of(i.stringLiteral());
+    if (!(path instanceof Expr.Str s) || s.parts().stream()
+        .anyMatch(p -> p instanceof TemplatePart.Interpolation)) {
+      if (path instanceof Expr.Str) {
+        ast.errors.add(Code.E0100, pathSpan, "an import path cannot contain templates");
+      }
+      return new Stmt.Import(span, "", pathSpan);
+    }
+    var text = new StringBuilder();
+    for (TemplatePart p : s.parts()) {
+      text.append(((TemplatePart.Text) p).text());
+    }
+    return new Stmt.Import(span, text.toString(), pathSpan);
+  }
+
+  private Stmt paramDecl(Span span, ParamDeclContext p) {
+    Ident name = name(p.declName());
+    if (name == null) {
+      return new Stmt.ExprStmt(span, new Expr.Error(span));
+    }
+    return new Stmt.ParamDecl(span, name, p.type() == null ? null : ast.types.type(p.type()),
+        p.expression() == null ? null : ast.expressions.expr(p.expression()),
+        docs.before(p.getStart()));
+  }
+
+  private Stmt funDecl(Span span, FunDeclContext f) {
+    Ident name = name(f.declName());
+    if (name == null) {
+      return new Stmt.ExprStmt(span, new Expr.Error(span));
+    }
+    List<Param> params = new ArrayList<>();
+    if (f.functionValueParameters() != null) {
+      for (FunctionValueParameterContext p : f.functionValueParameters().functionValueParameter()) {
+        Param param = parameter(p.declName(), p.type(), p.expression(), ast.spans.of(p), false,
+            false);
+        if (param != null) {
+          params.add(param);
+        }
+      }
+    }
+    TypeRef ret = f.type() == null ? null : ast.types.type(f.type());
+    String doc = docs.before(f.getStart());
+    var body = f.functionBody();
+    if (body == null) {
+      ast.errors.add(Code.E0100, name.span(), "function `" + name.text() + "` has no body",
+          "add `= expression` or a block `{ ... }`", null, false);
+      return new Stmt.FunDecl(span, name, params, ret, new Block(span, List.of()), null, doc);
+    }
+    if (body.block() != null) {
+      return new Stmt.FunDecl(span, name, params, ret, block(body.block()), null, doc);
+    }
+    return new Stmt.FunDecl(span, name, params, ret, null,
+        ast.expressions.expr(body.expression()), doc);
+  }
+
+  private Stmt dataClass(Span span, DataClassDeclContext d) {
+    Ident name = name(d.declName());
+    if (name == null) {
+      return new Stmt.ExprStmt(span, new Expr.Error(span));
+    }
+    List<Param> props = new ArrayList<>();
+    for (ClassParameterContext c : d.classParameter()) {
+      Param p = parameter(c.declName(), c.type(), c.expression(), ast.spans.of(c),
+          c.VAL() != null || c.VAR() != null, c.VAR() != null);
+      if (p != null) {
+        props.add(p);
+      }
+    }
+    return new Stmt.DataClass(span, name, props, docs.before(d.getStart()));
+  }
+
+  private Param parameter(DeclNameContext nameCtx,
+      io.slipway.grammar.SlipParser.TypeContext typeCtx,
+      io.slipway.grammar.SlipParser.ExpressionContext defaultCtx, Span span, boolean property,
+      boolean mutable) {
+    Ident name = name(nameCtx);
+    if (name == null) {
+      return null;
+    }
+    TypeRef type;
+    if (typeCtx == null) {
+      ast.errors.add(Code.E0100, name.span(), "parameter `" + name.text() + "` needs a type",
+          "write `" + name.text() + ": Type`", null, false);
+      type = new TypeRef.Error(name.span());
+    } else {
+      type = ast.types.type(typeCtx);
+    }
+    Expr def = defaultCtx == null ? null : ast.expressions.expr(defaultCtx);
+    return new Param(span, name, type, def, property, mutable);
+  }
+}

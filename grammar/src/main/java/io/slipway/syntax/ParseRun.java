@@ -1,0 +1,123 @@
+package io.slipway.syntax;
+
+import io.slipway.diag.Code;
+import io.slipway.diag.Diagnostic;
+import io.slipway.grammar.SlipLexer;
+import io.slipway.grammar.SlipParser.ProgramContext;
+import io.slipway.source.SourceFile;
+import io.slipway.source.Span;
+import io.slipway.syntax.ast.Program;
+import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * One parse of one file: lex, check the lexical problems and bracket depth, parse (fast SLL
+ * first; on a syntax error, again in full LL with recovery and our messages), build the AST and
+ * cap its depth.
+ */
+final class ParseRun {
+  private final SourceFile file;
+  private final Spans spans;
+  private final SyntaxErrors errors;
+
+  ParseRun(SourceFile file) {
+    this.file = file;
+    this.spans = new Spans(file.text());
+    this.errors = new SyntaxErrors(file);
+  }
+
+  ParseResult run() {
+    var lexer = new SlipLexer(CharStreams.fromString(file.text(), file.name()));
+    lexer.removeErrorListeners();
+    var tokens = new CommonTokenStream(lexer);
+    tokens.fill();
+    List<Token> all = tokens.getTokens();
+    lexicalErrors(all);
+    var brackets = new Brackets(all);
+    Token tooDeep = brackets.firstTooDeep();
+    if (tooDeep != null) {
+      errors.add(Code.E0105, spans.of(tooDeep), "nesting too deep: more than "
+          + Brackets.MAX_DEPTH + " nested brackets", null, null, false);
+      return result(emptyProgram());
+    }
+    var parser = new GuardedParser(tokens);
+    parser.removeErrorListeners();
+    ProgramContext tree;
+    try {
+      tree = parse(parser, tokens, brackets);
+    } catch (GuardedParser.TooDeep e) {
+      errors.add(Code.E0105, spans.of(e.at), "nesting too deep: expressions and blocks nest more"
+          + " than the parser allows", "split it with local `val`s or functions", null, false);
+      return result(emptyProgram());
+    }
+    Program program;
+    try {
+      program = new AstBuilder(file, spans, errors, tokens).program(tree);
+    } catch (RuntimeException e) {
+      if (errors.isEmpty()) {
+        throw e;
+      }
+      // A tree damaged by recovery in a way the builder did not foresee: the syntax errors
+      // already explain the problem.
+      program = emptyProgram();
+    }
+    return result(AstDepth.cap(program, errors));
+  }
+
+  private ProgramContext parse(GuardedParser parser, CommonTokenStream tokens, Brackets brackets) {
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.setErrorHandler(new BailErrorStrategy());
+    try {
+      return parser.program();
+    } catch (ParseCancellationException e) {
+      tokens.seek(0);
+      parser.reset();
+      parser.reportErrorsWhereInputStopsMatching();
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      parser.setErrorHandler(new SlipErrorStrategy(errors, spans, brackets));
+      return parser.program();
+    }
+  }
+
+  private void lexicalErrors(List<Token> all) {
+    for (Token t : all) {
+      if (t.getType() == SlipLexer.ERROR_CHAR) {
+        invalidCharacter(t);
+      } else if (t.getType() == SlipLexer.UNTERMINATED_COMMENT) {
+        errors.add(Code.E0102, spans.of(t).start() == spans.of(t).end() ? spans.of(t)
+            : new Span(spans.of(t).start(), spans.of(t).start() + 2),
+            "unterminated comment: missing `*/`", null, null, true);
+      }
+    }
+  }
+
+  private void invalidCharacter(Token t) {
+    String text = t.getText();
+    String hint = switch (text) {
+      case "'" -> "strings use double quotes: \"...\"";
+      case "#" -> "comments start with `//`";
+      case "&" -> "the logical and is `&&`";
+      case "|" -> "the logical or is `||`";
+      default -> null;
+    };
+    String shown = text.codePoints().allMatch(c -> c >= 0x20 && c != 0x7f) ? "`" + text + "`"
+        : String.format("U+%04X", text.codePointAt(0));
+    errors.add(Code.E0103, spans.of(t), "invalid character " + shown, hint, null, false);
+  }
+
+  private Program emptyProgram() {
+    return new Program(new Span(0, file.text().length()), file, List.of());
+  }
+
+  private ParseResult result(Program program) {
+    List<Diagnostic> diagnostics = errors.sorted();
+    boolean incomplete = !diagnostics.isEmpty()
+        && diagnostics.stream().allMatch(Diagnostic::incomplete);
+    return new ParseResult(program, diagnostics, incomplete);
+  }
+}

@@ -1,0 +1,142 @@
+package io.slipway.syntax;
+
+import io.slipway.grammar.SlipLexer;
+import io.slipway.grammar.SlipParser.CallSuffixContext;
+import io.slipway.grammar.SlipParser.IfExprContext;
+import io.slipway.grammar.SlipParser.IndexSuffixContext;
+import io.slipway.grammar.SlipParser.JumpExprContext;
+import io.slipway.grammar.SlipParser.LambdaExprContext;
+import io.slipway.grammar.SlipParser.LambdaLiteralContext;
+import io.slipway.grammar.SlipParser.LambdaParameterContext;
+import io.slipway.grammar.SlipParser.LambdaWithArrowContext;
+import io.slipway.grammar.SlipParser.LambdaWithoutArrowContext;
+import io.slipway.grammar.SlipParser.LiteralContext;
+import io.slipway.grammar.SlipParser.LiteralExprContext;
+import io.slipway.grammar.SlipParser.MemberSuffixContext;
+import io.slipway.grammar.SlipParser.NameExprContext;
+import io.slipway.grammar.SlipParser.NotNullSuffixContext;
+import io.slipway.grammar.SlipParser.ParenthesizedExprContext;
+import io.slipway.grammar.SlipParser.PostfixSuffixContext;
+import io.slipway.grammar.SlipParser.PostfixUnaryExpressionContext;
+import io.slipway.grammar.SlipParser.PrimaryExpressionContext;
+import io.slipway.grammar.SlipParser.StringExprContext;
+import io.slipway.grammar.SlipParser.TrailingLambdaSuffixContext;
+import io.slipway.grammar.SlipParser.TryExprContext;
+import io.slipway.grammar.SlipParser.ValueArgumentContext;
+import io.slipway.grammar.SlipParser.ValueArgumentsContext;
+import io.slipway.grammar.SlipParser.WhenExprContext;
+import io.slipway.source.Span;
+import io.slipway.syntax.ast.Arg;
+import io.slipway.syntax.ast.Block;
+import io.slipway.syntax.ast.Expr;
+import io.slipway.syntax.ast.Ident;
+import io.slipway.syntax.ast.Param;
+import io.slipway.syntax.ast.Stmt;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Postfix chains ({@code a.b(c)[d]!!}, trailing lambdas) folded left to right without recursion,
+ * and the primary expressions they start from.
+ */
+final class PostfixBuilder {
+  private final AstBuilder ast;
+
+  PostfixBuilder(AstBuilder ast) {
+    this.ast = ast;
+  }
+
+  Expr postfix(PostfixUnaryExpressionContext ctx) {
+    if (ctx == null) {
+      return new Expr.Error(Span.NONE);
+    }
+    Expr e = primary(ctx.primaryExpression());
+    for (PostfixSuffixContext s : ctx.postfixSuffix()) {
+      Span span = ast.spans.between(e.span(), ast.spans.of(s));
+      e = switch (s) {
+        case CallSuffixContext c -> new Expr.Call(span, e, args(c.valueArguments()),
+            c.lambdaLiteral() == null ? null : lambda(c.lambdaLiteral()));
+        case TrailingLambdaSuffixContext t -> new Expr.Call(span, e, List.of(),
+            lambda(t.lambdaLiteral()));
+        case IndexSuffixContext i -> new Expr.Index(span, e, ast.expressions.expr(i.expression()));
+        case MemberSuffixContext m -> member(span, e, m);
+        case NotNullSuffixContext n -> new Expr.NotNull(span, e);
+        default -> new Expr.Error(span);
+      };
+    }
+    return e;
+  }
+
+  private Expr member(Span span, Expr target, MemberSuffixContext m) {
+    Ident name = ast.ident(m.IDENT());
+    if (name == null) {
+      return new Expr.Error(span);
+    }
+    return new Expr.Member(span, target, name, m.op.getType() == SlipLexer.SAFE_CALL);
+  }
+
+  private List<Arg> args(ValueArgumentsContext ctx) {
+    List<Arg> args = new ArrayList<>();
+    if (ctx == null) {
+      return args;
+    }
+    for (ValueArgumentContext a : ctx.valueArgument()) {
+      Ident name = ast.ident(a.IDENT());
+      args.add(new Arg(ast.spans.of(a), name, ast.expressions.expr(a.expression())));
+    }
+    return args;
+  }
+
+  Expr primary(PrimaryExpressionContext ctx) {
+    if (ctx == null) {
+      return new Expr.Error(Span.NONE);
+    }
+    Span span = ast.spans.of(ctx);
+    return switch (ctx) {
+      case ParenthesizedExprContext p -> ast.expressions.expr(p.expression());
+      case LiteralExprContext l -> literal(l.literal());
+      case StringExprContext s -> ast.strings.string(s.stringLiteral());
+      case NameExprContext n -> new Expr.Name(span, n.IDENT().getText());
+      case LambdaExprContext l -> lambda(l.lambdaLiteral());
+      case IfExprContext i -> ast.statements.control().ifExpr(i.ifExpression());
+      case WhenExprContext w -> ast.statements.control().whenExpr(w.whenExpression());
+      case TryExprContext t -> ast.statements.control().tryExpr(t.tryExpression());
+      case JumpExprContext j -> {
+        Stmt jump = ast.statements.control().jump(j.jumpExpression());
+        yield new Expr.BlockExpr(span, new Block(span, List.of(jump)));
+      }
+      default -> new Expr.Error(span);
+    };
+  }
+
+  private Expr literal(LiteralContext ctx) {
+    Span span = ast.spans.of(ctx);
+    return switch (ctx.getStart().getType()) {
+      case SlipLexer.TRUE -> new Expr.BoolLit(span, true);
+      case SlipLexer.FALSE -> new Expr.BoolLit(span, false);
+      case SlipLexer.NULL -> new Expr.NullLit(span);
+      default -> Numbers.literal(ast.errors, span, ctx.getStart());
+    };
+  }
+
+  Expr.Lambda lambda(LambdaLiteralContext ctx) {
+    Span span = ast.spans.of(ctx);
+    if (ctx instanceof LambdaWithArrowContext a) {
+      List<Param> params = new ArrayList<>();
+      if (a.lambdaParameters() != null) {
+        for (LambdaParameterContext p : a.lambdaParameters().lambdaParameter()) {
+          Ident name = ast.ident(p.IDENT());
+          if (name != null) {
+            params.add(new Param(ast.spans.of(p), name,
+                p.type() == null ? null : ast.types.type(p.type()), null, false, false));
+          }
+        }
+      }
+      return new Expr.Lambda(span, params, true,
+          new Block(span, ast.statements.statements(a.statements())));
+    }
+    var w = (LambdaWithoutArrowContext) ctx;
+    return new Expr.Lambda(span, List.of(), false,
+        new Block(span, ast.statements.statements(w.statements())));
+  }
+}

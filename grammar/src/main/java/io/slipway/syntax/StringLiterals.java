@@ -1,0 +1,155 @@
+package io.slipway.syntax;
+
+import io.slipway.diag.Code;
+import io.slipway.grammar.SlipLexer;
+import io.slipway.grammar.SlipParser.LineStringExpressionContext;
+import io.slipway.grammar.SlipParser.LineStringLiteralContext;
+import io.slipway.grammar.SlipParser.MultiLineStringExpressionContext;
+import io.slipway.grammar.SlipParser.MultiLineStringLiteralContext;
+import io.slipway.grammar.SlipParser.StringLiteralContext;
+import io.slipway.source.Span;
+import io.slipway.syntax.ast.Expr;
+import io.slipway.syntax.ast.TemplatePart;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * String literals and templates. Adjacent literal pieces merge into one {@link TemplatePart.Text};
+ * {@code $name} becomes an interpolation of a {@link Expr.Name}; escapes are decoded here (a bad
+ * one is E0107). Raw strings get Kotlin's {@code trimIndent()} ({@link TrimIndent}).
+ */
+final class StringLiterals {
+  private final AstBuilder ast;
+
+  StringLiterals(AstBuilder ast) {
+    this.ast = ast;
+  }
+
+  Expr string(StringLiteralContext ctx) {
+    if (ctx == null) {
+      return new Expr.Error(Span.NONE);
+    }
+    if (ctx.lineStringLiteral() != null) {
+      return line(ctx.lineStringLiteral());
+    }
+    if (ctx.multiLineStringLiteral() != null) {
+      return raw(ctx.multiLineStringLiteral());
+    }
+    return new Expr.Error(ast.spans.of(ctx));
+  }
+
+  private Expr line(LineStringLiteralContext ctx) {
+    Span span = ast.spans.of(ctx);
+    Parts parts = new Parts();
+    for (int i = 1; i < ctx.getChildCount(); i++) {
+      ParseTree child = ctx.getChild(i);
+      if (child instanceof LineStringExpressionContext e) {
+        parts.interpolation(ast.spans.of(e), ast.expressions.expr(e.expression()));
+      } else if (child.getChildCount() > 0 && child.getChild(0) instanceof TerminalNode t) {
+        content(parts, t.getSymbol());
+      }
+    }
+    if (ctx.QUOTE_CLOSE() == null) {
+      ast.errors.add(Code.E0101, span, "unterminated string: missing closing `\"`",
+          "a \"...\" string ends on its line; use \"\"\"...\"\"\" for several lines", null, false);
+    }
+    return new Expr.Str(span, parts.list(), false);
+  }
+
+  private void content(Parts parts, Token t) {
+    Span span = ast.spans.of(t);
+    String text = t.getText();
+    switch (t.getType()) {
+      case SlipLexer.LINE_STR_REF, SlipLexer.MULTI_STR_REF -> parts.interpolation(span,
+          new Expr.Name(new Span(span.start() + 1, span.end()), text.substring(1)));
+      case SlipLexer.LINE_STR_ESCAPE -> parts.text(span, escape(span, text));
+      default -> parts.text(span, text);
+    }
+  }
+
+  private String escape(Span span, String text) {
+    if (text.length() == 6 && text.charAt(1) == 'u') {
+      return String.valueOf((char) Integer.parseInt(text.substring(2), 16));
+    }
+    if (text.length() == 2) {
+      switch (text.charAt(1)) {
+        case 'n': return "\n";
+        case 't': return "\t";
+        case 'r': return "\r";
+        case 'b': return "\b";
+        case '"': return "\"";
+        case '\'': return "'";
+        case '\\': return "\\";
+        case '$': return "$";
+        default: break;
+      }
+    }
+    String hint = text.equals("\\u") || text.startsWith("\\u")
+        ? "a unicode escape needs four hex digits: `\\u00e9`"
+        : "escapes are \\n \\t \\r \\\" \\\\ \\$ \\' \\uXXXX; write `\\\\` for a backslash";
+    ast.errors.add(Code.E0107, span, "invalid escape sequence `" + text + "`", hint, null, false);
+    return "";
+  }
+
+  private Expr raw(MultiLineStringLiteralContext ctx) {
+    Span span = ast.spans.of(ctx);
+    Parts parts = new Parts();
+    for (int i = 1; i < ctx.getChildCount(); i++) {
+      ParseTree child = ctx.getChild(i);
+      if (child instanceof MultiLineStringExpressionContext e) {
+        parts.interpolation(ast.spans.of(e), ast.expressions.expr(e.expression()));
+      } else if (child.getChildCount() > 0 && child.getChild(0) instanceof TerminalNode t) {
+        content(parts, t.getSymbol());
+      } else if (child instanceof TerminalNode t
+          && t.getSymbol().getType() == SlipLexer.TRIPLE_QUOTE_CLOSE) {
+        String quotes = t.getText();
+        if (quotes.length() > 3) {
+          parts.text(ast.spans.of(t), quotes.substring(0, quotes.length() - 3));
+        }
+      }
+    }
+    if (ctx.TRIPLE_QUOTE_CLOSE() == null) {
+      ast.errors.add(Code.E0101, ast.spans.of(ctx.getStart()),
+          "unterminated raw string: missing closing `\"\"\"`", null,
+          null, true);
+    }
+    return new Expr.Str(span, TrimIndent.apply(parts.list()), true);
+  }
+
+  /** Accumulates parts, merging adjacent text. */
+  private static final class Parts {
+    private final List<TemplatePart> out = new ArrayList<>();
+    private StringBuilder text;
+    private Span textSpan;
+
+    void text(Span span, String s) {
+      if (text == null) {
+        text = new StringBuilder();
+        textSpan = span;
+      } else {
+        textSpan = textSpan.join(span);
+      }
+      text.append(s);
+    }
+
+    void interpolation(Span span, Expr e) {
+      flush();
+      out.add(new TemplatePart.Interpolation(span, e));
+    }
+
+    private void flush() {
+      if (text != null) {
+        out.add(new TemplatePart.Text(textSpan, text.toString()));
+        text = null;
+      }
+    }
+
+    List<TemplatePart> list() {
+      flush();
+      return out;
+    }
+  }
+}
