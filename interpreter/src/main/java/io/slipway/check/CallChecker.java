@@ -231,7 +231,9 @@ final class CallChecker {
     Env lenv = env.inLambda(recv);
     List<Type> ptypes = new ArrayList<>();
     if (l.arrow()) {
+      boolean reported = false;
       if (want != null && want.params().size() != l.params().size()) {
+        reported = true;
         cx.report(Code.E0203, l.span(), "type mismatch: expected a lambda of type " + want + ", found one with "
             + l.params().size() + " parameter" + (l.params().size() == 1 ? "" : "s"));
         want = null;
@@ -241,7 +243,7 @@ final class CallChecker {
         Type t = p.type() != null ? cx.typeRefs.resolve(p.type())
             : want != null && !Arguments.hasVars(want.params().get(i)) ? want.params().get(i) : null;
         if (t == null) {
-          if (want == null || l.params().size() == want.params().size()) {
+          if (!reported) {
             cx.report(Code.E0209, p.name().span(), "cannot infer the type of lambda parameter `" + p.name().text() + "`",
                 "write it: `" + p.name().text() + ": Type ->`");
           }

@@ -115,9 +115,7 @@ final class Declarations {
   /** Makes sure an expression-bodied function's return type is known (checking it now). */
   void ensureResult(FunInfo f) {
     if (f.state == FunInfo.State.PENDING) {
-      f.state = FunInfo.State.INFERRING;
       checkBody(f);
-      f.state = FunInfo.State.DONE;
     } else if (f.state == FunInfo.State.INFERRING) {
       cx.report(Code.E0209, f.decl.name().span(), "cannot infer the return type of `" + f.name + "`: it calls itself",
           "declare it: `fun " + f.name + "(...): Type = ...`");
@@ -131,6 +129,9 @@ final class Declarations {
       return;
     }
     f.bodyChecked = true;
+    if (f.state == FunInfo.State.PENDING) {
+      f.state = FunInfo.State.INFERRING;
+    }
     var saved = cx.file;
     cx.file = f.file;
     Stmt.FunDecl d = f.decl;
@@ -149,7 +150,7 @@ final class Declarations {
         exprs.expect(d.exprBody(), declared, env);
       } else {
         Type t = exprs.check(d.exprBody(), null, env);
-        if (f.state != FunInfo.State.DONE || f.result == null) {
+        if (f.result == null) {
           f.result = t;
         }
       }
@@ -164,6 +165,7 @@ final class Declarations {
     if (f.result == null) {
       f.result = Types.ERROR;
     }
+    f.state = FunInfo.State.DONE;
     cx.file = saved;
   }
 

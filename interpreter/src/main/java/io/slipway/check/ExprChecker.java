@@ -204,9 +204,14 @@ final class ExprChecker {
 
   /** E0208: a constant percentage outside 0..100. */
   private void unitRange(Expr.Member m, Type recv) {
-    if (m.name().text().equals("percent") && m.target() instanceof Expr.IntLit lit
-        && (lit.value() < 0 || lit.value() > 100)) {
-      cx.report(Code.E0208, m.span(), "`" + lit.value() + ".percent` is out of range: a percentage is between 0 and 100");
+    if (!m.name().text().equals("percent")) {
+      return;
+    }
+    double v = m.target() instanceof Expr.IntLit i ? i.value()
+        : m.target() instanceof Expr.DoubleLit d ? d.value() : 0;
+    if (v < 0 || v > 100) {
+      cx.report(Code.E0208, m.span(), "`" + cx.file.slice(m.span())
+          + "` is out of range: a percentage is between 0 and 100");
     }
   }
 

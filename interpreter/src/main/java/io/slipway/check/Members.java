@@ -80,8 +80,11 @@ final class Members {
       Type.ClassType up = cx.sub.asSuper(a, d.name());
       if (up != null && up.args().size() == d.args().size()) {
         for (int i = 0; i < d.args().size(); i++) {
-          if (d.args().get(i) instanceof Type.TypeVar v) {
+          Type declaredArg = d.args().get(i);
+          if (declaredArg instanceof Type.TypeVar v) {
             subst.put(v.name(), up.args().get(i));
+          } else if (declaredArg instanceof Type.NullableType n && n.inner() instanceof Type.TypeVar v) {
+            subst.put(v.name(), Types.nonNull(up.args().get(i)));
           }
         }
       }
