@@ -57,6 +57,11 @@ final class TestContext implements CallContext {
     throw new AssertionError("no method " + owner + "." + name);
   }
 
+  /** A global value such as {@code git} or {@code http}. */
+  Object call0(String global) {
+    return prop(null, global, null);
+  }
+
   Object prop(String owner, String name, Object receiver) {
     try {
       return REGISTRY.property(owner, name).orElseThrow(() -> new AssertionError("no property " + owner + "." + name))

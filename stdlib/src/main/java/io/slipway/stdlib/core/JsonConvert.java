@@ -1,0 +1,129 @@
+package io.slipway.stdlib.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.slipway.value.JsonValue;
+import io.slipway.value.Pair;
+import io.slipway.value.SecretValue;
+import io.slipway.value.SlipException;
+import io.slipway.value.SlipObject;
+import io.slipway.value.Values;
+import java.util.List;
+import java.util.Map;
+
+/** Between JSON text, Jackson trees and Slipway values. */
+public final class JsonConvert {
+  /** Thread-safe once configured; never reconfigured. */
+  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private JsonConvert() {}
+
+  /** Parses JSON text; bad input is a Slipway error naming line and column. */
+  public static JsonValue parse(String text) {
+    try {
+      JsonNode node = MAPPER.readTree(text);
+      return JsonValue.of(node == null || node.isMissingNode() ? NODES.nullNode() : node);
+    } catch (JsonProcessingException e) {
+      var loc = e.getLocation();
+      String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+      throw SlipException.error("invalid JSON" + where + ": " + e.getOriginalMessage());
+    }
+  }
+
+  /** Compact JSON text of a Slipway value. */
+  public static String stringify(Object value) {
+    return toNode(value).toString();
+  }
+
+  /**
+   * A Slipway value as JSON: numbers, strings, booleans, null, lists, pairs (as two-element
+   * arrays), maps (keys as strings), Json; units and domain values as their printed text.
+   * Secrets are refused: a Secret never leaves as text.
+   */
+  public static JsonNode toNode(Object v) {
+    if (v == null) {
+      return NODES.nullNode();
+    }
+    if (v instanceof JsonValue j) {
+      if (j.isFunction()) {
+        throw SlipException.error("a JavaScript function cannot be converted to JSON");
+      }
+      return j.isMissing() ? NODES.nullNode() : j.node();
+    }
+    if (v instanceof Long l) {
+      return NODES.numberNode(l);
+    }
+    if (v instanceof Double d) {
+      return NODES.numberNode(d);
+    }
+    if (v instanceof Boolean b) {
+      return NODES.booleanNode(b);
+    }
+    if (v instanceof String s) {
+      return NODES.textNode(s);
+    }
+    if (v instanceof SecretValue) {
+      throw new SlipException("Error", "a Secret cannot be converted to JSON");
+    }
+    if (v instanceof List<?> list) {
+      ArrayNode arr = NODES.arrayNode();
+      list.forEach(e -> arr.add(toNode(e)));
+      return arr;
+    }
+    if (v instanceof Pair p) {
+      return NODES.arrayNode().add(toNode(p.first())).add(toNode(p.second()));
+    }
+    if (v instanceof Map<?, ?> map) {
+      ObjectNode obj = NODES.objectNode();
+      map.forEach((k, e) -> obj.set(k instanceof String s ? s : Values.show(k), toNode(e)));
+      return obj;
+    }
+    if (v instanceof SlipObject) {
+      throw SlipException.error("a " + ((SlipObject) v).typeName() + " cannot be converted to JSON");
+    }
+    return NODES.textNode(Values.show(v));
+  }
+
+  /** JSON to plain Slipway values: objects to maps, arrays to lists, integers to Int. */
+  public static Object toValue(JsonNode n) {
+    if (n == null || n.isNull() || n.isMissingNode()) {
+      return null;
+    }
+    if (n.isIntegralNumber() && n.canConvertToLong()) {
+      return n.longValue();
+    }
+    if (n.isNumber()) {
+      return n.doubleValue();
+    }
+    if (n.isBoolean()) {
+      return n.booleanValue();
+    }
+    if (n.isTextual()) {
+      return n.textValue();
+    }
+    if (n.isArray()) {
+      var out = new java.util.ArrayList<Object>();
+      n.forEach(e -> out.add(toValue(e)));
+      return Colls.list(out);
+    }
+    var out = new java.util.LinkedHashMap<Object, Object>();
+    n.fields().forEachRemaining(e -> out.put(e.getKey(), toValue(e.getValue())));
+    return Colls.map(out);
+  }
+
+  /** Indented JSON text. */
+  public static String pretty(JsonNode n) {
+    try {
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(n);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
