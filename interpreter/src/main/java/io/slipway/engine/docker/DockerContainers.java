@@ -276,6 +276,32 @@ final class DockerContainers {
     }
   }
 
+  /**
+   * {@code docker import}: POST /images/create?fromSrc=- with the tar as body. docker-java's
+   * CreateImageCmd truncates streamed bodies on the zerodep transport, so this goes raw.
+   */
+  String importImage(InputStream tar, String ref) {
+    var r = io.slipway.engine.ImageRef.parse(ref);
+    String q = "fromSrc=-&repo=" + java.net.URLEncoder.encode(r.name(), java.nio.charset.StandardCharsets.UTF_8)
+        + "&tag=" + java.net.URLEncoder.encode(r.tag(), java.nio.charset.StandardCharsets.UTF_8);
+    var req = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.POST)
+        .path("/images/create?" + q).putHeader("Content-Type", "application/x-tar").body(tar).build();
+    try (DockerHttpClient.Response resp = http.execute(req); InputStream body = resp.getBody()) {
+      String text = new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      if (resp.getStatusCode() != 200 || text.contains("\"errorDetail\"")) {
+        throw new EngineException("import " + ref + " failed: " + DockerErrors.message(new RuntimeException(text)));
+      }
+      var m = java.util.regex.Pattern.compile("\"status\"\\s*:\\s*\"(sha256:[0-9a-f]+)\"").matcher(text);
+      String id = null;
+      while (m.find()) {
+        id = m.group(1);
+      }
+      return id != null ? id : ref;
+    } catch (IOException e) {
+      throw DockerJavaEngine.io("import " + ref, e);
+    }
+  }
+
   private static void close(java.io.Closeable c) {
     try {
       c.close();

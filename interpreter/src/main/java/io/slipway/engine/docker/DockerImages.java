@@ -182,13 +182,6 @@ final class DockerImages {
     }
   }
 
-  @SuppressWarnings("deprecation") // the engine API still takes the tag as its own parameter
-  String importImage(InputStream tar, String ref) {
-    ImageRef r = ImageRef.parse(ref);
-    var resp = client.createImageCmd(r.name(), tar).withTag(r.tag()).exec();
-    return resp.getId();
-  }
-
   private static AuthConfig authConfig(RegistryAuth auth) {
     return new AuthConfig().withUsername(auth.username()).withPassword(auth.password())
         .withRegistryAddress(auth.registry());

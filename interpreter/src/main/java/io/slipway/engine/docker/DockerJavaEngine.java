@@ -172,7 +172,7 @@ public final class DockerJavaEngine implements ContainerEngine {
 
   @Override
   public String importImage(InputStream tar, String ref) {
-    return op("import " + ref, () -> images.importImage(tar, ref));
+    return op("import " + ref, () -> containers.importImage(tar, ref));
   }
 
   @Override

@@ -83,7 +83,7 @@ public final class DockerIgnore {
   /** Go's filepath.Clean on a slash path, plus dropping a leading "/". */
   static String clean(String p) {
     List<String> out = new ArrayList<>();
-    for (String part : p.replace('\\', '/').split("/")) {
+    for (String part : p.split("/")) {
       if (part.isEmpty() || part.equals(".")) {
         continue;
       }
@@ -131,10 +131,8 @@ public final class DockerIgnore {
         if (close < 0) {
           sb.append("\\[");
         } else {
+          // Go's classes negate with '^' only ("[!x]" is '!' or 'x'), as regex classes do
           String cls = pattern.substring(i + 1, close);
-          if (cls.startsWith("^") || cls.startsWith("!")) {
-            cls = "^" + cls.substring(1);
-          }
           sb.append('[').append(cls.replace("\\", "\\\\").replace("[", "\\[")).append(']');
           i = close;
         }

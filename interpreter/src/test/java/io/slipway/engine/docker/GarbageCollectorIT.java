@@ -1,0 +1,101 @@
+package io.slipway.engine.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slipway.engine.ContainerEngine;
+import io.slipway.engine.ContainerSpec;
+import io.slipway.engine.GarbageCollector;
+import io.slipway.engine.NetworkSpec;
+import io.slipway.engine.ResourceTracker;
+import io.slipway.engine.RunLabels;
+import io.slipway.engine.VolumeSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tracker removes a run's resources LIFO exactly once; {@code gc} removes what a run whose
+ * process is gone left behind and leaves live runs alone.
+ */
+class GarbageCollectorIT {
+  private static ContainerEngine engine;
+
+  @BeforeAll
+  static void connect() {
+    engine = TestEngines.realOrSkip();
+  }
+
+  @AfterAll
+  static void close() {
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  private static void createResources(RunLabels labels, ResourceTracker tracker) {
+    String net = engine.createNetwork(new NetworkSpec(labels.scoped("net"), "bridge", labels.labels(), false));
+    tracker.created(ResourceTracker.Kind.NETWORK, net, labels.scoped("net"));
+    engine.createVolume(new VolumeSpec(labels.scoped("vol"), labels.labels()));
+    tracker.created(ResourceTracker.Kind.VOLUME, labels.scoped("vol"), labels.scoped("vol"));
+    String c = engine.createContainer(ContainerSpec.builder(TestEngines.TEST_IMAGE).name(labels.scoped("c"))
+        .labels(labels.labels()).network(labels.scoped("net")).command(List.of("sleep", "60")).init(true).build());
+    engine.startContainer(c);
+    tracker.created(ResourceTracker.Kind.CONTAINER, c, labels.scoped("c"));
+    String tag = "slipway-gc-test/" + labels.suffix() + ":1";
+    engine.tag(TestEngines.TEST_IMAGE, tag);
+    tracker.created(ResourceTracker.Kind.IMAGE_TAG, tag, tag);
+  }
+
+  private static int count(Map<String, String> selector) {
+    return engine.listContainers(selector).size() + engine.listNetworks(selector).size()
+        + engine.listVolumes(selector).size();
+  }
+
+  @Test
+  void trackerCleanupRemovesEverythingInReverseOrder() {
+    var labels = RunLabels.forCurrentProcess("gc-it-" + UUID.randomUUID(), "gc-test");
+    List<String> whats = new ArrayList<>();
+    List<Runnable> actions = new ArrayList<>();
+    var tracker = new ResourceTracker(engine, labels, (what, action) -> {
+      whats.add(0, what);
+      actions.add(0, action);
+    }, false, (k, a, id, n) -> { });
+    createResources(labels, tracker);
+    assertThat(count(labels.selector())).isEqualTo(3);
+    actions.forEach(Runnable::run);
+    actions.forEach(Runnable::run); // exactly once: the second pass finds nothing to do
+    assertThat(whats.get(0)).startsWith("remove image tag");
+    assertThat(whats.get(whats.size() - 1)).startsWith("remove network");
+    assertThat(count(labels.selector())).isZero();
+    assertThat(engine.inspectImage("slipway-gc-test/" + labels.suffix() + ":1")).isEmpty();
+  }
+
+  @Test
+  void gcRemovesResourcesOfDeadRunsOnly() throws Exception {
+    Process dead = new ProcessBuilder("true").start();
+    dead.waitFor();
+    var deadLabels = new RunLabels("gc-dead-" + UUID.randomUUID(), "gc-test", dead.pid(),
+        RunLabels.hostName(), "");
+    var liveLabels = RunLabels.forCurrentProcess("gc-live-" + UUID.randomUUID(), "gc-test");
+    List<Runnable> liveCleanups = new ArrayList<>();
+    createResources(deadLabels, new ResourceTracker(engine, deadLabels, (w, a) -> { }, true, (k, a, id, n) -> { }));
+    createResources(liveLabels, new ResourceTracker(engine, liveLabels, (w, a) -> liveCleanups.add(0, a), false, (k, a, id, n) -> { }));
+    try {
+      GarbageCollector.Report report = new GarbageCollector(engine).collect(false);
+      assertThat(report.failed()).isEmpty();
+      assertThat(report.removed()).anyMatch(r -> r.startsWith("container " + deadLabels.scoped("c")))
+          .anyMatch(r -> r.startsWith("network " + deadLabels.scoped("net")))
+          .anyMatch(r -> r.startsWith("volume " + deadLabels.scoped("vol")));
+      assertThat(count(deadLabels.selector())).isZero();
+      assertThat(count(liveLabels.selector())).isEqualTo(3);
+      assertThat(report.live()).isGreaterThanOrEqualTo(3);
+    } finally {
+      liveCleanups.forEach(Runnable::run);
+      engine.removeImage("slipway-gc-test/" + deadLabels.suffix() + ":1", true);
+    }
+  }
+}
