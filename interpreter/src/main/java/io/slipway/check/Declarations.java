@@ -71,10 +71,15 @@ final class Declarations {
     }
     var info = new DataClassInfo(name, fields, d, cx.file);
     DataClassInfo prev = cx.dataClasses.get(name);
-    if (prev != null || cx.registry.type(name).isPresent()) {
-      var diag = cx.error(Code.E0303, d.name().span(), "type `" + name + "` is already declared");
-      cx.out.add(prev == null ? diag : diag.withRelated(cx.label(prev.file(), prev.decl().name().span(), "first declared here")));
+    if (prev != null) {
+      cx.out.add(cx.error(Code.E0303, d.name().span(), "type `" + name + "` is already declared")
+          .withRelated(cx.label(prev.file(), prev.decl().name().span(), "first declared here")));
       return;
+    }
+    if (cx.registry.type(name).isPresent()) {
+      // still declared below, so that its uses do not cascade into more errors
+      cx.report(Code.E0303, d.name().span(), "type `" + name + "` is already declared by the standard library",
+          "choose another name");
     }
     cx.dataClasses.put(name, info);
     declare(env, new Symbol(name, Symbol.Kind.DATA, info.type(), cx.file, d.name().span(), null, info, null));
