@@ -15,6 +15,14 @@ import io.slipway.stdlib.core.MutableLists;
 import io.slipway.stdlib.core.Numbers;
 import io.slipway.stdlib.core.Strings;
 import io.slipway.stdlib.core.Units;
+import io.slipway.stdlib.docker.ContainerBuiltins;
+import io.slipway.stdlib.docker.ContainerMethods;
+import io.slipway.stdlib.docker.DockerTypes;
+import io.slipway.stdlib.docker.ImageBuiltins;
+import io.slipway.stdlib.docker.NetworkBuiltins;
+import io.slipway.stdlib.docker.PlannedBuiltins;
+import io.slipway.stdlib.docker.ReadinessBuiltins;
+import io.slipway.stdlib.docker.RegistryBuiltins;
 import io.slipway.stdlib.steps.ControlSteps;
 import io.slipway.stdlib.steps.ErrorTypes;
 import io.slipway.stdlib.steps.GlobalSteps;
@@ -38,7 +46,11 @@ public final class Stdlib {
         new Git(), new JsLib(),
         // pipeline DSL and steps: interpreter
         new PipelineSteps(), new ErrorTypes(), new GlobalSteps(), new ControlSteps(),
-        new ShellStep());
+        new ShellStep(),
+        // Docker: docker
+        new DockerTypes(), new ImageBuiltins(), new ContainerBuiltins(), new ContainerMethods(),
+        new NetworkBuiltins(), new ReadinessBuiltins(), new RegistryBuiltins(),
+        new PlannedBuiltins());
   }
 
   /** A fresh, frozen registry holding the whole standard library. */

@@ -1,0 +1,103 @@
+package io.slipway.stdlib.docker;
+
+import io.slipway.builtin.CallContext;
+import io.slipway.interp.Invocation;
+import io.slipway.pipeline.StageContext;
+import io.slipway.run.RunState;
+import io.slipway.value.Pair;
+import io.slipway.value.SecretValue;
+import io.slipway.value.SlipException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Small helpers shared by the Docker builtins: the run, the stage, argument conversions. */
+final class Calls {
+  private Calls() {}
+
+  static RunState run(CallContext cx) {
+    return (RunState) cx.runState();
+  }
+
+  static DockerSession session(CallContext cx) {
+    return DockerSession.of(run(cx));
+  }
+
+  /** The current stage, or null at the top level. */
+  static StageContext stage(CallContext cx) {
+    return Invocation.of(cx).stage();
+  }
+
+  static String stageName(CallContext cx) {
+    StageContext s = stage(cx);
+    return s == null ? null : s.name();
+  }
+
+  /** Output of a step in the current stage. */
+  static Output output(CallContext cx, boolean quiet) {
+    RunState run = run(cx);
+    return new Output(run.events(), run.masker(), stageName(cx), quiet);
+  }
+
+  /** {@code String} runs through {@code sh -c}; {@code List<String>} is an argument vector. */
+  static List<String> command(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof String s) {
+      return List.of("sh", "-c", s);
+    }
+    List<String> argv = new ArrayList<>();
+    for (Object o : (List<?>) value) {
+      argv.add(String.valueOf(o));
+    }
+    return argv;
+  }
+
+  /** How a command is shown in messages. */
+  static String display(Object command) {
+    return command instanceof String s ? s : String.join(" ", command(command));
+  }
+
+  /** An env map whose values are {@code String} or {@code Secret}; secrets revealed. */
+  static Map<String, String> env(Object value) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (value instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> out.put(String.valueOf(k), reveal(v)));
+    } else if (value instanceof List<?> pairs) {
+      for (Object o : pairs) {
+        Pair p = (Pair) o;
+        out.put(String.valueOf(p.first()), reveal(p.second()));
+      }
+    }
+    return out;
+  }
+
+  /** The environment of enclosing {@code withEnv} blocks. */
+  static Map<String, String> dynamicEnv(CallContext cx) {
+    return env(Invocation.of(cx).dynamicEnv());
+  }
+
+  static String reveal(Object v) {
+    return v instanceof SecretValue s ? s.reveal() : String.valueOf(v);
+  }
+
+  static Duration duration(Object v) {
+    return (Duration) v;
+  }
+
+  static int toInt(Object v) {
+    return ((Long) v).intValue();
+  }
+
+  /** An image argument: {@code String} reference or {@code Image}. */
+  static String imageRef(Object image) {
+    return image instanceof ImageValue i ? i.ref() : String.valueOf(image);
+  }
+
+  static SlipException stepFailed(String message, io.slipway.value.ExecResult result) {
+    return new SlipException(new io.slipway.value.ErrorValue("StepFailed", message, result));
+  }
+}

@@ -1,0 +1,101 @@
+package io.slipway.stdlib.docker;
+
+import io.slipway.builtin.CallContext;
+import io.slipway.engine.ContainerEngine;
+import io.slipway.engine.ContainerSpec;
+import io.slipway.engine.ExecSpec;
+import io.slipway.engine.HealthSpec;
+import io.slipway.engine.Mount;
+import io.slipway.engine.PortBinding;
+import io.slipway.engine.ResourceTracker;
+import io.slipway.value.ExecResult;
+import io.slipway.value.Pair;
+import io.slipway.value.SlipException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Starting containers and running commands in them: the logic behind the container builtins. */
+final class ContainerOps {
+  private ContainerOps() {}
+
+  /** The arguments of {@code start}/{@code run}/{@code service}, already converted. */
+  record StartArgs(String image, String name, NetworkValue network, List<Pair> ports,
+      Map<String, String> env, List<String> command, List<Pair> volumes, Readiness healthcheck,
+      Readiness waitFor, String workdir, String user, boolean init) {}
+
+  /** Creates and starts a container of the run, waits for readiness, returns it. */
+  static ContainerValue start(CallContext cx, StartArgs a, Output out) {
+    DockerSession s = Calls.session(cx);
+    ContainerEngine engine = s.engine();
+    DockerSession.call("pull " + a.image(), () -> {
+      s.ensureImage(a.image(), out);
+      return null;
+    });
+    String userName = a.name() == null ? "c" + Long.toHexString(System.nanoTime() & 0xffffff) : a.name();
+    String engineName = s.labels().scoped(userName);
+    var b = ContainerSpec.builder(a.image()).name(engineName)
+        .labels(s.labelsFor(Calls.stageName(cx))).env(a.env()).command(a.command())
+        .workdir(a.workdir()).user(a.user()).init(a.init()).hostname(userName);
+    if (a.network() != null) {
+      b.network(a.network().engineName()).alias(userName);
+    }
+    for (Pair p : a.ports()) {
+      b.port(PortBinding.tcp(Calls.toInt(p.first()), Calls.toInt(p.second())));
+    }
+    for (Pair v : a.volumes()) {
+      String target = String.valueOf(v.second());
+      if (v.first() instanceof VolumeValue vol) {
+        b.mount(Mount.volume(vol.engineName(), target));
+      } else {
+        b.mount(Mount.bind(Calls.run(cx).dir().resolve(String.valueOf(v.first())).toAbsolutePath().toString(), target));
+      }
+    }
+    if (a.healthcheck() != null) {
+      b.healthcheck(healthSpec(a.healthcheck()));
+    }
+    ContainerSpec spec = b.build();
+    String id = DockerSession.call("create container " + userName, () -> engine.createContainer(spec));
+    s.tracker().created(ResourceTracker.Kind.CONTAINER, id, engineName);
+    DockerSession.call("start container " + userName, () -> {
+      engine.startContainer(id);
+      return null;
+    });
+    var c = new ContainerValue(id, userName, engineName, a.image(),
+        a.network() == null ? null : a.network().engineName());
+    if (a.waitFor() != null) {
+      Waiter.await(s, c, a.waitFor());
+    }
+    return c;
+  }
+
+  /** A Docker HEALTHCHECK for a readiness condition that can run inside the container. */
+  static HealthSpec healthSpec(Readiness r) {
+    Duration every = Duration.ofSeconds(1);
+    return switch (r) {
+      case Readiness.Tcp t -> HealthSpec.shell("nc -z 127.0.0.1 " + t.port(), every);
+      case Readiness.Http h -> HealthSpec.shell("wget -q -O /dev/null http://127.0.0.1:" + h.port() + h.path(), every);
+      case Readiness.Healthy h -> throw SlipException.error("`healthy()` is a `waitFor` condition, not a healthcheck: use `tcp(port)` or `http(port, path)`");
+      case Readiness.Log l -> throw SlipException.error("`log(regex)` is a `waitFor` condition, not a healthcheck: use `tcp(port)` or `http(port, path)`");
+    };
+  }
+
+  /** Runs a command in a running container; StepFailed on non-zero unless {@code check} is false. */
+  static ExecResult exec(CallContext cx, ContainerValue c, Object command, Map<String, String> env,
+      String workdir, String user, boolean check, boolean quiet) {
+    DockerSession s = Calls.session(cx);
+    Output out = Calls.output(cx, quiet);
+    Map<String, String> all = new java.util.LinkedHashMap<>(Calls.dynamicEnv(cx));
+    all.putAll(env);
+    long start = System.nanoTime();
+    int code = DockerSession.call("exec in " + c.name(), () ->
+        s.engine().exec(c.id(), new ExecSpec(Calls.command(command), all, workdir, user), out.sink()));
+    out.finish();
+    var result = new ExecResult(code, out.stdout(), out.stderr(), Duration.ofNanos(System.nanoTime() - start));
+    if (check && code != 0) {
+      throw Calls.stepFailed("command `" + out.mask(Calls.display(command)) + "` exited with " + code
+          + " in container `" + c.name() + "`", result);
+    }
+    return result;
+  }
+}

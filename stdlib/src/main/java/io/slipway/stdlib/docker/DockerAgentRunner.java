@@ -1,0 +1,145 @@
+package io.slipway.stdlib.docker;
+
+import io.slipway.engine.ContainerSpec;
+import io.slipway.engine.EngineException;
+import io.slipway.engine.ExecSpec;
+import io.slipway.engine.LineSplitter;
+import io.slipway.engine.LogLine;
+import io.slipway.engine.Mount;
+import io.slipway.engine.ResourceTracker;
+import io.slipway.engine.tar.TarWriter;
+import io.slipway.pipeline.AgentRunner;
+import io.slipway.pipeline.CommandRunner;
+import io.slipway.pipeline.StageContext;
+import io.slipway.run.Event;
+import io.slipway.run.RunState;
+import io.slipway.value.ExecResult;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Runs a stage's {@code sh} steps in its agent container: one container per stage attempt,
+ * started on the first command with the workspace at {@code /workspace} (a bind mount of
+ * {@code build.dir} on a local engine, a copy on a remote one), kept alive by a shell that exits
+ * on SIGTERM, and removed when the stage ends. Commands run through exec with the step's
+ * environment; the container's working directory is {@code /workspace}.
+ */
+public final class DockerAgentRunner implements AgentRunner {
+  static final String WORKSPACE = "/workspace";
+  private static final List<String> KEEP_ALIVE = List.of("sh", "-c",
+      "trap 'exit 0' TERM INT; while :; do sleep 3600 & wait $!; done");
+  private final AtomicInteger counter = new AtomicInteger();
+
+  @Override
+  public CommandRunner open(Object image, StageContext stage) {
+    RunState run = stage.run();
+    DockerSession s = DockerSession.of(run);
+    String ref = Calls.imageRef(image);
+    Output out = new Output(run.events(), run.masker(), stage.name(), false);
+    DockerSession.call("pull " + ref, () -> {
+      s.ensureImage(ref, out);
+      return null;
+    });
+    out.finish();
+    boolean local = isLocal(s.engine().address());
+    String name = s.labels().scoped("agent-" + sanitize(stage.name()) + "-" + counter.incrementAndGet());
+    var b = ContainerSpec.builder(ref).name(name).entrypoint(KEEP_ALIVE)
+        .labels(s.labelsFor(stage.name())).workdir(WORKSPACE);
+    if (local) {
+      b.mount(Mount.bind(run.dir().toAbsolutePath().toString(), WORKSPACE));
+    }
+    String id = DockerSession.call("create agent " + ref, () -> s.engine().createContainer(b.build()));
+    s.tracker().created(ResourceTracker.Kind.CONTAINER, id, name);
+    if (!run.flags().keep()) {
+      stage.onStageEnd(() -> s.tracker().remove(ResourceTracker.Kind.CONTAINER, id, name));
+    }
+    DockerSession.call("start agent " + ref, () -> {
+      s.engine().startContainer(id);
+      return null;
+    });
+    if (!local) {
+      copyWorkspace(s, id, run.dir());
+    }
+    return new Runner(s, id, run.dir());
+  }
+
+  /** True when the engine runs on this machine, so a bind mount sees the pipeline directory. */
+  static boolean isLocal(String address) {
+    return address.startsWith("unix://") || address.startsWith("npipe://")
+        || address.contains("://localhost") || address.contains("://127.0.0.1");
+  }
+
+  static String sanitize(String stage) {
+    String s = stage.replaceAll("[^a-zA-Z0-9_.-]", "-");
+    return s.isEmpty() ? "stage" : s;
+  }
+
+  private static void copyWorkspace(DockerSession s, String id, Path dir) {
+    try {
+      var in = new PipedInputStream(64 * 1024);
+      var pipe = new PipedOutputStream(in);
+      Thread writer = Thread.ofVirtual().start(() -> {
+        try (TarWriter tar = new TarWriter(pipe); Stream<Path> walk = Files.walk(dir)) {
+          for (Path p : (Iterable<Path>) walk::iterator) {
+            String rel = dir.relativize(p).toString().replace('\\', '/');
+            tar.add(p, rel.isEmpty() ? "workspace" : "workspace/" + rel);
+          }
+        } catch (IOException e) {
+          // the engine reports the truncated archive
+        }
+      });
+      try (in) {
+        DockerSession.call("copy the workspace into the agent", () -> {
+          s.engine().copyTo(id, "/", in);
+          return null;
+        });
+      }
+      writer.join();
+    } catch (IOException e) {
+      throw io.slipway.value.SlipException.engine("copy the workspace into the agent: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Execs commands in one agent container. */
+  private record Runner(DockerSession s, String id, Path dir) implements CommandRunner {
+    @Override
+    public ExecResult run(Command command, OutputSink output) throws InterruptedException {
+      long start = System.nanoTime();
+      var stdout = new StringBuilder();
+      var stderr = new StringBuilder();
+      var lines = new LineSplitter(l -> {
+        synchronized (stdout) {
+          (l.stream() == LogLine.Stream.STDERR ? stderr : stdout).append(l.text()).append('\n');
+        }
+        output.line(l.stream() == LogLine.Stream.STDERR ? Event.Stream.STDERR : Event.Stream.STDOUT, l.text());
+      });
+      String workdir = WORKSPACE;
+      if (command.workdir() != null && command.workdir().toAbsolutePath().startsWith(dir.toAbsolutePath())) {
+        String rel = dir.toAbsolutePath().relativize(command.workdir().toAbsolutePath()).toString();
+        workdir = rel.isEmpty() ? WORKSPACE : WORKSPACE + "/" + rel.replace('\\', '/');
+      }
+      int code;
+      try {
+        code = s.engine().exec(id, new ExecSpec(command.commandLine(), command.env(), workdir, null), lines);
+      } catch (EngineException e) {
+        if (Thread.interrupted()) {
+          throw new InterruptedException("interrupted");
+        }
+        throw io.slipway.value.SlipException.engine("exec `" + command.display() + "` in the agent: " + e.getMessage());
+      }
+      lines.flush();
+      synchronized (stdout) {
+        return new ExecResult(code, stdout.toString(), stderr.toString(), Duration.ofNanos(System.nanoTime() - start));
+      }
+    }
+  }
+}

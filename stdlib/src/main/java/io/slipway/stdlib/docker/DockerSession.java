@@ -1,0 +1,91 @@
+package io.slipway.stdlib.docker;
+
+import io.slipway.engine.ContainerEngine;
+import io.slipway.engine.EngineException;
+import io.slipway.engine.EngineUnavailable;
+import io.slipway.engine.RegistryAuth;
+import io.slipway.engine.ResourceTracker;
+import io.slipway.engine.RunLabels;
+import io.slipway.run.Event;
+import io.slipway.run.RunState;
+import io.slipway.value.SlipException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The Docker side of one run, kept on the {@link RunState} as an attribute: the connected
+ * engine, the run's labels and names, the resource tracker that removes everything at the end,
+ * and (through {@link RegistryAuths}) the credentials push and pull use.
+ */
+final class DockerSession {
+  private final RunState run;
+  private final ContainerEngine engine;
+  private final RunLabels labels;
+  private final ResourceTracker tracker;
+
+  private DockerSession(RunState run) {
+    this.run = run;
+    this.engine = run.engine();
+    this.labels = RunLabels.forCurrentProcess(run.runId(), run.pipeline());
+    this.tracker = new ResourceTracker(engine, labels, run::onCleanup, run.flags().keep(),
+        (kind, action, id, name) -> run.events().emit(new Event.Resource(Instant.now(), null,
+            kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), action, id, name)));
+  }
+
+  /** The run's session, connecting to the engine on first use. */
+  static DockerSession of(RunState run) {
+    // EngineUnavailable propagates as is: the CLI reports it as an infrastructure failure (exit 3)
+    return run.attribute(DockerSession.class, () -> new DockerSession(run));
+  }
+
+  RunState run() {
+    return run;
+  }
+
+  ContainerEngine engine() {
+    return engine;
+  }
+
+  RunLabels labels() {
+    return labels;
+  }
+
+  ResourceTracker tracker() {
+    return tracker;
+  }
+
+  /** Labels for a resource created by this run, plus the stage when known. */
+  Map<String, String> labelsFor(String stage) {
+    var m = new java.util.LinkedHashMap<>(labels.labels());
+    if (stage != null) {
+      m.put(RunLabels.STAGE, stage);
+    }
+    return m;
+  }
+
+  /** Credentials for the registry {@code ref} points at, or null. */
+  RegistryAuth authFor(String ref) {
+    return RegistryAuths.of(run).forRef(ref);
+  }
+
+  /** Pulls {@code ref} unless present locally ("pulled on first use"). */
+  void ensureImage(String ref, Output out) {
+    if (engine.inspectImage(ref).isEmpty()) {
+      out.info("pulling " + ref);
+      engine.pull(ref, authFor(ref), out.sink());
+    }
+  }
+
+  /** Runs an engine call, turning engine failures into Slipway {@code EngineError}s. */
+  static <T> T call(String operation, Supplier<T> body) {
+    try {
+      return body.get();
+    } catch (EngineUnavailable e) {
+      throw e;
+    } catch (EngineException e) {
+      String m = e.getMessage();
+      throw SlipException.engine(m.startsWith(operation) ? m : operation + ": " + m);
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package io.slipway.stdlib.docker;
+
+import io.slipway.builtin.CallContext;
+import io.slipway.builtin.Declarations;
+import io.slipway.builtin.Effect;
+import io.slipway.engine.BuildSpec;
+import io.slipway.engine.ImageInfo;
+import io.slipway.engine.ImageRef;
+import io.slipway.engine.RegistryAuth;
+import io.slipway.engine.ResourceTracker;
+import io.slipway.stdlib.Library;
+import io.slipway.value.ByteSize;
+import io.slipway.value.SlipException;
+import io.slipway.value.Unit;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code build}, {@code image}, {@code pull}, {@code load}, {@code importImage} and {@code Image}'s members. */
+public final class ImageBuiltins implements Library {
+  @Override
+  public void declare(Declarations d) {
+    d.category("Docker: images");
+    d.fn("build")
+        .param("context", "String", ".", "\".\"")
+        .param("dockerfile", "String", "Dockerfile", "\"Dockerfile\"")
+        .param("tag", "String?", null, "null")
+        .param("target", "String?", null, "null")
+        .param("args", "Map<String, String>", Map.of(), "mapOf()")
+        .param("labels", "Map<String, String>", Map.of(), "mapOf()")
+        .param("noCache", "Bool", false, "false")
+        .param("pull", "Bool", false, "false")
+        .param("keep", "Bool", false, "false")
+        .returns("Image").effects(Effect.DOCKER, Effect.FILES)
+        .doc("""
+            Builds an image from `context` (relative to `build.dir`; `.dockerignore` honoured) \
+            and `dockerfile` (relative to the context), streaming the build output. `target` \
+            picks a stage of a multi-stage Dockerfile, `args` are build arguments, `labels` are \
+            added to the run's labels. The image is removed when the run ends unless it was \
+            pushed, `keep = true`, or the run has `--keep`.""")
+        .impl(ImageBuiltins::build);
+    d.fn("image").param("ref", "String").returns("Image")
+        .doc("A reference to an image (`alpine:3.20`); nothing is contacted until it is used, and it is pulled on first use if missing.")
+        .impl((cx, r, a) -> new ImageValue((String) a[0], null));
+    d.fn("pull").param("ref", "String").param("registry", "Registry?", null, "null")
+        .returns("Image").effects(Effect.DOCKER)
+        .doc("Pulls an image, with the credentials of `registry` (or of a `registry(...)` declared for its host).")
+        .impl((cx, r, a) -> pull(cx, (String) a[0], (RegistryValue) a[1]));
+    d.fn("load").param("path", "String").effects(Effect.DOCKER, Effect.FILES)
+        .doc("Loads images from a tar file written by `Image.save` or `docker save` (relative to `build.dir`).")
+        .impl((cx, r, a) -> {
+          try (InputStream in = Files.newInputStream(path(cx, (String) a[0]))) {
+            DockerSession.call("load " + a[0], () -> {
+              Calls.session(cx).engine().loadImages(in);
+              return null;
+            });
+          }
+          return Unit.INSTANCE;
+        });
+    d.fn("importImage").param("path", "String").param("ref", "String").returns("Image")
+        .effects(Effect.DOCKER, Effect.FILES)
+        .doc("Creates an image `ref` from a file-system tar such as `Container.export` writes (`docker import`).")
+        .impl((cx, r, a) -> {
+          String ref = (String) a[1];
+          DockerSession s = Calls.session(cx);
+          String id;
+          try (InputStream in = Files.newInputStream(path(cx, (String) a[0]))) {
+            id = DockerSession.call("import " + ref, () -> s.engine().importImage(in, ref));
+          }
+          s.tracker().created(ResourceTracker.Kind.IMAGE_TAG, ImageRef.parse(ref).toString(), ref);
+          return new ImageValue(ref, id);
+        });
+    members(d);
+  }
+
+  private static void members(Declarations d) {
+    d.property("Image", "ref").type("String").doc("The image reference (`localhost:5000/app:1.2`), or its id when it has no tag.")
+        .get((cx, r) -> img(r).ref());
+    d.property("Image", "id").type("String").doc("The image id (`sha256:...`).")
+        .get((cx, r) -> img(r).id() != null ? img(r).id() : inspect(cx, img(r)).id());
+    d.property("Image", "size").type("ByteSize").doc("The image's size.")
+        .get((cx, r) -> new ByteSize(inspect(cx, img(r)).size()));
+    d.property("Image", "tags").type("List<String>").doc("Every reference the engine has for this image.")
+        .get((cx, r) -> List.copyOf(inspect(cx, img(r)).tags()));
+    d.method("Image", "tag").param("ref", "String").returns("Image").effects(Effect.DOCKER)
+        .doc("Adds the reference `ref` to the image and returns it as an `Image`; the tag is removed when the run ends unless pushed or kept.")
+        .impl((cx, r, a) -> tag(cx, img(r), (String) a[0]));
+    d.method("Image", "push").param("registry", "Registry?", null, "null").returns("Image").effects(Effect.DOCKER)
+        .doc("Pushes the image to the registry its reference names, with the credentials of `registry` (or of a `registry(...)` declared for that host). A pushed tag stays after the run.")
+        .impl((cx, r, a) -> push(cx, img(r), (RegistryValue) a[0]));
+    d.method("Image", "save").param("path", "String").effects(Effect.DOCKER, Effect.FILES)
+        .doc("Writes the image as a tar file (`docker save`), relative to `build.dir`; `load` reads it back.")
+        .impl((cx, r, a) -> {
+          Path out = path(cx, (String) a[0]);
+          ContainerMethods.createParent(out);
+          try (OutputStream os = Files.newOutputStream(out)) {
+            DockerSession.call("save " + img(r).ref(), () -> {
+              Calls.session(cx).engine().saveImages(List.of(img(r).ref()), os);
+              return null;
+            });
+          }
+          return Unit.INSTANCE;
+        });
+    d.method("Image", "keep").returns("Image").effects(Effect.DOCKER)
+        .doc("Keeps the image (this reference) after the run instead of removing it.")
+        .impl((cx, r, a) -> {
+          Calls.session(cx).tracker().exempt(trackId(img(r)));
+          return img(r);
+        });
+    d.method("Image", "remove").effects(Effect.DOCKER)
+        .doc("Removes this reference of the image now.")
+        .impl((cx, r, a) -> ContainerMethods.engineDo(cx, "remove image " + img(r).ref(),
+            () -> Calls.session(cx).engine().removeImage(img(r).ref(), false)));
+  }
+
+  static ImageValue img(Object r) {
+    return (ImageValue) r;
+  }
+
+  static Path path(CallContext cx, String p) {
+    return Calls.run(cx).dir().resolve(p).normalize();
+  }
+
+  /** What the tracker knows a built or tagged image by: its normalised reference. */
+  static String trackId(ImageValue i) {
+    return i.ref().startsWith("sha256:") ? i.ref() : ImageRef.parse(i.ref()).toString();
+  }
+
+  static ImageInfo inspect(CallContext cx, ImageValue i) {
+    DockerSession s = Calls.session(cx);
+    s.ensureImage(i.ref(), Calls.output(cx, false));
+    return DockerSession.call("inspect image " + i.ref(), () -> s.engine().inspectImage(i.ref()))
+        .orElseThrow(() -> SlipException.engine("no such image: " + i.ref()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ImageValue build(CallContext cx, Object recv, Object[] a) {
+    DockerSession s = Calls.session(cx);
+    Path context = path(cx, (String) a[0]);
+    String tag = (String) a[2];
+    Map<String, String> labels = new LinkedHashMap<>((Map<String, String>) a[5]);
+    labels.putAll(s.labelsFor(Calls.stageName(cx)));
+    List<String> tags = new ArrayList<>();
+    if (tag != null) {
+      tags.add(ImageRef.parse(tag).toString());
+    }
+    var spec = new BuildSpec(context, (String) a[1], tags, (String) a[3],
+        (Map<String, String>) a[4], labels, (Boolean) a[6], (Boolean) a[7]);
+    Output out = Calls.output(cx, false);
+    ImageInfo info = DockerSession.call("build " + a[0] + (a[3] == null ? "" : " (target " + a[3] + ")"),
+        () -> s.engine().build(spec, out.sink()));
+    out.finish();
+    String ref = tag == null ? info.id() : tags.get(0);
+    s.tracker().created(ResourceTracker.Kind.IMAGE_TAG, ref, ref);
+    if ((Boolean) a[8]) {
+      s.tracker().exempt(ref);
+    }
+    return new ImageValue(tag == null ? info.id() : tag, info.id());
+  }
+
+  private static ImageValue tag(CallContext cx, ImageValue i, String ref) {
+    DockerSession s = Calls.session(cx);
+    s.ensureImage(i.ref(), Calls.output(cx, false));
+    String normal = ImageRef.parse(ref).toString();
+    DockerSession.call("tag " + i.ref() + " as " + ref, () -> {
+      s.engine().tag(i.ref(), normal);
+      return null;
+    });
+    s.tracker().created(ResourceTracker.Kind.IMAGE_TAG, normal, normal);
+    return new ImageValue(ref, i.id());
+  }
+
+  static ImageValue pull(CallContext cx, String ref, RegistryValue registry) {
+    DockerSession s = Calls.session(cx);
+    RegistryAuth auth = registry != null ? RegistryBuiltins.auth(registry) : s.authFor(ref);
+    Output out = Calls.output(cx, false);
+    DockerSession.call("pull " + ref, () -> {
+      s.engine().pull(ref, auth, out.sink());
+      return null;
+    });
+    out.finish();
+    return new ImageValue(ref, null);
+  }
+
+  static ImageValue push(CallContext cx, ImageValue i, RegistryValue registry) {
+    DockerSession s = Calls.session(cx);
+    if (i.ref().startsWith("sha256:")) {
+      throw SlipException.error("an image without a tag cannot be pushed: `tag(\"registry/name:tag\")` it first");
+    }
+    RegistryAuth auth = registry != null ? RegistryBuiltins.auth(registry) : s.authFor(i.ref());
+    Output out = Calls.output(cx, false);
+    DockerSession.call("push " + i.ref(), () -> {
+      s.engine().push(i.ref(), auth, out.sink());
+      return null;
+    });
+    out.finish();
+    s.tracker().exempt(trackId(i));
+    return i;
+  }
+}

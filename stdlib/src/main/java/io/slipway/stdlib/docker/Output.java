@@ -1,0 +1,97 @@
+package io.slipway.stdlib.docker;
+
+import io.slipway.engine.LineSplitter;
+import io.slipway.engine.LogLine;
+import io.slipway.engine.OutputSink;
+import io.slipway.run.Event;
+import io.slipway.run.EventSink;
+import io.slipway.run.SecretMasker;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Where the output of a build, an exec or a container goes: split into lines (so a secret split
+ * across chunks is whole again), masked, sent as {@link Event.Log} events of the stage unless
+ * quiet, and collected for the {@code ExecResult}. Lines of a multi-line secret are masked one by
+ * one as well, because output is masked line by line.
+ */
+final class Output {
+  private final EventSink events;
+  private final SecretMasker masker;
+  private final String stage;
+  private final boolean quiet;
+  private final StringBuilder stdout = new StringBuilder();
+  private final StringBuilder stderr = new StringBuilder();
+  private final Deque<String> last = new ArrayDeque<>();
+  private final LineSplitter splitter = new LineSplitter(this::line);
+
+  Output(EventSink events, SecretMasker masker, String stage, boolean quiet) {
+    this.events = events;
+    this.masker = masker;
+    this.stage = stage;
+    this.quiet = quiet;
+  }
+
+  /** The raw-chunk side, for the engine. */
+  OutputSink sink() {
+    return splitter;
+  }
+
+  /** A line of Slipway's own ("pulling x"), shown as INFO. */
+  void info(String text) {
+    events.emit(new Event.Log(Instant.now(), stage, Event.Stream.INFO, mask(text)));
+  }
+
+  private synchronized void line(LogLine l) {
+    String text = mask(l.text());
+    (l.stream() == LogLine.Stream.STDERR ? stderr : stdout).append(l.text()).append('\n');
+    last.addLast(text);
+    if (last.size() > 20) {
+      last.removeFirst();
+    }
+    if (!quiet) {
+      events.emit(new Event.Log(Instant.now(), stage,
+          l.stream() == LogLine.Stream.STDERR ? Event.Stream.STDERR : Event.Stream.STDOUT, text));
+    }
+  }
+
+  /** Ends the output: a last line without newline is emitted. */
+  void finish() {
+    splitter.flush();
+  }
+
+  synchronized String stdout() {
+    return stdout.toString();
+  }
+
+  synchronized String stderr() {
+    return stderr.toString();
+  }
+
+  /** The last lines seen (masked), for error messages. */
+  synchronized List<String> lastLines() {
+    return new ArrayList<>(last);
+  }
+
+  String mask(String text) {
+    return maskLines(masker, text);
+  }
+
+  /** Masks whole secrets, then each line of multi-line secrets. */
+  static String maskLines(SecretMasker masker, String text) {
+    String out = masker.mask(text);
+    for (String secret : masker.values()) {
+      if (secret.indexOf('\n') >= 0) {
+        for (String part : secret.split("\\r?\\n")) {
+          if (part.strip().length() >= 3) {
+            out = out.replace(part, "****");
+          }
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,111 @@
+package io.slipway.stdlib.docker;
+
+import io.slipway.builtin.BuiltinImpl;
+import io.slipway.builtin.Declarations;
+import io.slipway.builtin.Effect;
+import io.slipway.stdlib.Library;
+import io.slipway.value.SlipException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parts of spec §7 (compose, remote engines, swarm) and §9 (network simulation) that are
+ * declared—so that pipelines using them check—but not implemented yet. Calling one is an
+ * {@code EngineError} "not implemented yet: <feature> (planned)", never a silent no-op.
+ */
+public final class PlannedBuiltins implements Library {
+  @Override
+  public void declare(Declarations d) {
+    compose(d);
+    engines(d);
+    simulation(d);
+  }
+
+  private static BuiltinImpl planned(String feature) {
+    return (cx, r, a) -> {
+      throw SlipException.engine("not implemented yet: " + feature + " (planned)");
+    };
+  }
+
+  private static void compose(Declarations d) {
+    d.category("Docker: compose (planned)");
+    d.fn("compose").vararg("files", "String").param("env", "Map<String, String>", Map.of(), "mapOf()")
+        .param("project", "String?", null, "null").returns("Stack").effects(Effect.DOCKER, Effect.FILES)
+        .doc("Loads compose files (later ones override earlier ones) with `env` for interpolation, as project `project`. Planned.")
+        .impl(planned("compose"));
+    d.method("Stack", "config").returns("String").doc("The merged, interpolated configuration, like `docker-compose config`. Planned.")
+        .impl(planned("Stack.config"));
+    d.method("Stack", "up").param("services", "List<String>", List.of(), "listOf()").effects(Effect.DOCKER)
+        .doc("Starts the services (all when empty), dependencies first. Planned.").impl(planned("Stack.up"));
+    d.method("Stack", "down").param("volumes", "Bool", false, "false").effects(Effect.DOCKER)
+        .doc("Stops and removes the stack's containers and networks (and volumes with `volumes = true`). Planned.")
+        .impl(planned("Stack.down"));
+    d.method("Stack", "service").param("name", "String").returns("Service")
+        .doc("A service of the stack. Planned.").impl(planned("Stack.service"));
+    d.method("Service", "logs").param("tail", "Int", -1L, "-1").returns("String").effects(Effect.DOCKER)
+        .doc("The output of the service's containers. Planned.").impl(planned("Service.logs"));
+  }
+
+  private static void engines(Declarations d) {
+    d.category("Docker: remote engines and swarm (planned)");
+    d.fn("docker").param("host", "String").param("tls", "Tls?", null, "null").returns("Engine")
+        .doc("A Docker engine at `host` (`tcp://prod.example:2376`), with client TLS files. Planned.")
+        .impl(planned("docker(host, tls)"));
+    d.fn("tls").param("ca", "String").param("cert", "String").param("key", "String").returns("Tls")
+        .doc("TLS files (relative to `build.dir`) for a remote engine. Planned.").impl(planned("tls"));
+    d.fn("on").typeParams("T").param("engine", "Engine").param("block", "() -> T").returns("T").effects(Effect.DOCKER)
+        .doc("Runs the block with every Docker step going to `engine`. Planned.").impl(planned("on(engine)"));
+    d.fn("deploy").param("stack", "Stack").param("name", "String").param("on", "Engine?", null, "null")
+        .effects(Effect.DOCKER).doc("Deploys a stack to Docker Swarm (`docker stack deploy`). Planned.")
+        .impl(planned("deploy (swarm)"));
+  }
+
+  private static void simulation(Declarations d) {
+    d.category("Docker: network simulation (planned)");
+    d.method("Network", "flaky").vararg("containers", "Container").param("loss", "Percent")
+        .effects(Effect.DOCKER).doc("Drops `loss` of the packets the containers receive. Planned.")
+        .impl(planned("Network.flaky"));
+    d.method("Network", "slow").vararg("containers", "Container").param("delay", "Duration")
+        .param("jitter", "Duration", Duration.ZERO, "0.ms").effects(Effect.DOCKER)
+        .doc("Adds latency to the containers' traffic (needs `sch_netem`; else use `link { }`). Planned.")
+        .impl(planned("Network.slow"));
+    d.method("Network", "limit").vararg("containers", "Container").param("rate", "Bandwidth")
+        .effects(Effect.DOCKER).doc("Limits the containers' outgoing bandwidth. Planned.").impl(planned("Network.limit"));
+    d.method("Network", "partition").vararg("groups", "List<Container>").effects(Effect.DOCKER)
+        .doc("Splits the network: containers of different groups cannot reach each other. Planned.")
+        .impl(planned("Network.partition"));
+    d.method("Network", "heal").effects(Effect.DOCKER).doc("Removes every condition and partition. Planned.")
+        .impl(planned("Network.heal"));
+    d.method("Network", "fast").vararg("containers", "Container").effects(Effect.DOCKER)
+        .doc("Removes the conditions of the given containers. Planned.").impl(planned("Network.fast"));
+    d.method("Network", "status").returns("String").effects(Effect.DOCKER)
+        .doc("A table: NODE CONTAINER STATUS IP NETWORK PARTITION. Planned.").impl(planned("Network.status"));
+    d.method("Container", "canReach").param("other", "Container").param("port", "Int?", null, "null")
+        .returns("Bool").effects(Effect.DOCKER)
+        .doc("Whether this container reaches `other` (ping, or a TCP connect to `port`). Planned.")
+        .impl(planned("Container.canReach"));
+    d.fn("link").param("from", "Container").param("to", "Container").param("port", "Int")
+        .param("block", "LinkScope.() -> Unit").effects(Effect.DOCKER)
+        .doc("Routes `from`'s traffic to `to:port` through a fault-injecting proxy configured by the block (any kernel). Planned.")
+        .impl(planned("link"));
+    d.method("LinkScope", "latency").param("delay", "Duration").param("jitter", "Duration", Duration.ZERO, "0.ms")
+        .doc("Delays data on the link. Planned.").impl(planned("link latency"));
+    d.method("LinkScope", "bandwidth").param("rate", "Bandwidth").doc("Limits the link's rate. Planned.")
+        .impl(planned("link bandwidth"));
+    d.method("LinkScope", "timeout").param("after", "Duration").doc("Stops forwarding after `after`. Planned.")
+        .impl(planned("link timeout"));
+    d.method("LinkScope", "resetPeer").param("after", "Duration").doc("Resets connections after `after`. Planned.")
+        .impl(planned("link resetPeer"));
+    d.fn("chaos").param("targets", "List<Container>").param("action", "ChaosAction").param("every", "Duration")
+        .param("seed", "Int", 0L, "0").param("duration", "Duration").effects(Effect.DOCKER)
+        .doc("Applies `action` to a random target every `every`, for `duration`, reproducibly from `seed`. Planned.")
+        .impl(planned("chaos"));
+    d.property(null, "Chaos").type("ChaosActions").doc("The actions of `chaos`: `Chaos.KILL`, `Chaos.STOP`, `Chaos.PAUSE`, `Chaos.RESTART`.")
+        .get((cx, r) -> ChaosAction.Actions.INSTANCE);
+    for (ChaosAction a : ChaosAction.values()) {
+      d.property("ChaosActions", a.name()).type("ChaosAction").doc("Chaos action `" + a.name() + "`.")
+          .get((cx, r) -> a);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.slipway.stdlib.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.slipway.builtin.BuiltinFunction;
+import io.slipway.builtin.BuiltinRegistry;
+import io.slipway.builtin.Effect;
+import io.slipway.stdlib.Stdlib;
+import io.slipway.value.SlipException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every Docker builtin of spec §6, §7 and §9 is declared once, documented, and typed. */
+class DockerDeclarationsTest {
+  private final BuiltinRegistry registry = Stdlib.registry();
+
+  @Test
+  void everyOperationOfTheSpecIsDeclared() {
+    for (String fn : List.of("build", "image", "pull", "load", "importImage", "start", "run", "service",
+        "network", "volume", "healthy", "tcp", "http", "log", "registry", "promote", "compose", "docker",
+        "tls", "on", "deploy", "link", "chaos")) {
+      assertThat(registry.function(fn)).as(fn).isPresent();
+    }
+    for (String m : List.of("Image.tag", "Image.push", "Image.save", "Image.keep", "Image.remove",
+        "Container.exec", "Container.sh", "Container.logs", "Container.copyFrom", "Container.copyTo",
+        "Container.stop", "Container.kill", "Container.remove", "Container.ip", "Container.inspect",
+        "Container.export", "Container.wait", "Container.canReach", "Network.connect", "Network.flaky",
+        "Network.slow", "Network.limit", "Network.partition", "Network.heal", "Network.fast",
+        "Network.status", "Registry.tags", "Stack.up", "Stack.down", "Stack.config", "Stack.service")) {
+      String[] p = m.split("\\.");
+      assertThat(registry.method(p[0], p[1])).as(m).isPresent();
+    }
+    assertThat(registry.property("Image", "ref")).isPresent();
+    assertThat(registry.property("Container", "name")).isPresent();
+    assertThat(registry.property(null, "Chaos")).isPresent();
+  }
+
+  @Test
+  void dockerBuiltinsCarryTheDockerEffect() {
+    for (String fn : List.of("build", "pull", "start", "run", "service", "network", "volume", "promote")) {
+      assertThat(registry.function(fn).orElseThrow().effects()).as(fn).contains(Effect.DOCKER);
+    }
+    // a reference or a readiness condition does not touch the engine
+    assertThat(registry.function("image").orElseThrow().effects()).doesNotContain(Effect.DOCKER);
+    assertThat(registry.function("tcp").orElseThrow().effects()).doesNotContain(Effect.DOCKER);
+  }
+
+  @Test
+  void plannedFeaturesFailLoudly() throws Exception {
+    BuiltinFunction compose = registry.function("compose").orElseThrow();
+    assertThatThrownBy(() -> compose.impl().call(null, null, new Object[3]))
+        .isInstanceOf(SlipException.class)
+        .hasMessage("not implemented yet: compose (planned)")
+        .satisfies(e -> assertThat(((SlipException) e).error().type()).isEqualTo("EngineError"));
+    BuiltinFunction flaky = registry.method("Network", "flaky").orElseThrow();
+    assertThatThrownBy(() -> flaky.impl().call(null, null, new Object[2]))
+        .hasMessage("not implemented yet: Network.flaky (planned)");
+  }
+
+  @Test
+  void readinessConditionsAreValues() throws Exception {
+    Object tcp = registry.function("tcp").orElseThrow().impl().call(null, null,
+        new Object[] {5432L, java.time.Duration.ofSeconds(5)});
+    assertThat(tcp).isEqualTo(new Readiness.Tcp(5432, java.time.Duration.ofSeconds(5)));
+    assertThat(ContainerOps.healthSpec((Readiness) tcp).test()).containsExactly("CMD-SHELL", "nc -z 127.0.0.1 5432");
+    assertThatThrownBy(() -> registry.function("log").orElseThrow().impl().call(null, null,
+        new Object[] {"(", java.time.Duration.ofSeconds(1)})).hasMessageContaining("invalid regex");
+  }
+}
