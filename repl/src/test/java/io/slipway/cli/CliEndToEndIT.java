@@ -1,0 +1,151 @@
+package io.slipway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shaded jar as a process on small host-only pipelines: exit codes, the JSON event stream,
+ * the reports, secret masking in every view, and SIGINT handling.
+ */
+class CliEndToEndIT {
+  static final String SECRET = "s3cr3t-Value-42";
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void checkAndRunExitCodes() throws Exception {
+    Files.writeString(dir.resolve("Slipfile"), """
+        pipeline("e2e") {
+            stage("one") { echo("one") }
+        }
+        """);
+    Files.writeString(dir.resolve("bad.slip"), "pipeline(\"x\") { stage(\"a\") { echo(nope) } }\n");
+    assertThat(JarProcess.run(dir, Map.of(), "check").code()).isEqualTo(0);
+    var bad = JarProcess.run(dir, Map.of(), "check", "bad.slip");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.out()).contains("bad.slip:1:").contains("error[E0301]");
+    var run = JarProcess.run(dir, Map.of(), "run");
+    assertThat(run.code()).as(run.out() + run.err()).isEqualTo(0);
+    assertThat(run.out()).contains("[one] one");
+    assertThat(JarProcess.run(dir, Map.of(), "run", "--bogus").code()).isEqualTo(2);
+    assertThat(JarProcess.run(dir, Map.of(), "run", "missing.slip").code()).isEqualTo(2);
+  }
+
+  @Test
+  void aSecretNeverAppearsInAnyView() throws Exception {
+    Files.writeString(dir.resolve("Slipfile"), """
+        pipeline("secrets") {
+            stage("leak") {
+                val token = secret("E2E_TOKEN")
+                sh("echo token=$E2E_TOKEN; echo $E2E_TOKEN >&2", env = mapOf("E2E_TOKEN" to token))
+                withEnv("T" to token) {
+                    sh("echo with-env $T; exit 4")
+                }
+            }
+        }
+        """);
+    Map<String, String> env = Map.of("E2E_TOKEN", SECRET);
+    var plain = JarProcess.run(dir, env, "run", "--junit", "junit.xml", "--report", "report.html");
+    var json = JarProcess.run(dir, env, "run", "--json");
+    assertThat(plain.code()).as(plain.out() + plain.err()).isEqualTo(1);
+    assertThat(json.code()).isEqualTo(1);
+    List<String> outputs = List.of(plain.out(), plain.err(), json.out(), json.err(),
+        Files.readString(dir.resolve("junit.xml")), Files.readString(dir.resolve("report.html")));
+    for (String o : outputs) {
+      assertThat(o).doesNotContain(SECRET).doesNotContain("s3cr3t");
+    }
+    assertThat(plain.out()).contains("token=****").contains("with-env ****");
+    assertThat(json.out()).contains("token=****");
+  }
+
+  @Test
+  void jsonEventsAndReportsDescribeTheRun() throws Exception {
+    Files.writeString(dir.resolve("Slipfile"), """
+        pipeline("reports") {
+            stage("build") { sh("echo building") }
+            parallel {
+                stage("unit") { sh("echo unit ok") }
+                stage("lint") { sh("echo lint failed; exit 2") }
+            }
+            stage("deploy") { echo("never") }
+        }
+        """);
+    var r = JarProcess.run(dir, Map.of(), "run", "--json", "--junit", "out/junit.xml",
+        "--report", "out/report.html");
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    var mapper = new ObjectMapper();
+    List<JsonNode> events = new ArrayList<>();
+    for (String line : r.out().split("\n")) {
+      events.add(mapper.readTree(line));
+    }
+    assertThat(events.getFirst().get("type").asText()).isEqualTo("run");
+    assertThat(events.getLast().get("type").asText()).isEqualTo("result");
+    assertThat(events.getLast().get("exitCode").asInt()).isEqualTo(1);
+    assertThat(events).anySatisfy(e -> {
+      assertThat(e.get("type").asText()).isEqualTo("log");
+      assertThat(e.get("line").asText()).isEqualTo("unit ok");
+      assertThat(e.get("stage").asText()).isEqualTo("unit");
+    });
+    var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(dir.resolve("out/junit.xml").toFile());
+    assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(4);
+    assertThat(doc.getElementsByTagName("failure").getLength()).isEqualTo(1);
+    String html = Files.readString(dir.resolve("out/report.html"));
+    assertThat(html).contains("data-stage=\"lint\" data-status=\"failed\"")
+        .contains("class=\"bar success\"");
+  }
+
+  @Test
+  void sigintCancelsTheRunAndExits130() throws Exception {
+    Files.writeString(dir.resolve("Slipfile"), """
+        pipeline("interrupt") {
+            stage("wait") {
+                echo("waiting")
+                sh("sleep 60")
+            }
+        }
+        """);
+    Path out = dir.resolve("out.txt");
+    Path err = dir.resolve("err.txt");
+    Process p = JarProcess.builder(dir, Map.of(), "run").redirectOutput(out.toFile())
+        .redirectError(err.toFile()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!Files.readString(out).contains("[wait] waiting") && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    Thread.sleep(300);
+    new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
+    assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("exits soon after SIGINT").isTrue();
+    assertThat(p.exitValue()).isEqualTo(130);
+    assertThat(Files.readString(err)).contains("interrupted").doesNotContain("Exception");
+  }
+
+  @Test
+  void anUnreachableEngineIsOneLineAndExitThree() throws Exception {
+    Files.writeString(dir.resolve("Slipfile"), """
+        pipeline("engine") {
+            agent(image = "slipway-test/busybox:latest")
+            stage("in-container") { sh("true") }
+        }
+        """);
+    var r = JarProcess.run(dir, Map.of("DOCKER_HOST", "tcp://127.0.0.1:9"), "run");
+    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(3);
+    assertThat(r.err()).contains("tcp://127.0.0.1:9").doesNotContain("\tat ");
+    var gc = JarProcess.run(dir, Map.of("DOCKER_HOST", "tcp://127.0.0.1:9"), "gc");
+    assertThat(gc.code()).isEqualTo(3);
+    assertThat(gc.err().strip()).startsWith("error: cannot reach the Docker engine at tcp://127.0.0.1:9")
+        .doesNotContain("\n");
+  }
+}

@@ -1,0 +1,160 @@
+package io.slipway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit codes and output formats of every command path, in-process, no Docker. */
+class CliTest {
+  @TempDir
+  Path dir;
+
+  Path write(String name, String text) throws Exception {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+
+  static final String OK = """
+      param who = "world"
+      pipeline("ok") {
+          stage("hello") {
+              echo("hello ${params.who}")
+          }
+          stage("bye", needs = listOf("hello")) {
+              echo("bye")
+          }
+      }
+      """;
+
+  static final String BROKEN = """
+      pipeline("broken") {
+          stage("a") {
+              timeout(30) { echo("x") }
+              echo(undefinedThing)
+          }
+      }
+      """;
+
+  @Test
+  void checkOfACleanFileExitsZeroWithASummary() throws Exception {
+    var r = CliHarness.run("check", write("Slipfile", OK).toString());
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).isEqualTo("checked 1 file: ok\n");
+  }
+
+  @Test
+  void checkReportsEveryDiagnosticInSpecFormatAndExitsTwo() throws Exception {
+    Path f = write("broken.slip", BROKEN);
+    var r = CliHarness.run("check", f.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).contains(f + ":3:17: error[E0203]: type mismatch")
+        .containsPattern("(?m)^    3 \\|         timeout\\(30\\) \\{ echo\\(\"x\"\\) \\}$")
+        .containsPattern("(?m)^      \\|                 \\^\\^")
+        .contains("error[E0301]")
+        .contains("checked 1 file: 2 errors")
+        .doesNotContain("\u001b[");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void checkOfSeveralFilesReportsAllOfThem() throws Exception {
+    var r = CliHarness.run("check", write("a.slip", BROKEN).toString(),
+        write("b.slip", OK).toString(), dir.resolve("missing.slip").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).contains("a.slip:3:17").contains("file not found: ")
+        .contains("checked 3 files: 3 errors");
+  }
+
+  @Test
+  void aMissingFileIsAUsageError() {
+    var r = CliHarness.run("run", dir.resolve("nope").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("error: file not found:").doesNotContain("Exception");
+  }
+
+  @Test
+  void usageErrorsExitTwoWithAHint() {
+    var r = CliHarness.run("run", "--no-such-flag");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("Unknown option: '--no-such-flag'").contains("slipway help run");
+    assertThat(CliHarness.run("frobnicate").code()).isEqualTo(2);
+    assertThat(CliHarness.run().code()).isEqualTo(2);
+  }
+
+  @Test
+  void versionAndHelp() {
+    var v = CliHarness.run("version");
+    assertThat(v.code()).isEqualTo(0);
+    assertThat(v.out()).startsWith("slipway ").contains("java ");
+    var h = CliHarness.run("help");
+    assertThat(h.code()).isEqualTo(0);
+    assertThat(h.out()).contains("check").contains("plan").contains("run").contains("gc");
+  }
+
+  @Test
+  void planPrintsTheGraphAndRejectsBadParams() throws Exception {
+    Path f = write("Slipfile", OK);
+    var r = CliHarness.run("plan", f.toString());
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).contains("hello").contains("bye");
+    var bad = CliHarness.run("plan", f.toString(), "-p", "nosuch=1");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("E0504");
+  }
+
+  @Test
+  void runOfAHostPipelinePrintsPlainLinesAndExitsZero() throws Exception {
+    var r = CliHarness.run("run", write("Slipfile", OK).toString(), "-p", "who=tests");
+    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(0);
+    assertThat(r.out()).contains("[hello] hello tests").contains("[bye] bye")
+        .containsPattern("(?m)^hello +success");
+  }
+
+  @Test
+  void aFailingPipelineExitsOne() throws Exception {
+    Path f = write("Slipfile", """
+        pipeline("fails") {
+            stage("boom") {
+                sh("echo about to fail; exit 3")
+            }
+            stage("never") {
+                echo("not reached")
+            }
+        }
+        """);
+    var r = CliHarness.run("run", f.toString());
+    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("[boom] about to fail").doesNotContain("not reached")
+        .doesNotContain("at io.slipway");
+  }
+
+  @Test
+  void checkErrorsStopRunBeforeAnythingRuns() throws Exception {
+    var r = CliHarness.run("run", write("Slipfile", BROKEN).toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("error[E0203]").contains("nothing was run");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void anApprovalGateWithoutTerminalFailsClearly() throws Exception {
+    Path f = write("Slipfile", """
+        pipeline("gated") {
+            stage("deploy") {
+                approve("Deploy to production?")
+                echo("deployed")
+            }
+        }
+        """);
+    var r = CliHarness.run("run", f.toString());
+    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.out() + r.err()).contains("Deploy to production?").doesNotContain("[deploy] deployed");
+    var yes = CliHarness.run("run", f.toString(), "--approve");
+    assertThat(yes.code()).as(yes.out() + yes.err()).isEqualTo(0);
+    assertThat(yes.out()).contains("[deploy] deployed");
+  }
+}
