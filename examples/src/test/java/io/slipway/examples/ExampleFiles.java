@@ -11,6 +11,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Where the examples live and which files are pipelines or libraries. */
@@ -67,6 +70,34 @@ final class ExampleFiles {
     }
     files.sort(null);
     return files;
+  }
+
+  private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+\"([^\"]+)\"");
+
+  /** The files some example imports (library files), resolved against their importers. */
+  static Set<Path> imported() {
+    Set<Path> libraries = new TreeSet<>();
+    for (Path file : slipwayFiles()) {
+      Matcher m = IMPORT.matcher(read(file));
+      while (m.find()) {
+        libraries.add(file.getParent().resolve(m.group(1)).normalize());
+      }
+    }
+    return libraries;
+  }
+
+  /** The pipeline files: every example file that no other file imports. */
+  static List<Path> pipelines() {
+    Set<Path> libraries = imported();
+    return slipwayFiles().stream().filter(f -> !libraries.contains(f)).toList();
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
