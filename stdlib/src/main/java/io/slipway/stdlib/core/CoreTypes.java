@@ -25,7 +25,9 @@ public final class CoreTypes implements Library {
   @Override
   public void declare(Declarations d) {
     d.category("Basic types");
-    d.type("Any", "The supertype of every non-null type.", Object.class);
+    // no runtime class: every value is an Any, and the interpreter maps unknown classes to their
+    // declared type by runtime class, which Object would shadow
+    d.type("Any", "The supertype of every non-null type.", null);
     d.type("Nothing", "The type of expressions that never complete (`error(..)`, `throw`); `null` has type `Nothing?`.", null);
     d.type("Unit", "The type of expressions without a useful value; its only value prints as `Unit`.", Unit.class, "Any");
     d.type("Int", "A 64-bit signed integer.", Long.class, "Any");
