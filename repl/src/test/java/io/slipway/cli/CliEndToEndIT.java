@@ -49,9 +49,9 @@ class CliEndToEndIT {
         pipeline("secrets") {
             stage("leak") {
                 val token = secret("E2E_TOKEN")
-                sh("echo token=$E2E_TOKEN; echo $E2E_TOKEN >&2", env = mapOf("E2E_TOKEN" to token))
+                sh("echo token=\\$E2E_TOKEN; echo \\$E2E_TOKEN >&2", env = mapOf("E2E_TOKEN" to token))
                 withEnv("T" to token) {
-                    sh("echo with-env $T; exit 4")
+                    sh("echo with-env \\$T; exit 4")
                 }
             }
         }

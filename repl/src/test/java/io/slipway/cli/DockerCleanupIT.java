@@ -68,7 +68,9 @@ class DockerCleanupIT {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
       String text = Files.readString(out);
-      if (text.contains("resources ready")) {
+      // the agent container exists and runs `sleep 600` (its step has started)
+      if (text.contains("resources ready") && text.contains("\"description\":\"sh sleep 600\"")) {
+        Thread.sleep(1000);
         String first = text.substring(0, text.indexOf('\n'));
         return new ObjectMapper().readTree(first).get("runId").asText();
       }
