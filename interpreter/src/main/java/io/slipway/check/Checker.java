@@ -30,7 +30,7 @@ public final class Checker {
    *     one top-level {@code pipeline(...)}; false for snippets (the REPL) where that rule is off
    */
   public CheckedProgram check(Program main, ModuleLoader loader, Diagnostics out, boolean pipelineFile) {
-    Ctx cx = new Ctx(registry, out);
+    Ctx cx = new Ctx(registry, out, main.file().text().length());
     cx.typeRefs = new TypeResolver(cx);
     cx.exprs = new ExprChecker(cx);
     cx.calls = new CallChecker(cx, cx.exprs);

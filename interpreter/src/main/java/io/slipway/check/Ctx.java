@@ -22,7 +22,7 @@ final class Ctx {
   final BuiltinRegistry registry;
   final Subtyping sub;
   final Diagnostics out;
-  final TypeTable types = new TypeTable();
+  final TypeTable types;
   final Map<String, DataClassInfo> dataClasses = new LinkedHashMap<>();
   final Map<String, ParamInfo> params = new LinkedHashMap<>();
   final Set<String> secretNames = new TreeSet<>();
@@ -35,7 +35,9 @@ final class Ctx {
   CallChecker calls;
   TypeResolver typeRefs;
 
-  Ctx(BuiltinRegistry registry, Diagnostics out) {
+  Ctx(BuiltinRegistry registry, Diagnostics out, int sourceLength) {
+    // roughly one expression per six characters of source: avoids rehashing a big table
+    this.types = new TypeTable(sourceLength / 6);
     this.registry = registry;
     this.sub = new Subtyping(registry);
     this.out = out;

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Member lookup on a (non-null) receiver type: data class properties, the synthesized
@@ -21,6 +22,9 @@ final class Members {
   static final String PARAMS = "Params";
 
   private final Ctx cx;
+  /** Lookups along the supertypes are repeated for every call; the registry never changes. */
+  private final Map<String, Map<String, Optional<BuiltinFunction>>> methods = new HashMap<>();
+  private final Map<String, Map<String, Optional<BuiltinProperty>>> properties = new HashMap<>();
 
   Members(Ctx cx) {
     this.cx = cx;
@@ -51,25 +55,34 @@ final class Members {
         return p.type();
       }
     }
-    for (String o : cx.sub.lineage(owner)) {
-      var prop = cx.registry.property(o, name);
-      if (prop.isPresent()) {
-        BuiltinProperty bp = prop.get();
-        return Subtyping.substitute(bp.type(), ownerSubst(bp.receiverType(), recv));
+    var prop = properties.computeIfAbsent(owner, o -> new HashMap<>()).computeIfAbsent(name, n -> {
+      for (String o : cx.sub.lineage(owner)) {
+        var p = cx.registry.property(o, n);
+        if (p.isPresent()) {
+          return p;
+        }
       }
+      return Optional.empty();
+    });
+    if (prop.isPresent()) {
+      BuiltinProperty bp = prop.get();
+      return Subtyping.substitute(bp.type(), ownerSubst(bp.receiverType(), recv));
     }
     return null;
   }
 
   /** The builtin method {@code name} on {@code recv}, or null. */
   BuiltinFunction method(Type recv, String name) {
-    for (String o : cx.sub.lineage(ownerName(recv))) {
-      var fn = cx.registry.method(o, name);
-      if (fn.isPresent()) {
-        return fn.get();
+    String owner = ownerName(recv);
+    return methods.computeIfAbsent(owner, o -> new HashMap<>()).computeIfAbsent(name, n -> {
+      for (String o : cx.sub.lineage(owner)) {
+        var fn = cx.registry.method(o, n);
+        if (fn.isPresent()) {
+          return fn;
+        }
       }
-    }
-    return null;
+      return Optional.empty();
+    }).orElse(null);
   }
 
   /** Binds the owner's type variables by matching its declared receiver with the actual one. */

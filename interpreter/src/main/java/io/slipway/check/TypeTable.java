@@ -11,7 +11,11 @@ import java.util.Map;
  * so two equal literals at different places are different keys).
  */
 public final class TypeTable {
-  private final Map<Expr, Type> types = new IdentityHashMap<>();
+  private final Map<Expr, Type> types;
+
+  TypeTable(int expectedSize) {
+    types = new IdentityHashMap<>(Math.max(32, expectedSize));
+  }
 
   void put(Expr e, Type t) {
     types.put(e, t);

@@ -26,6 +26,7 @@ public final class Subtyping {
 
   private final BuiltinRegistry registry;
   private final Map<String, List<Type.ClassType>> supers = new HashMap<>();
+  private final Map<String, List<String>> lineages = new HashMap<>();
 
   public Subtyping(BuiltinRegistry registry) {
     this.registry = registry;
@@ -123,6 +124,15 @@ public final class Subtyping {
 
   /** The names of {@code typeName} and all its declared supertypes, nearest first, then Any. */
   public List<String> lineage(String typeName) {
+    List<String> cached = lineages.get(typeName);
+    if (cached == null) {
+      cached = List.copyOf(computeLineage(typeName));
+      lineages.put(typeName, cached);
+    }
+    return cached;
+  }
+
+  private List<String> computeLineage(String typeName) {
     var out = new LinkedHashSet<String>();
     var queue = new ArrayDeque<String>();
     queue.add(typeName);
