@@ -21,7 +21,7 @@
 // level: a chain of them applies left to right either way. Postfix suffixes are a flat list
 // (`postfixUnaryExpression`) so that `a.b.c...` builds without recursion.
 //
-// CONTROL BODIES. An `if`/`when`/`for`/`while`/`do` body is a `statement`; a braced body is
+// CONTROL BODIES. An `if`/`when`/`for`/`while`/`do` body is a statement; a braced body is
 // parsed as a lambda literal without arrow and the builder turns it into a block. This keeps
 // the grammar free of the block-vs-lambda ambiguity that would make prediction look ahead over
 // the whole body.
@@ -96,7 +96,15 @@ assignmentOperator: ASSIGN | ADD_ASSIGN | SUB_ASSIGN | MULT_ASSIGN | DIV_ASSIGN 
 
 block: LCURL statements RCURL;
 
-controlStructureBody: statement;
+// Declarations are not bodies (`if (c) val x = 1` declares nothing usable); leaving them out
+// keeps `val x = ...` free of lookahead over its initializer.
+controlStructureBody
+  : forStatement
+  | whileStatement
+  | doWhileStatement
+  | prefixIncrement
+  | expressionStatement
+  ;
 
 // A name being declared. Keywords are accepted here only to be reported clearly (E0106).
 declName: IDENT | keyword;
@@ -125,10 +133,20 @@ expression
   | expression NL* op=DISJ NL* expression                           # disjunctionExpr
   ;
 
-postfixUnaryExpression: primaryExpression postfixSuffix*;
+// if/when/try and jumps take no suffixes: `if (c) a else b.f()` applies `.f()` to `b` anyway,
+// and allowing `if (..) x {}` to mean a trailing lambda on the whole `if` would make every
+// trailing lambda in an `if` body ambiguous (lookahead over the whole lambda).
+postfixUnaryExpression
+  : primaryExpression postfixSuffix*
+  | controlExpression
+  ;
 
+controlExpression: ifExpression | whenExpression | tryExpression | jumpExpression;
+
+// `f(a) { }` is a call suffix followed by a trailing-lambda suffix; the builder puts the lambda
+// into the call. (An optional lambda inside the call suffix would be ambiguous with that.)
 postfixSuffix
-  : valueArguments lambdaLiteral?                                   # callSuffix
+  : valueArguments                                                  # callSuffix
   | lambdaLiteral                                                   # trailingLambdaSuffix
   | LSQUARE expression RSQUARE                                      # indexSuffix
   | NL* op=(DOT | SAFE_CALL) NL* IDENT                              # memberSuffix
@@ -145,10 +163,6 @@ primaryExpression
   | stringLiteral                                                   # stringExpr
   | IDENT                                                           # nameExpr
   | lambdaLiteral                                                   # lambdaExpr
-  | ifExpression                                                    # ifExpr
-  | whenExpression                                                  # whenExpr
-  | tryExpression                                                   # tryExpr
-  | jumpExpression                                                  # jumpExpr
   ;
 
 literal: TRUE | FALSE | NULL | INT_LIT | DOUBLE_LIT | BAD_NUMBER;

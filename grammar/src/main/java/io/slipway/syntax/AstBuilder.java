@@ -4,6 +4,7 @@ import io.slipway.grammar.SlipParser.ProgramContext;
 import io.slipway.source.SourceFile;
 import io.slipway.syntax.ast.Ident;
 import io.slipway.syntax.ast.Program;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.tree.TerminalNode;
@@ -39,6 +40,14 @@ final class AstBuilder {
 
   Program program(ProgramContext ctx) {
     return new Program(spans.of(ctx), file, statements.statements(ctx.statements()));
+  }
+
+  /**
+   * Whether the parser already reported an error in this part of the tree: the builder's own
+   * checks (a function without body, a parameter without type) would only repeat it.
+   */
+  boolean damaged(ParserRuleContext ctx) {
+    return ctx != null && (ctx.exception != null || errors.anyWithin(spans.of(ctx)));
   }
 
   /** An identifier token as an {@link Ident}; null when recovery left it out. */

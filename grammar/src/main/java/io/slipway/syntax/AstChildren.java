@@ -17,10 +17,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /** The direct children of every node kind, in source order (nulls left out). */
 final class AstChildren {
   private AstChildren() {}
+
+  /** Calls {@code sink} with each direct child, without allocating a list. */
+  static void forEach(Node node, Consumer<Node> sink) {
+    for (Node child : of(node)) {
+      sink.accept(child);
+    }
+  }
 
   static List<Node> of(Node node) {
     return switch (node) {

@@ -6,12 +6,13 @@ import io.slipway.syntax.ast.Node;
 import io.slipway.syntax.ast.Program;
 import io.slipway.syntax.ast.Stmt;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The AST depth cap that keeps later passes safe. The checker, the interpreter and printers walk
  * the tree recursively; a tree deeper than {@link #MAX_DEPTH} (a 10,000-operand {@code +} chain,
- * thousands of nested lambdas) is reported as "nesting too deep" (E0105) and the top-level
+ * thousands of chained calls) is reported as "nesting too deep" (E0105) and the top-level
  * statement holding it is replaced by an {@link Expr.Error}, so no later pass ever sees it.
  * The walk here uses an explicit stack.
  */
@@ -19,41 +20,53 @@ final class AstDepth {
   /** Deepest AST a program may have (nodes on the path from the program to a leaf). */
   static final int MAX_DEPTH = 512;
 
+  private Node[] nodes = new Node[64];
+  private int[] depths = new int[64];
+  private int size;
+
   private AstDepth() {}
 
   static Program cap(Program program, SyntaxErrors errors) {
-    List<Stmt> items = new ArrayList<>(program.items());
-    boolean changed = false;
-    for (int i = 0; i < items.size(); i++) {
-      Node tooDeep = firstTooDeep(items.get(i));
+    List<Stmt> items = null;
+    var walker = new AstDepth();
+    for (int i = 0; i < program.items().size(); i++) {
+      Stmt item = program.items().get(i);
+      Node tooDeep = walker.firstTooDeep(item);
       if (tooDeep != null) {
         errors.add(Code.E0105, tooDeep.span(), "nesting too deep: more than " + MAX_DEPTH
             + " levels of nested expressions", "split it with local `val`s or functions", null,
             false);
-        var span = items.get(i).span();
-        items.set(i, new Stmt.ExprStmt(span, new Expr.Error(span)));
-        changed = true;
+        if (items == null) {
+          items = new ArrayList<>(program.items());
+        }
+        items.set(i, new Stmt.ExprStmt(item.span(), new Expr.Error(item.span())));
       }
     }
-    return changed ? new Program(program.span(), program.file(), items) : program;
+    return items == null ? program : new Program(program.span(), program.file(), items);
   }
 
-  private static Node firstTooDeep(Node root) {
-    List<Node> nodes = new ArrayList<>();
-    List<Integer> depths = new ArrayList<>();
-    nodes.add(root);
-    depths.add(2);
-    while (!nodes.isEmpty()) {
-      Node n = nodes.removeLast();
-      int d = depths.removeLast();
+  private Node firstTooDeep(Node root) {
+    size = 0;
+    push(root, 2);
+    while (size > 0) {
+      size--;
+      Node n = nodes[size];
+      int d = depths[size];
+      nodes[size] = null;
       if (d > MAX_DEPTH) {
         return n;
       }
-      for (Node c : AstChildren.of(n)) {
-        nodes.add(c);
-        depths.add(d + 1);
-      }
+      AstChildren.forEach(n, c -> push(c, d + 1));
     }
     return null;
+  }
+
+  private void push(Node n, int depth) {
+    if (size == nodes.length) {
+      nodes = Arrays.copyOf(nodes, size * 2);
+      depths = Arrays.copyOf(depths, size * 2);
+    }
+    nodes[size] = n;
+    depths[size++] = depth;
   }
 }

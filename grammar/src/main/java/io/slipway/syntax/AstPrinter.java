@@ -17,24 +17,61 @@ import java.util.List;
 
 /**
  * An S-expression dump of the AST for golden tests and debugging:
- * {@code (call (name echo) (arg (str "hi")))}. Nodes with children put each child on its own
- * indented line; leaves stay on one line. Spans are not printed. Recursion is safe because the
- * parser caps AST depth ({@link SlipParser}).
+ * {@code (call (name echo) (arg (str "hi")))}. A node that fits in {@value #WIDTH} characters
+ * stays on one line; a larger one puts each child on its own indented line. Spans are not
+ * printed. Recursion is safe because the parser caps AST depth ({@link SlipParser}).
  */
 public final class AstPrinter {
+  private static final int WIDTH = 80;
+
   private final StringBuilder out = new StringBuilder();
+  private final boolean flat;
+  private final int budget;
   private int indent;
 
-  private AstPrinter() {}
+  private AstPrinter(boolean flat, int budget) {
+    this.flat = flat;
+    this.budget = budget;
+  }
 
   /** The S-expression of a node and everything below it, ending with a newline. */
   public static String toSexpr(Node node) {
-    var p = new AstPrinter();
+    var p = new AstPrinter(false, 0);
     p.node(node);
     return p.out.append('\n').toString();
   }
 
+  /** Thrown by a flat printer that ran over its budget. */
+  private static final class TooWide extends RuntimeException {
+    TooWide() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** The node on one line, or null when it is longer than {@code budget}. */
+  private static String flat(Node n, int budget) {
+    var p = new AstPrinter(true, budget);
+    try {
+      p.node(n);
+      return p.out.toString();
+    } catch (TooWide e) {
+      return null;
+    }
+  }
+
   private void node(Node n) {
+    if (!flat) {
+      String oneLine = flat(n, WIDTH - 2 * indent);
+      if (oneLine != null) {
+        newline();
+        out.append(oneLine);
+        return;
+      }
+    }
+    render(n);
+  }
+
+  private void render(Node n) {
     switch (n) {
       case Program p -> open("program").all(p.items()).close();
       case Block b -> open("block").all(b.stmts()).close();
@@ -164,15 +201,28 @@ public final class AstPrinter {
   private void close() {
     indent--;
     out.append(')');
+    if (flat && out.length() > budget) {
+      throw new TooWide();
+    }
   }
 
   private void leaf(String text) {
     newline();
     out.append('(').append(text).append(')');
+    if (flat && out.length() > budget) {
+      throw new TooWide();
+    }
   }
 
   private void newline() {
-    if (!out.isEmpty()) {
+    if (flat) {
+      if (!out.isEmpty()) {
+        out.append(' ');
+      }
+      if (out.length() > budget) {
+        throw new TooWide();
+      }
+    } else if (!out.isEmpty()) {
       out.append('\n').append("  ".repeat(indent));
     }
   }

@@ -8,7 +8,6 @@ import io.slipway.grammar.SlipParser.ExpressionStatementContext;
 import io.slipway.grammar.SlipParser.IfExpressionContext;
 import io.slipway.grammar.SlipParser.InConditionContext;
 import io.slipway.grammar.SlipParser.IsConditionContext;
-import io.slipway.grammar.SlipParser.JumpExprContext;
 import io.slipway.grammar.SlipParser.JumpExpressionContext;
 import io.slipway.grammar.SlipParser.LambdaExprContext;
 import io.slipway.grammar.SlipParser.LambdaWithoutArrowContext;
@@ -115,17 +114,17 @@ final class ControlBuilder {
     if (e.expression().size() != 1 || e.INCR() != null || e.DECR() != null
         || !(e.expression(0) instanceof PostfixExprContext p)
         || p.postfixUnaryExpression() == null
-        || !p.postfixUnaryExpression().postfixSuffix().isEmpty()
-        || !(p.postfixUnaryExpression().primaryExpression() instanceof JumpExprContext j)) {
+        || p.postfixUnaryExpression().controlExpression() == null
+        || p.postfixUnaryExpression().controlExpression().jumpExpression() == null) {
       return null;
     }
-    return jump(j.jumpExpression());
+    return jump(p.postfixUnaryExpression().controlExpression().jumpExpression());
   }
 
   /** A braced body written as `{ ... }`, or null when the body is a single statement. */
   private LambdaWithoutArrowContext bracedBody(ControlStructureBodyContext body) {
-    if (body == null || body.statement() == null
-        || !(body.statement().getChild(0) instanceof ExpressionStatementContext e)
+    if (body == null || body.getChildCount() == 0
+        || !(body.getChild(0) instanceof ExpressionStatementContext e)
         || e.expression().size() != 1 || e.INCR() != null || e.DECR() != null
         || !(e.expression(0) instanceof PostfixExprContext p)
         || p.postfixUnaryExpression() == null
@@ -135,6 +134,14 @@ final class ControlBuilder {
       return null;
     }
     return w;
+  }
+
+  private Stmt bodyStatement(ControlStructureBodyContext body) {
+    Span span = ast.spans.of(body);
+    if (body.getChildCount() == 0) {
+      return new Stmt.ExprStmt(span, new Expr.Error(span));
+    }
+    return ast.statements.statement(body.getChild(0), span);
   }
 
   /** A loop body: always a block. */
@@ -147,7 +154,7 @@ final class ControlBuilder {
     if (braced != null) {
       return new Block(span, ast.statements.statements(braced.statements()));
     }
-    return new Block(span, List.of(ast.statements.statement(body.statement())));
+    return new Block(span, List.of(bodyStatement(body)));
   }
 
   /** An if/when branch: an expression, a block expression, or a wrapped statement. */
@@ -158,7 +165,7 @@ final class ControlBuilder {
       return new Expr.BlockExpr(span,
           new Block(span, ast.statements.statements(braced.statements())));
     }
-    Stmt s = ast.statements.statement(body.statement());
+    Stmt s = bodyStatement(body);
     if (s instanceof Stmt.ExprStmt es) {
       return es.expr();
     }

@@ -19,6 +19,7 @@ import io.slipway.syntax.ast.TemplatePart;
 import io.slipway.syntax.ast.TypeRef;
 import java.util.ArrayList;
 import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.tree.ParseTree;
 
 /** import, param, fun and data class declarations; names; braced blocks. */
@@ -100,8 +101,7 @@ final class DeclarationBuilder {
     List<Param> params = new ArrayList<>();
     if (f.functionValueParameters() != null) {
       for (FunctionValueParameterContext p : f.functionValueParameters().functionValueParameter()) {
-        Param param = parameter(p.declName(), p.type(), p.expression(), ast.spans.of(p), false,
-            false);
+        Param param = parameter(p, p.declName(), p.type(), p.expression(), false, false);
         if (param != null) {
           params.add(param);
         }
@@ -111,8 +111,10 @@ final class DeclarationBuilder {
     String doc = docs.before(f.getStart());
     var body = f.functionBody();
     if (body == null) {
-      ast.errors.add(Code.E0100, name.span(), "function `" + name.text() + "` has no body",
+      if (!ast.damaged(f)) {
+        ast.errors.add(Code.E0100, name.span(), "function `" + name.text() + "` has no body",
           "add `= expression` or a block `{ ... }`", null, false);
+      }
       return new Stmt.FunDecl(span, name, params, ret, new Block(span, List.of()), null, doc);
     }
     if (body.block() != null) {
@@ -129,7 +131,7 @@ final class DeclarationBuilder {
     }
     List<Param> props = new ArrayList<>();
     for (ClassParameterContext c : d.classParameter()) {
-      Param p = parameter(c.declName(), c.type(), c.expression(), ast.spans.of(c),
+      Param p = parameter(c, c.declName(), c.type(), c.expression(),
           c.VAL() != null || c.VAR() != null, c.VAR() != null);
       if (p != null) {
         props.add(p);
@@ -138,18 +140,21 @@ final class DeclarationBuilder {
     return new Stmt.DataClass(span, name, props, docs.before(d.getStart()));
   }
 
-  private Param parameter(DeclNameContext nameCtx,
+  private Param parameter(ParserRuleContext whole, DeclNameContext nameCtx,
       io.slipway.grammar.SlipParser.TypeContext typeCtx,
-      io.slipway.grammar.SlipParser.ExpressionContext defaultCtx, Span span, boolean property,
+      io.slipway.grammar.SlipParser.ExpressionContext defaultCtx, boolean property,
       boolean mutable) {
+    Span span = ast.spans.of(whole);
     Ident name = name(nameCtx);
     if (name == null) {
       return null;
     }
     TypeRef type;
     if (typeCtx == null) {
-      ast.errors.add(Code.E0100, name.span(), "parameter `" + name.text() + "` needs a type",
-          "write `" + name.text() + ": Type`", null, false);
+      if (!ast.damaged(whole)) {
+        ast.errors.add(Code.E0100, name.span(), "parameter `" + name.text() + "` needs a type",
+            "write `" + name.text() + ": Type`", null, false);
+      }
       type = new TypeRef.Error(name.span());
     } else {
       type = ast.types.type(typeCtx);

@@ -55,6 +55,9 @@ final class ExpressionBuilder {
     if (ctx == null) {
       return new Expr.Error(Span.NONE);
     }
+    if (ctx instanceof PostfixExprContext p) {
+      return postfix.postfix(p.postfixUnaryExpression());
+    }
     Deque<ExpressionContext> spine = new ArrayDeque<>();
     ExpressionContext cur = ctx;
     while (cur != null && !(cur instanceof PostfixExprContext)

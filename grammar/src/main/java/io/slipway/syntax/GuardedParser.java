@@ -1,5 +1,6 @@
 package io.slipway.syntax;
 
+import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
@@ -28,14 +29,27 @@ final class GuardedParser extends io.slipway.grammar.SlipParser {
    * alternative of a decision fits, ANTLR's default picks one that could have ended the current
    * rule, which moves the error to a later, confusing place: {@code val x = (1 + )} would be
    * reported at {@code =} ("expected end of file") instead of at {@code )} ("expected an
-   * expression"). Only error paths behave differently, so the DFA cache stays shared.
+   * expression"). The default is kept when the very first token fits no alternative: then the
+   * enclosing rule reports that same token, with better context. Only error paths behave
+   * differently, so the DFA cache stays shared.
    */
   void reportErrorsWhereInputStopsMatching() {
     setInterpreter(new ParserATNSimulator(this, getATN(), _decisionToDFA, _sharedContextCache) {
+      private boolean failedAtFirstToken;
+
+      @Override
+      protected NoViableAltException noViableAlt(TokenStream input, ParserRuleContext outerContext,
+          ATNConfigSet configs, int startIndex) {
+        failedAtFirstToken = input.index() == startIndex;
+        return super.noViableAlt(input, outerContext, configs, startIndex);
+      }
+
       @Override
       protected int getSynValidOrSemInvalidAltThatFinishedDecisionEntryRule(ATNConfigSet configs,
           ParserRuleContext outerContext) {
-        return ATN.INVALID_ALT_NUMBER;
+        return failedAtFirstToken
+            ? super.getSynValidOrSemInvalidAltThatFinishedDecisionEntryRule(configs, outerContext)
+            : ATN.INVALID_ALT_NUMBER;
       }
     });
   }

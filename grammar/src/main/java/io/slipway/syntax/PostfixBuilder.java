@@ -2,9 +2,8 @@ package io.slipway.syntax;
 
 import io.slipway.grammar.SlipLexer;
 import io.slipway.grammar.SlipParser.CallSuffixContext;
-import io.slipway.grammar.SlipParser.IfExprContext;
+import io.slipway.grammar.SlipParser.ControlExpressionContext;
 import io.slipway.grammar.SlipParser.IndexSuffixContext;
-import io.slipway.grammar.SlipParser.JumpExprContext;
 import io.slipway.grammar.SlipParser.LambdaExprContext;
 import io.slipway.grammar.SlipParser.LambdaLiteralContext;
 import io.slipway.grammar.SlipParser.LambdaParameterContext;
@@ -21,10 +20,8 @@ import io.slipway.grammar.SlipParser.PostfixUnaryExpressionContext;
 import io.slipway.grammar.SlipParser.PrimaryExpressionContext;
 import io.slipway.grammar.SlipParser.StringExprContext;
 import io.slipway.grammar.SlipParser.TrailingLambdaSuffixContext;
-import io.slipway.grammar.SlipParser.TryExprContext;
 import io.slipway.grammar.SlipParser.ValueArgumentContext;
 import io.slipway.grammar.SlipParser.ValueArgumentsContext;
-import io.slipway.grammar.SlipParser.WhenExprContext;
 import io.slipway.source.Span;
 import io.slipway.syntax.ast.Arg;
 import io.slipway.syntax.ast.Block;
@@ -50,12 +47,22 @@ final class PostfixBuilder {
     if (ctx == null) {
       return new Expr.Error(Span.NONE);
     }
+    if (ctx.controlExpression() != null) {
+      return control(ctx.controlExpression());
+    }
     Expr e = primary(ctx.primaryExpression());
+    boolean lastWasArgs = false;
     for (PostfixSuffixContext s : ctx.postfixSuffix()) {
       Span span = ast.spans.between(e.span(), ast.spans.of(s));
+      boolean merge = lastWasArgs && e instanceof Expr.Call;
+      lastWasArgs = s instanceof CallSuffixContext;
       e = switch (s) {
-        case CallSuffixContext c -> new Expr.Call(span, e, args(c.valueArguments()),
-            c.lambdaLiteral() == null ? null : lambda(c.lambdaLiteral()));
+        case CallSuffixContext c -> new Expr.Call(span, e, args(c.valueArguments()), null);
+        // `f(a) { }`: the lambda belongs to the call just made.
+        case TrailingLambdaSuffixContext t when merge -> {
+          var call = (Expr.Call) e;
+          yield new Expr.Call(span, call.callee(), call.args(), lambda(t.lambdaLiteral()));
+        }
         case TrailingLambdaSuffixContext t -> new Expr.Call(span, e, List.of(),
             lambda(t.lambdaLiteral()));
         case IndexSuffixContext i -> new Expr.Index(span, e, ast.expressions.expr(i.expression()));
@@ -98,15 +105,28 @@ final class PostfixBuilder {
       case StringExprContext s -> ast.strings.string(s.stringLiteral());
       case NameExprContext n -> new Expr.Name(span, n.IDENT().getText());
       case LambdaExprContext l -> lambda(l.lambdaLiteral());
-      case IfExprContext i -> ast.statements.control().ifExpr(i.ifExpression());
-      case WhenExprContext w -> ast.statements.control().whenExpr(w.whenExpression());
-      case TryExprContext t -> ast.statements.control().tryExpr(t.tryExpression());
-      case JumpExprContext j -> {
-        Stmt jump = ast.statements.control().jump(j.jumpExpression());
-        yield new Expr.BlockExpr(span, new Block(span, List.of(jump)));
-      }
       default -> new Expr.Error(span);
     };
+  }
+
+  /** if/when/try, and jumps as expressions ({@code x ?: return}): a one-statement block. */
+  private Expr control(ControlExpressionContext ctx) {
+    Span span = ast.spans.of(ctx);
+    var control = ast.statements.control();
+    if (ctx.ifExpression() != null) {
+      return control.ifExpr(ctx.ifExpression());
+    }
+    if (ctx.whenExpression() != null) {
+      return control.whenExpr(ctx.whenExpression());
+    }
+    if (ctx.tryExpression() != null) {
+      return control.tryExpr(ctx.tryExpression());
+    }
+    if (ctx.jumpExpression() != null) {
+      Stmt jump = control.jump(ctx.jumpExpression());
+      return new Expr.BlockExpr(span, new Block(span, List.of(jump)));
+    }
+    return new Expr.Error(span);
   }
 
   private Expr literal(LiteralContext ctx) {

@@ -1,6 +1,8 @@
 package io.slipway.syntax;
 
 import io.slipway.diag.Code;
+import io.slipway.diag.Diagnostic;
+import io.slipway.grammar.SlipParser.StatementsContext;
 import io.slipway.grammar.SlipLexer;
 import io.slipway.source.Span;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
@@ -11,6 +13,7 @@ import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
@@ -30,6 +33,7 @@ final class SlipErrorStrategy extends DefaultErrorStrategy {
   private final SyntaxErrors errors;
   private final Spans spans;
   private final Brackets brackets;
+  private IntervalSet statementStart;
 
   SlipErrorStrategy(SyntaxErrors errors, Spans spans, Brackets brackets) {
     this.errors = errors;
@@ -49,6 +53,111 @@ final class SlipErrorStrategy extends DefaultErrorStrategy {
         ? expectedAt(recognizer, nv.getDeadEndConfigs())
         : e.getExpectedTokens() != null ? e.getExpectedTokens() : recognizer.getExpectedTokens();
     unexpected(recognizer, offending, expected);
+  }
+
+  /**
+   * Never recovers by deleting a bracket or a newline: the lexer has already matched brackets up
+   * (and decided which newlines count), so dropping one desynchronizes everything after it and
+   * turns one mistake into a cascade.
+   */
+  @Override
+  protected Token singleTokenDeletion(Parser recognizer) {
+    int type = recognizer.getCurrentToken().getType();
+    if (Brackets.isOpener(type) || Brackets.isCloser(type) || type == SlipLexer.NL
+        || type == Token.EOF) {
+      return null;
+    }
+    return super.singleTokenDeletion(recognizer);
+  }
+
+  /**
+   * Statement-level resynchronization. When a statement list meets a token that can neither
+   * continue it nor end it (the rest of a broken statement: `val x = 1 = 2`, a stray `}`), ANTLR
+   * would leave the list and let the enclosing rule skip to ITS follow set, which for the file
+   * is the end of file: every later error would go unreported. Instead the rest of the line is
+   * skipped (brackets kept balanced) and the list goes on with the next statement.
+   */
+  @Override
+  public void sync(Parser recognizer) {
+    if (!(recognizer.getContext() instanceof StatementsContext)) {
+      super.sync(recognizer);
+      return;
+    }
+    IntervalSet expecting = recognizer.getExpectedTokens();
+    TokenStream input = recognizer.getInputStream();
+    // Look past separators: `val x = 1` NL `}` fails only at the `}`.
+    int k = 1;
+    while (input.LA(k) == SlipLexer.NL || input.LA(k) == SlipLexer.SEMI) {
+      k++;
+    }
+    Token t = input.LT(k);
+    int type = t.getType();
+    if (type == Token.EOF || (k == 1 && expecting.contains(type))
+        || (k > 1 && (statementStart(recognizer).contains(type) || (expecting.contains(type)
+            && type != SlipLexer.NL && type != SlipLexer.SEMI)))) {
+      return;
+    }
+    if (!inErrorRecoveryMode(recognizer)) {
+      beginErrorCondition(recognizer);
+      strayInStatementList(t);
+    }
+    for (int i = 1; i < k; i++) {
+      recognizer.consume();
+    }
+    skipRestOfStatement(recognizer, expecting.contains(SlipLexer.RCURL));
+  }
+
+  private IntervalSet statementStart(Parser recognizer) {
+    if (statementStart == null) {
+      var atn = recognizer.getATN();
+      statementStart = atn.nextTokens(
+          atn.ruleToStartState[io.slipway.grammar.SlipParser.RULE_statement]);
+    }
+    return statementStart;
+  }
+
+  private void strayInStatementList(Token t) {
+    if (t.getType() == SlipLexer.RCURL && brackets.unclosedBefore(t.getTokenIndex()) == null) {
+      errors.add(Code.E0100, spans.of(t), "unexpected `}`: no block is open here");
+    } else if (startsStatement(t.getType())) {
+      errors.add(Code.E0100, spans.of(t), "unexpected " + SyntaxMessages.describe(t)
+          + ": expected the end of the statement", "statements on one line are separated by `;`",
+          null, false);
+    } else if (wrongCloser(t) && missingCloser(t)) {
+      return;
+    } else {
+      errors.add(Code.E0100, spans.of(t), "unexpected " + SyntaxMessages.describe(t)
+          + ": expected the end of the statement");
+    }
+  }
+
+  private static boolean startsStatement(int type) {
+    return type == SlipLexer.VAL || type == SlipLexer.VAR || type == SlipLexer.FUN
+        || type == SlipLexer.PARAM || type == SlipLexer.IMPORT || type == SlipLexer.DATA
+        || type == SlipLexer.FOR || type == SlipLexer.WHILE || type == SlipLexer.DO
+        || type == SlipLexer.IF || type == SlipLexer.WHEN || type == SlipLexer.RETURN
+        || type == SlipLexer.IDENT;
+  }
+
+  /** Consumes to the next newline or `;` outside brackets, or to a `}` that ends the list. */
+  private static void skipRestOfStatement(Parser recognizer, boolean stopAtBrace) {
+    int depth = 0;
+    while (true) {
+      int type = recognizer.getInputStream().LA(1);
+      if (type == Token.EOF) {
+        return;
+      }
+      if (depth == 0 && (type == SlipLexer.NL || type == SlipLexer.SEMI
+          || (type == SlipLexer.RCURL && stopAtBrace))) {
+        return;
+      }
+      if (Brackets.isOpener(type)) {
+        depth++;
+      } else if (Brackets.isCloser(type) && depth > 0) {
+        depth--;
+      }
+      recognizer.consume();
+    }
   }
 
   @Override
@@ -82,6 +191,29 @@ final class SlipErrorStrategy extends DefaultErrorStrategy {
         + SyntaxMessages.describe(current), null, null, current.getType() == Token.EOF);
   }
 
+  /**
+   * A declaration keyword where an expression goes on usually means a `(` or `[` was left open
+   * on an earlier line (newlines do not end statements inside brackets).
+   */
+  private boolean startsDeclaration(Token t) {
+    int type = t.getType();
+    if (type != SlipLexer.VAL && type != SlipLexer.VAR && type != SlipLexer.FUN
+        && type != SlipLexer.PARAM && type != SlipLexer.IMPORT && type != SlipLexer.DATA) {
+      return false;
+    }
+    Token opener = brackets.unclosedBefore(t.getTokenIndex());
+    return opener != null && opener.getType() != SlipLexer.LCURL;
+  }
+
+  /** A closer that does not match the innermost open bracket: `f(a}`. */
+  private boolean wrongCloser(Token t) {
+    if (!Brackets.isCloser(t.getType())) {
+      return false;
+    }
+    Token opener = brackets.unclosedBefore(t.getTokenIndex());
+    return opener != null && Brackets.closerOf(opener.getType()) != t.getType();
+  }
+
   /** What the configurations alive just before the offending token could have matched. */
   private static IntervalSet expectedAt(Parser recognizer, ATNConfigSet configs) {
     var set = new IntervalSet();
@@ -98,7 +230,7 @@ final class SlipErrorStrategy extends DefaultErrorStrategy {
 
   private void unexpected(Parser recognizer, Token offending, IntervalSet expected) {
     boolean eof = offending.getType() == Token.EOF;
-    if (eof && missingCloser(offending)) {
+    if ((eof || startsDeclaration(offending) || wrongCloser(offending)) && missingCloser(offending)) {
       return;
     }
     if (SyntaxMessages.isKeyword(offending.getType()) && expected.contains(SlipLexer.IDENT)
@@ -126,11 +258,15 @@ final class SlipErrorStrategy extends DefaultErrorStrategy {
         : opener.getType() == SlipLexer.LSQUARE ? "]" : "}";
     boolean eof = at.getType() == Token.EOF;
     Span here = spans.of(at);
-    errors.add(Code.E0102, spans.of(opener),
+    Diagnostic reported = errors.add(Code.E0102, spans.of(opener),
         "missing `" + closer + "` to close the " + Brackets.what(opener.getType()) + " opened here",
         null,
-        errors.label(here, eof ? "the file ends here" : "expected `" + closer + "` here"),
+        errors.label(here, eof ? "the file ends here"
+            : "expected `" + closer + "` before " + SyntaxMessages.describe(at)),
         eof);
+    if (reported != null) {
+      errors.coverLine(here.start());
+    }
     return true;
   }
 

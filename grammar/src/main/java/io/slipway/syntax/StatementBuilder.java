@@ -18,6 +18,7 @@ import io.slipway.syntax.ast.Ident;
 import io.slipway.syntax.ast.Stmt;
 import java.util.ArrayList;
 import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
 
@@ -61,7 +62,11 @@ final class StatementBuilder {
     if (s == null || s.getChildCount() == 0) {
       return new Stmt.ExprStmt(span, new Expr.Error(span));
     }
-    ParseTree child = s.getChild(0);
+    return statement(s.getChild(0), span);
+  }
+
+  /** A statement from the rule that holds it (a statement or a control-structure body). */
+  Stmt statement(ParseTree child, Span span) {
     return switch (child) {
       case PropertyDeclContext p -> property(p);
       case DestructuringDeclContext d -> destructuring(d);
@@ -70,8 +75,8 @@ final class StatementBuilder {
           control.bodyBlock(w.controlStructureBody()));
       case DoWhileStatementContext d -> new Stmt.DoWhile(span,
           control.bodyBlock(d.controlStructureBody()), ast.expressions.expr(d.expression()));
-      case PrefixIncrementContext p -> increment(span, ast.expressions.expr(p.expression()),
-          p.getStart());
+      case PrefixIncrementContext p -> increment(span,
+          assignable(ast.expressions.expr(p.expression()), p), p.getStart());
       case ExpressionStatementContext e -> expressionStatement(span, e);
       default -> declarations.declaration(child, span);
     };
@@ -122,11 +127,11 @@ final class StatementBuilder {
     Expr target = ast.expressions.expr(e.expression(0));
     if (e.assignmentOperator() != null) {
       Expr value = ast.expressions.expr(e.expression(1));
-      return new Stmt.Assign(span, assignable(target), assignOp(e.assignmentOperator().getStart()),
-          value);
+      return new Stmt.Assign(span, assignable(target, e), assignOp(
+          e.assignmentOperator().getStart()), value);
     }
     if (e.INCR() != null || e.DECR() != null) {
-      return increment(span, target, e.INCR() != null ? e.INCR().getSymbol()
+      return increment(span, assignable(target, e), e.INCR() != null ? e.INCR().getSymbol()
           : e.DECR().getSymbol());
     }
     return new Stmt.ExprStmt(span, target);
@@ -136,18 +141,20 @@ final class StatementBuilder {
   private Stmt increment(Span span, Expr target, Token op) {
     Span opSpan = ast.spans.of(op);
     AssignOp kind = op.getType() == SlipLexer.INCR ? AssignOp.ADD : AssignOp.SUB;
-    return new Stmt.Assign(span, assignable(target), kind, new Expr.IntLit(opSpan, 1));
+    return new Stmt.Assign(span, target, kind, new Expr.IntLit(opSpan, 1));
   }
 
-  private Expr assignable(Expr target) {
+  private Expr assignable(Expr target, ParserRuleContext stmt) {
     return switch (target) {
       case Expr.Name n -> n;
       case Expr.Member m -> m;
       case Expr.Index i -> i;
       case Expr.Error err -> err;
       default -> {
-        ast.errors.add(Code.E0100, target.span(),
-            "cannot assign to this expression: expected a name, a property or an index");
+        if (!ast.damaged(stmt)) {
+          ast.errors.add(Code.E0100, target.span(),
+              "cannot assign to this expression: expected a name, a property or an index");
+        }
         yield new Expr.Error(target.span());
       }
     };

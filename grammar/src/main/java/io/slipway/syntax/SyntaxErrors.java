@@ -36,6 +36,9 @@ final class SyntaxErrors {
   /** Adds an error unless its line already has one; returns the diagnostic kept, or null. */
   Diagnostic add(Code code, Span span, String message, String hint, Label related,
       boolean incomplete) {
+    if (Boolean.getBoolean("slipway.debugErrors")) {
+      System.err.println("error " + code + " " + file.line(span.start()) + ": " + message);
+    }
     if (all.size() >= MAX_ERRORS || !linesWithErrors.add(file.line(span.start()))) {
       return null;
     }
@@ -59,6 +62,21 @@ final class SyntaxErrors {
 
   Label label(Span span, String message) {
     return new Label(file, span, message);
+  }
+
+  /** No further error on the line of {@code offset} (a second location of one mistake). */
+  void coverLine(int offset) {
+    linesWithErrors.add(file.line(offset));
+  }
+
+  /** Whether an error was already reported inside {@code span}. */
+  boolean anyWithin(Span span) {
+    for (Diagnostic d : all) {
+      if (d.span().start() >= span.start() && d.span().start() <= span.end()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   boolean isEmpty() {
