@@ -30,9 +30,10 @@ public final class CoreTypes implements Library {
     d.type("Any", "The supertype of every non-null type.", null);
     d.type("Nothing", "The type of expressions that never complete (`error(..)`, `throw`); `null` has type `Nothing?`.", null);
     d.type("Unit", "The type of expressions without a useful value; its only value prints as `Unit`.", Unit.class, "Any");
+    d.type("Bool", "`true` or `false`.", Boolean.class, "Any");
+    d.type("Secret", "A credential from `secret(\"NAME\")`. It is accepted where a credential is expected, never converts to `String` and prints as `****`.", SecretValue.class, "Any");
     d.type("Int", "A 64-bit signed integer.", Long.class, "Any");
     d.type("Double", "A 64-bit IEEE 754 floating point number.", Double.class, "Any");
-    d.type("Bool", "`true` or `false`.", Boolean.class, "Any");
     d.type("String", "An immutable sequence of UTF-16 characters.", String.class, "Any");
     d.category("Collections");
     d.type("List<T>", "An immutable, ordered list; `listOf(..)`, `1..3`.", List.class, "Any");
@@ -45,8 +46,6 @@ public final class CoreTypes implements Library {
     d.type("Percent", "A share in 0..100: `20.percent`. Prints as `20%`.", Percent.class, "Any");
     d.type("Bandwidth", "A rate in bits per second: `50.kbit`, `8.mbit`, `1.gbit`. Prints as `8mbit`.", Bandwidth.class, "Any");
     d.type("ByteSize", "A size in bytes, binary multiples: `512.kb`, `64.mb`, `2.gb`. Prints as `64mb`.", ByteSize.class, "Any");
-    d.category("Secrets");
-    d.type("Secret", "A credential from `secret(\"NAME\")`. It is accepted where a credential is expected, never converts to `String` and prints as `****`.", SecretValue.class, "Any");
     d.category("JSON");
     d.type("Json", "A dynamic JSON value: `j[\"key\"]`, `j[0]`, `.asString()`, `.asInt()`, `.asList()`. A wrong access is a run-time error naming the JSON path, e.g. `$.items[3].name: expected a string, found number`.", JsonValue.class, "Any");
   }

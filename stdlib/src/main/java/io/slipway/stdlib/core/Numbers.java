@@ -35,6 +35,7 @@ public final class Numbers implements Library {
         .get((cx, r) -> Math.abs((Long) r));
     d.property("Int", "sign").type("Int").doc("-1, 0 or 1.")
         .get((cx, r) -> (long) Long.signum((Long) r));
+    d.category("Collections");
     d.method("Int", "until").param("to", "Int").returns("List<Int>")
         .doc("`1 until 4` is `[1, 2, 3]`: from the number up to, not including, `to`.")
         .impl((cx, r, a) -> Ranges.of((Long) r, (Long) a[0] - 1, 1));
@@ -44,6 +45,7 @@ public final class Numbers implements Library {
     d.method("List<Int>", "step").param("step", "Int").returns("List<Int>")
         .doc("`1..10 step 3` is `[1, 4, 7, 10]`: every `step`-th element, starting with the first.")
         .impl((cx, r, a) -> Ranges.step(Colls.asList(r), (Long) a[0]));
+    d.category("Numbers");
 
     d.method("Double", "toInt").returns("Int").doc("The number rounded towards zero; NaN is 0.")
         .impl((cx, r, a) -> (long) (double) (Double) r);
