@@ -27,10 +27,23 @@ tokens { UNTERMINATED_COMMENT, DOC_COMMENT }
   /** One entry per open bracket: '(' '[' '{' or '$' for a string template `${`. */
   private final java.util.ArrayDeque<Character> brackets = new java.util.ArrayDeque<>();
 
+  /** Start offsets (code points) of the "..." strings still open, innermost last. */
+  private final java.util.ArrayDeque<Integer> openStrings = new java.util.ArrayDeque<>();
+  private final java.util.List<Integer> unterminatedStrings = new java.util.ArrayList<>();
+
+  /** Start offsets (code points) of "..." strings that a newline or the end of input cut off. */
+  public java.util.List<Integer> unterminatedStrings() {
+    var all = new java.util.ArrayList<>(unterminatedStrings);
+    all.addAll(openStrings);
+    return all;
+  }
+
   @Override
   public void reset() {
     super.reset();
     brackets.clear();
+    openStrings.clear();
+    unterminatedStrings.clear();
   }
 
   private void open(char c) {
@@ -192,7 +205,7 @@ BAD_NUMBER: [0-9] [0-9a-zA-Z_]*;
 
 IDENT: Identifier;
 
-QUOTE_OPEN: '"' -> pushMode(LineString);
+QUOTE_OPEN: '"' { openStrings.push(_tokenStartCharIndex); pushMode(LineString); };
 TRIPLE_QUOTE_OPEN: '"""' -> pushMode(MultiLineString);
 
 fragment DecDigits: [0-9] [0-9_]*;
@@ -207,7 +220,7 @@ ERROR_CHAR: . -> channel(HIDDEN);
 
 mode LineString;
 
-QUOTE_CLOSE: '"' -> popMode;
+QUOTE_CLOSE: '"' { openStrings.poll(); popMode(); };
 LINE_STR_REF: '$' Identifier;
 LINE_STR_TEXT: ~[\\"$\r\n]+ | '$';
 // Every backslash sequence is one token; the builder decodes it and reports a bad one (E0107).
@@ -215,7 +228,12 @@ LINE_STR_ESCAPE: '\\' ('u' HexDigit HexDigit HexDigit HexDigit | ~[\r\n])?;
 LINE_STR_EXPR_START: '${' { open('$'); pushMode(DEFAULT_MODE); };
 // A newline ends an unterminated string; the builder reports it (E0101) and the newline still
 // ends the statement.
-LINE_STR_NL: ('\r'? '\n' | '\r') { popMode(); setType(NL); if (newlinesHidden()) skip(); };
+LINE_STR_NL: ('\r'? '\n' | '\r') {
+  unterminatedStrings.add(openStrings.pop());
+  popMode();
+  setType(NL);
+  if (newlinesHidden()) skip();
+};
 
 // ---------------------------------------------------------------- """raw""" strings
 

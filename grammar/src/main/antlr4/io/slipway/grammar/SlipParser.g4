@@ -149,7 +149,7 @@ postfixSuffix
   : valueArguments                                                  # callSuffix
   | lambdaLiteral                                                   # trailingLambdaSuffix
   | LSQUARE expression RSQUARE                                      # indexSuffix
-  | NL* op=(DOT | SAFE_CALL) NL* IDENT                              # memberSuffix
+  | NL* op=(DOT | SAFE_CALL) NL* (IDENT | keyword)                  # memberSuffix
   | EXCL_EXCL                                                       # notNullSuffix
   ;
 

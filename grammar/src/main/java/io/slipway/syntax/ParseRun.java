@@ -38,6 +38,7 @@ final class ParseRun {
     tokens.fill();
     List<Token> all = tokens.getTokens();
     lexicalErrors(all);
+    unterminatedStrings(lexer.unterminatedStrings());
     var brackets = new Brackets(all);
     Token tooDeep = brackets.firstTooDeep();
     if (tooDeep != null) {
@@ -93,6 +94,18 @@ final class ParseRun {
             : new Span(spans.of(t).start(), spans.of(t).start() + 2),
             "unterminated comment: missing `*/`", null, null, true);
       }
+    }
+  }
+
+  /** E0101 for "..." strings cut off by a newline, before the parser trips over the rest. */
+  private void unterminatedStrings(List<Integer> starts) {
+    for (int cp : starts) {
+      int start = spans.offset(cp);
+      int line = file.line(start);
+      int end = file.lineStarts()[line - 1] + file.lineText(line).length();
+      errors.add(Code.E0101, new Span(start, Math.max(start + 1, end)),
+          "unterminated string: missing closing `\"`",
+          "a \"...\" string ends on its line; use \"\"\"...\"\"\" for several lines", null, false);
     }
   }
 

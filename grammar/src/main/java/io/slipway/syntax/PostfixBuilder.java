@@ -1,5 +1,6 @@
 package io.slipway.syntax;
 
+import io.slipway.diag.Code;
 import io.slipway.grammar.SlipLexer;
 import io.slipway.grammar.SlipParser.CallSuffixContext;
 import io.slipway.grammar.SlipParser.ControlExpressionContext;
@@ -76,6 +77,12 @@ final class PostfixBuilder {
 
   private Expr member(Span span, Expr target, MemberSuffixContext m) {
     Ident name = ast.ident(m.IDENT());
+    if (name == null && m.keyword() != null) {
+      // `obj.in`: reported once, then checked like a name so the checker goes on.
+      name = ast.ident(m.keyword().getStart());
+      ast.errors.add(Code.E0106, name.span(),
+          "`" + name.text() + "` is a keyword and cannot be used as a name");
+    }
     if (name == null) {
       return new Expr.Error(span);
     }

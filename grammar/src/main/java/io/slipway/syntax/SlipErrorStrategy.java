@@ -191,6 +191,34 @@ final class SlipErrorStrategy extends DefaultErrorStrategy {
         + SyntaxMessages.describe(current), null, null, current.getType() == Token.EOF);
   }
 
+  /** `stage("a" needs = x)`: the `=` of a named argument right after another argument. */
+  private boolean missingCommaBeforeNamedArgument(Parser recognizer, Token offending) {
+    if (offending.getType() != SlipLexer.ASSIGN) {
+      return false;
+    }
+    Token name = previous(recognizer.getInputStream(), offending.getTokenIndex());
+    Token before = name == null ? null : previous(recognizer.getInputStream(), name.getTokenIndex());
+    Token opener = brackets.unclosedBefore(offending.getTokenIndex());
+    if (name == null || name.getType() != SlipLexer.IDENT || before == null
+        || before.getType() == SlipLexer.COMMA || before.getType() == SlipLexer.LPAREN
+        || opener == null || opener.getType() != SlipLexer.LPAREN) {
+      return false;
+    }
+    errors.add(Code.E0100, spans.of(name), "missing `,` before the named argument `"
+        + name.getText() + "`");
+    return true;
+  }
+
+  private static Token previous(TokenStream tokens, int index) {
+    for (int i = index - 1; i >= 0; i--) {
+      Token t = tokens.get(i);
+      if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+        return t;
+      }
+    }
+    return null;
+  }
+
   /**
    * A declaration keyword where an expression goes on usually means a `(` or `[` was left open
    * on an earlier line (newlines do not end statements inside brackets).
@@ -231,6 +259,9 @@ final class SlipErrorStrategy extends DefaultErrorStrategy {
   private void unexpected(Parser recognizer, Token offending, IntervalSet expected) {
     boolean eof = offending.getType() == Token.EOF;
     if ((eof || startsDeclaration(offending) || wrongCloser(offending)) && missingCloser(offending)) {
+      return;
+    }
+    if (missingCommaBeforeNamedArgument(recognizer, offending)) {
       return;
     }
     if (SyntaxMessages.isKeyword(offending.getType()) && expected.contains(SlipLexer.IDENT)

@@ -52,10 +52,7 @@ final class StringLiterals {
         content(parts, t.getSymbol());
       }
     }
-    if (ctx.QUOTE_CLOSE() == null) {
-      ast.errors.add(Code.E0101, span, "unterminated string: missing closing `\"`",
-          "a \"...\" string ends on its line; use \"\"\"...\"\"\" for several lines", null, false);
-    }
+    // An unterminated "..." was reported from the lexer (ParseRun), before parsing.
     return new Expr.Str(span, parts.list(), false);
   }
 

@@ -36,9 +36,6 @@ final class SyntaxErrors {
   /** Adds an error unless its line already has one; returns the diagnostic kept, or null. */
   Diagnostic add(Code code, Span span, String message, String hint, Label related,
       boolean incomplete) {
-    if (Boolean.getBoolean("slipway.debugErrors")) {
-      System.err.println("error " + code + " " + file.line(span.start()) + ": " + message);
-    }
     if (all.size() >= MAX_ERRORS || !linesWithErrors.add(file.line(span.start()))) {
       return null;
     }
