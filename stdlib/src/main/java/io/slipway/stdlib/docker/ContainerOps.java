@@ -73,7 +73,9 @@ final class ContainerOps {
   static HealthSpec healthSpec(Readiness r) {
     Duration every = Duration.ofSeconds(1);
     return switch (r) {
-      case Readiness.Tcp t -> HealthSpec.shell("nc -z 127.0.0.1 " + t.port(), every);
+      // busybox nc has no -z: fall back to a connect with stdin closed
+      case Readiness.Tcp t -> HealthSpec.shell("nc -z 127.0.0.1 " + t.port() + " 2>/dev/null || nc -w 2 127.0.0.1 "
+          + t.port() + " </dev/null >/dev/null 2>&1", every);
       case Readiness.Http h -> HealthSpec.shell("wget -q -O /dev/null http://127.0.0.1:" + h.port() + h.path(), every);
       case Readiness.Healthy h -> throw SlipException.error("`healthy()` is a `waitFor` condition, not a healthcheck: use `tcp(port)` or `http(port, path)`");
       case Readiness.Log l -> throw SlipException.error("`log(regex)` is a `waitFor` condition, not a healthcheck: use `tcp(port)` or `http(port, path)`");

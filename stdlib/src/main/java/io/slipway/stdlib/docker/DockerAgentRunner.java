@@ -114,14 +114,16 @@ public final class DockerAgentRunner implements AgentRunner {
     @Override
     public ExecResult run(Command command, OutputSink output) throws InterruptedException {
       long start = System.nanoTime();
-      var stdout = new StringBuilder();
-      var stderr = new StringBuilder();
-      var lines = new LineSplitter(l -> {
+      var stdout = new java.io.ByteArrayOutputStream();
+      var stderr = new java.io.ByteArrayOutputStream();
+      var lines = new LineSplitter(l -> output.line(
+          l.stream() == LogLine.Stream.STDERR ? Event.Stream.STDERR : Event.Stream.STDOUT, l.text()));
+      io.slipway.engine.OutputSink sink = (stream, chunk) -> {
         synchronized (stdout) {
-          (l.stream() == LogLine.Stream.STDERR ? stderr : stdout).append(l.text()).append('\n');
+          (stream == LogLine.Stream.STDERR ? stderr : stdout).writeBytes(chunk);
         }
-        output.line(l.stream() == LogLine.Stream.STDERR ? Event.Stream.STDERR : Event.Stream.STDOUT, l.text());
-      });
+        lines.write(stream, chunk);
+      };
       String workdir = WORKSPACE;
       if (command.workdir() != null && command.workdir().toAbsolutePath().startsWith(dir.toAbsolutePath())) {
         String rel = dir.toAbsolutePath().relativize(command.workdir().toAbsolutePath()).toString();
@@ -129,7 +131,7 @@ public final class DockerAgentRunner implements AgentRunner {
       }
       int code;
       try {
-        code = s.engine().exec(id, new ExecSpec(command.commandLine(), command.env(), workdir, null), lines);
+        code = s.engine().exec(id, new ExecSpec(command.commandLine(), command.env(), workdir, null), sink);
       } catch (EngineException e) {
         if (Thread.interrupted()) {
           throw new InterruptedException("interrupted");
@@ -138,7 +140,9 @@ public final class DockerAgentRunner implements AgentRunner {
       }
       lines.flush();
       synchronized (stdout) {
-        return new ExecResult(code, stdout.toString(), stderr.toString(), Duration.ofNanos(System.nanoTime() - start));
+        var utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        return new ExecResult(code, stdout.toString(utf8), stderr.toString(utf8),
+            Duration.ofNanos(System.nanoTime() - start));
       }
     }
   }

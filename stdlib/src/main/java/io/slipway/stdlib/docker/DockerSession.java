@@ -35,8 +35,12 @@ final class DockerSession {
 
   /** The run's session, connecting to the engine on first use. */
   static DockerSession of(RunState run) {
-    // EngineUnavailable propagates as is: the CLI reports it as an infrastructure failure (exit 3)
-    return run.attribute(DockerSession.class, () -> new DockerSession(run));
+    try {
+      return run.attribute(DockerSession.class, () -> new DockerSession(run));
+    } catch (EngineUnavailable e) {
+      // an EngineError ends the run with exit code 3 and this one-line message
+      throw SlipException.engine(e.getMessage());
+    }
   }
 
   RunState run() {
@@ -82,7 +86,7 @@ final class DockerSession {
     try {
       return body.get();
     } catch (EngineUnavailable e) {
-      throw e;
+      throw SlipException.engine(e.getMessage());
     } catch (EngineException e) {
       String m = e.getMessage();
       throw SlipException.engine(m.startsWith(operation) ? m : operation + ": " + m);

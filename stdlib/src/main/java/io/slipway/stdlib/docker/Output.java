@@ -23,8 +23,8 @@ final class Output {
   private final SecretMasker masker;
   private final String stage;
   private final boolean quiet;
-  private final StringBuilder stdout = new StringBuilder();
-  private final StringBuilder stderr = new StringBuilder();
+  private final java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+  private final java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
   private final Deque<String> last = new ArrayDeque<>();
   private final LineSplitter splitter = new LineSplitter(this::line);
 
@@ -35,9 +35,14 @@ final class Output {
     this.quiet = quiet;
   }
 
-  /** The raw-chunk side, for the engine. */
+  /** The raw-chunk side, for the engine: kept byte for byte, and split into lines. */
   OutputSink sink() {
-    return splitter;
+    return (stream, chunk) -> {
+      synchronized (this) {
+        (stream == LogLine.Stream.STDERR ? stderr : stdout).writeBytes(chunk);
+      }
+      splitter.write(stream, chunk);
+    };
   }
 
   /** A line of Slipway's own ("pulling x"), shown as INFO. */
@@ -47,7 +52,6 @@ final class Output {
 
   private synchronized void line(LogLine l) {
     String text = mask(l.text());
-    (l.stream() == LogLine.Stream.STDERR ? stderr : stdout).append(l.text()).append('\n');
     last.addLast(text);
     if (last.size() > 20) {
       last.removeFirst();
@@ -64,11 +68,11 @@ final class Output {
   }
 
   synchronized String stdout() {
-    return stdout.toString();
+    return stdout.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   synchronized String stderr() {
-    return stderr.toString();
+    return stderr.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** The last lines seen (masked), for error messages. */

@@ -15,7 +15,7 @@ public final class ReadinessBuiltins implements Library {
         .doc("Ready once Docker reports the container's healthcheck healthy (give `start` a `healthcheck`).")
         .impl((cx, r, a) -> new Readiness.Healthy((Duration) a[0]));
     d.fn("tcp").param("port", "Int").param("timeout", "Duration", DEFAULT, "60.seconds").returns("Readiness")
-        .doc("Ready once the container accepts TCP connections on `port`. As a `healthcheck`, runs `nc -z` inside the container.")
+        .doc("Ready once the container accepts TCP connections on `port`. As a `healthcheck`, runs `nc` inside the container.")
         .impl((cx, r, a) -> new Readiness.Tcp(Calls.toInt(a[0]), (Duration) a[1]));
     d.fn("http").param("port", "Int").param("path", "String", "/", "\"/\"")
         .param("timeout", "Duration", DEFAULT, "60.seconds").returns("Readiness")

@@ -63,7 +63,8 @@ class DockerDeclarationsTest {
     Object tcp = registry.function("tcp").orElseThrow().impl().call(null, null,
         new Object[] {5432L, java.time.Duration.ofSeconds(5)});
     assertThat(tcp).isEqualTo(new Readiness.Tcp(5432, java.time.Duration.ofSeconds(5)));
-    assertThat(ContainerOps.healthSpec((Readiness) tcp).test()).containsExactly("CMD-SHELL", "nc -z 127.0.0.1 5432");
+    assertThat(ContainerOps.healthSpec((Readiness) tcp).test()).startsWith("CMD-SHELL");
+    assertThat(ContainerOps.healthSpec((Readiness) tcp).test().get(1)).startsWith("nc -z 127.0.0.1 5432");
     assertThatThrownBy(() -> registry.function("log").orElseThrow().impl().call(null, null,
         new Object[] {"(", java.time.Duration.ofSeconds(1)})).hasMessageContaining("invalid regex");
   }

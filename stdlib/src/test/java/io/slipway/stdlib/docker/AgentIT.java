@@ -1,0 +1,72 @@
+package io.slipway.stdlib.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code agent(image)}: sh runs in the stage's container with the workspace mounted. */
+class AgentIT {
+  @BeforeAll
+  static void engine() {
+    PipelineRun.requireEngine();
+  }
+
+  @Test
+  void shRunsInTheAgentWithWorkspaceEnvAndExitCodes(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("input.txt"), "from the host\n");
+    var run = PipelineRun.run(dir, """
+        pipeline("agents") {
+            agent(image = "%s")
+            env("GREETING" to "hi")
+            stage("build") {
+                val where = sh("pwd; cat input.txt; echo \\$GREETING; cat /etc/passwd | head -1", quiet = true).stdout
+                echo(where)
+                withEnv("EXTRA" to "yes") {
+                    assert(sh("echo \\$EXTRA").stdout == "yes\\n")
+                }
+                sh("echo made-in-container > out.txt")
+                assert(sh("exit 3", check = false).exitCode == 3)
+                assert(sh(listOf("sh", "-c", "exit 0")).exitCode == 0)
+            }
+            stage("fail") {
+                sh("echo about to fail; exit 7")
+            }
+        }
+        """.formatted(PipelineRun.IMAGE));
+    assertThat(run.result.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.log()).contains("/workspace\nfrom the host\nhi\nroot:x:0:0", "about to fail");
+    assertThat(run.result.error()).contains("fail").contains("7");
+    assertThat(dir.resolve("out.txt")).hasContent("made-in-container");
+    assertThat(PipelineRun.leftovers(run.runId)).isEmpty();
+  }
+
+  private static java.time.Instant time(PipelineRun run, String stage, boolean start) {
+    return run.events.stream().filter(e -> start
+            ? e instanceof io.slipway.run.Event.StageStarted s && s.stage().equals(stage)
+            : e instanceof io.slipway.run.Event.StageFinished f && f.stage().equals(stage))
+        .map(io.slipway.run.Event::time).findFirst().orElseThrow();
+  }
+
+  @Test
+  void parallelStagesGetTheirOwnAgents(@TempDir Path dir) throws Exception {
+    var run = PipelineRun.run(dir, """
+        pipeline("par") {
+            agent(image = "%s")
+            parallel {
+                stage("a") { sh("sleep 2; hostname > a.txt") }
+                stage("b") { sh("sleep 2; hostname > b.txt") }
+            }
+        }
+        """.formatted(PipelineRun.IMAGE));
+    assertThat(run.result.exitCode()).as(run.toString()).isZero();
+    assertThat(Files.readString(dir.resolve("a.txt"))).isNotEqualTo(Files.readString(dir.resolve("b.txt")));
+    // the two stages ran at the same time: each started before the other finished
+    assertThat(time(run, "a", true)).isBefore(time(run, "b", false));
+    assertThat(time(run, "b", true)).isBefore(time(run, "a", false));
+    assertThat(PipelineRun.leftovers(run.runId)).isEmpty();
+  }
+}
