@@ -19,6 +19,7 @@ import io.slipway.pipeline.Plan;
 import io.slipway.pipeline.PlanException;
 import io.slipway.pipeline.PlanHolder;
 import io.slipway.pipeline.Scheduler;
+import io.slipway.pipeline.StageThreads;
 import io.slipway.run.BuildInfo;
 import io.slipway.run.Event;
 import io.slipway.run.EventSink;
@@ -50,8 +51,8 @@ import java.util.UUID;
  * Docker never calls the engine factory.
  */
 public final class Slipway {
-  /** Deep enough for real recursion, shallow enough for a stage thread's stack. */
-  private static final int MAX_CALL_DEPTH = 2_000;
+  /** Deep enough for real recursion, well within a stage thread's stack. */
+  private static final int MAX_CALL_DEPTH = 10_000;
 
   private final BuiltinRegistry registry;
 
@@ -112,7 +113,10 @@ public final class Slipway {
     Interpreter interp = new Interpreter(registry, run, io.slipway.pipeline.RunHooks.NONE,
         values, MAX_CALL_DEPTH);
     try {
-      interp.load(programs(program));
+      StageThreads.call("slipway-plan", () -> {
+        interp.load(programs(program));
+        return null;
+      });
     } catch (PlanException e) {
       return new PlanResult(List.of(e.diagnostic()), null, null);
     } catch (SlipException e) {
@@ -171,7 +175,8 @@ public final class Slipway {
     if (options.onStart() != null) {
       options.onStart().accept(run);
     }
-    return new Runner(registry, program, options, run, values, main).execute();
+    Runner runner = new Runner(registry, program, options, run, values, main);
+    return StageThreads.call("slipway-run", runner::execute);
   }
 
   private static AgentRunner agents(RunOptions options) {

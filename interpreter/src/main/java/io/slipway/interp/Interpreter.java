@@ -182,7 +182,8 @@ public final class Interpreter {
         exit = r.exitCode();
       }
       throw e;
-    } catch (Cancelled | Signals.Return | Signals.Break | Signals.Continue e) {
+    } catch (Cancelled | Signals.Return | Signals.Break | Signals.Continue
+        | io.slipway.pipeline.PlanException e) {
       throw e;
     } catch (InterruptedException e) {
       ev.checkInterrupt();

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Runs a plan: each stage on its own virtual thread as soon as what it depends on has finished
+ * Runs a plan: each stage on its own thread ({@link StageThreads}) as soon as what it depends on has finished
  * (the previous stage or group in declaration order, or its {@code needs}), so a
  * {@code parallel} group's stages run concurrently. A failed stage cancels every stage not yet
  * started, unless it is in a group with {@code failFast = false} (then only what depends on it
@@ -127,7 +127,7 @@ public final class Scheduler {
             finish(s.name(), Status.SKIPPED);
           } else {
             status.put(s.name(), Status.RUNNING);
-            Thread.ofVirtual().name("stage-" + s.name()).start(() -> runStage(s));
+            StageThreads.start("stage-" + s.name(), () -> runStage(s));
           }
         }
       }
