@@ -148,4 +148,59 @@ class CliEndToEndIT {
     assertThat(gc.err().strip()).startsWith("error: cannot reach the Docker engine at tcp://127.0.0.1:9")
         .doesNotContain("\n");
   }
+
+  /** Runs the jar inside a pseudo-terminal ({@code script} of util-linux), feeding stdin. */
+  private String onTerminal(String input, String... args) throws Exception {
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String cmd = javaBin + " -jar " + JarProcess.JAR + " " + String.join(" ", args);
+    Path out = dir.resolve("tty.out");
+    var pb = new ProcessBuilder("script", "-qec", cmd, "/dev/null").directory(dir.toFile())
+        .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("TERM", "xterm");
+    pb.environment().put("COLUMNS", "80");
+    pb.environment().put("LINES", "24");
+    Process p = pb.start();
+    Thread.sleep(1500);
+    p.getOutputStream().write(input.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    p.getOutputStream().flush();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return Files.readString(out) + "\nexit=" + p.exitValue();
+  }
+
+  @Test
+  void theLiveViewRedrawsInPlaceOnATerminal() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")));
+    Files.writeString(dir.resolve("Slipfile"), """
+        pipeline("live") {
+            stage("build") { sh("for i in 1 2 3 4; do echo building \\$i; sleep 0.3; done") }
+            parallel {
+                stage("unit") { sh("echo unit ok") }
+                stage("lint") { sh("echo lint ok") }
+            }
+        }
+        """);
+    String out = onTerminal("", "run");
+    assertThat(out).endsWith("exit=0");
+    assertThat(out).containsPattern("\u001b\\[\\d+F").contains("\u001b[2K");
+    String plain = out.replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", "");
+    assertThat(plain).contains("building 2").contains("✔ build").contains("✔ unit")
+        .contains("run success");
+  }
+
+  @Test
+  void anApprovalGateAsksOnTheTerminal() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")));
+    Files.writeString(dir.resolve("Slipfile"), """
+        pipeline("gated") {
+            stage("deploy") {
+                approve("Ship it?")
+                echo("shipped")
+            }
+        }
+        """);
+    String yes = onTerminal("y\n", "run");
+    assertThat(yes).endsWith("exit=0").contains("Ship it? [y/N]").contains("approved");
+    String no = onTerminal("n\n", "run");
+    assertThat(no).endsWith("exit=1").contains("rejected");
+  }
 }

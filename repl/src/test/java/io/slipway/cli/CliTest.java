@@ -157,4 +157,14 @@ class CliTest {
     assertThat(yes.code()).as(yes.out() + yes.err()).isEqualTo(0);
     assertThat(yes.out()).contains("[deploy] deployed");
   }
+
+  @Test
+  void docsListTheStandardLibrary() {
+    var r = CliHarness.run("docs");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).startsWith("# ").contains("echo").contains("E0203");
+    var t = CliHarness.run("docs", "--text");
+    assertThat(t.code()).isEqualTo(0);
+    assertThat(t.out()).contains("echo").doesNotContain("## ");
+  }
 }
