@@ -67,9 +67,26 @@ final class CallChecker {
         }
         case DATA -> arguments.apply(c.span(), n.span(), c.args(), c.trailing(),
             CallTarget.constructor(sym.data(), false), expected, env);
-        default -> invokeValue(c, sym.type(), name, expected, env);
+        default -> {
+          // Kotlin resolves `registry(...)` to a function even when a value `registry` is in scope
+          if (!(Types.nonNull(sym.type()) instanceof Type.FnType) && !Types.isError(sym.type())
+              && hasFunction(name, env)) {
+            yield builtinByName(c, n, expected, env);
+          }
+          yield invokeValue(c, sym.type(), name, expected, env);
+        }
       };
     }
+    return builtinByName(c, n, expected, env);
+  }
+
+  private boolean hasFunction(String name, Env env) {
+    return env.receiver() != null && exprs.members().method(env.receiver(), name) != null
+        || cx.registry.function(name).isPresent();
+  }
+
+  private Type builtinByName(Expr.Call c, Expr.Name n, Type expected, Env env) {
+    String name = n.id();
     if (env.receiver() != null) {
       BuiltinFunction m = exprs.members().method(env.receiver(), name);
       if (m != null) {

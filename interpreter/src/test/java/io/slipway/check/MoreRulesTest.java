@@ -1,0 +1,59 @@
+package io.slipway.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slipway.diag.Code;
+import org.junit.jupiter.api.Test;
+
+/** Resolution corner cases and early-exit smart casts. */
+class MoreRulesTest extends CheckerHarness {
+
+  @Test
+  void valueAndFunctionOfTheSameName() {
+    assertValid("val image = \"x\"\nval i = image(\"alpine\")\nval s: String = image");
+    assertValid("fun echo(x: Int): Int = x\nval n: Int = echo(1)");
+  }
+
+  @Test
+  void elvisWithNothing() {
+    assertValid("fun f(s: String?): Int { val t = s ?: error(\"none\")\nreturn t.length }");
+    assertValid("fun f(s: String?): Int { val t = s ?: return 0\nreturn t.length }");
+    assertValid("fun f(xs: List<Int>): Int { for (x in xs) { val y = if (x > 1) x else continue\necho(y) }\nreturn 0 }");
+  }
+
+  @Test
+  void receiversOfOuterLambdasAreHiddenByTheInnerOne() {
+    // post's `always` body has no receiver of its own, so `post`'s members stay visible (as Kotlin)
+    assertValidPipeline("pipeline(\"p\") { post { always { echo(\"x\") } } }");
+    assertInvalidPipeline(Code.E0402, "`env`", "pipeline(\"p\") { post { env(\"A\" to \"b\") } }");
+  }
+
+  @Test
+  void nestedLambdasAndIt() {
+    assertValid("val xs = listOf(listOf(1, 2)).map { it.map { it * 2 } }\nval n: List<List<Int>> = xs");
+    assertValid("val f: (Int) -> Int = { it + 1 }\nval g: (Int, Int) -> Int = { a, b -> a + b }\nval n: Int = f(1) + g(1, 2)");
+    assertInvalid(Code.E0203, "expected (Int) -> String, found (Int) -> Int",
+        "val f: (Int) -> Int = { it }\nval g: (Int) -> String = f");
+  }
+
+  @Test
+  void whenSubjectsAndRanges() {
+    assertValid("val n = 5\nval s = when (n) { in 1..3 -> \"low\"\n 4, 5 -> \"mid\"\n else -> \"high\" }");
+    assertInvalid(Code.E0203, "expected Int, found String", "val n = 5\nval s = when (n) { \"a\" -> 1\n else -> 2 }");
+    assertValid("val b = true\nval s: String = when (b) { true -> \"y\"\n false -> \"n\" }");
+  }
+
+  @Test
+  void everyErrorOfEveryFileAtOnce() {
+    Result r = check("import \"lib.slip\"\nval a: Int = \"x\"\npipeline(\"p\") { stage(\"s\") { nope() } }", true,
+        java.util.Map.of("lib.slip", "fun f(): Int = \"y\"\nval q = zzz"));
+    assertThat(r.diagnostics()).extracting(d -> d.file().name() + ":" + d.code())
+        .containsExactly("lib.slip:E0203", "lib.slip:E0301", "test.slip:E0203", "test.slip:E0301");
+  }
+
+  @Test
+  void typeTableCoversExpressions() {
+    Result r = assertValid("val x = listOf(1).map { it + 1 }.size");
+    assertThat(r.program().types().size()).isGreaterThan(5);
+  }
+}
