@@ -108,6 +108,7 @@ final class Arguments {
   private Type typeArguments(Span span, CallTarget t, List<Expr>[] bound, Type expected, Env env, Expr.Call call) {
     List<ParamSig> ps = t.params();
     Map<String, Type> subst = new HashMap<>(t.subst());
+    Map<String, List<Type>> observed = new HashMap<>();
     boolean errors = false;
     for (int i = 0; i < ps.size(); i++) {
       if (bound[i] == null) {
@@ -121,13 +122,20 @@ final class Arguments {
         Type want = Subtyping.substitute(pt, subst);
         Type at = exprs.check(e, hasVars(want) ? null : want, env);
         errors |= Types.isError(at);
-        unify(pt, at, subst);
+        unify(pt, at, subst, observed);
       }
     }
     if (expected != null && hasVars(t.result())) {
       var weak = new HashMap<String, Type>();
-      unify(t.result(), expected, weak);
-      weak.forEach(subst::putIfAbsent);
+      unify(t.result(), expected, weak, null);
+      weak.forEach((v, w) -> {
+        // `mapOf("A" to "b", "T" to secret)` where `Map<String, String | Secret>` is expected:
+        // the expected type wins when every argument fits it, as Kotlin infers
+        List<Type> seen = observed.get(v);
+        if (seen == null || seen.stream().allMatch(x -> cx.isSub(x, w))) {
+          subst.put(v, w);
+        }
+      });
     }
     BuiltinFunction f = t.builtin();
     for (int i = 0; i < ps.size(); i++) {
@@ -182,8 +190,15 @@ final class Arguments {
     return -1;
   }
 
-  /** Binds type variables of {@code param} from the argument type {@code arg}. */
   void unify(Type param, Type arg, Map<String, Type> subst) {
+    unify(param, arg, subst, null);
+  }
+
+  /**
+   * Binds type variables of {@code param} from the argument type {@code arg}, joining with an
+   * earlier binding; {@code observed} (optional) collects every type seen per variable.
+   */
+  void unify(Type param, Type arg, Map<String, Type> subst, Map<String, List<Type>> observed) {
     if (arg == null || Types.isError(arg)) {
       return;
     }
@@ -191,8 +206,11 @@ final class Arguments {
       case Type.TypeVar v -> {
         Type cur = subst.get(v.name());
         subst.put(v.name(), cur == null ? arg : cx.sub.join(cur, arg));
+        if (observed != null) {
+          observed.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(arg);
+        }
       }
-      case Type.NullableType n -> unify(n.inner(), Types.nonNull(arg), subst);
+      case Type.NullableType n -> unify(n.inner(), Types.nonNull(arg), subst, observed);
       case Type.ClassType pc -> {
         if (pc.args().isEmpty() || !(Types.nonNull(arg) instanceof Type.ClassType ac)) {
           return;
@@ -200,7 +218,7 @@ final class Arguments {
         Type.ClassType up = cx.sub.asSuper(ac, pc.name());
         if (up != null && up.args().size() == pc.args().size()) {
           for (int i = 0; i < pc.args().size(); i++) {
-            unify(pc.args().get(i), up.args().get(i), subst);
+            unify(pc.args().get(i), up.args().get(i), subst, observed);
           }
         }
       }
@@ -208,16 +226,16 @@ final class Arguments {
         if (Types.nonNull(arg) instanceof Type.FnType af && af.params().size() == pf.params().size()) {
           for (int i = 0; i < pf.params().size(); i++) {
             if (!subst.containsKey(varName(pf.params().get(i)))) {
-              unify(pf.params().get(i), af.params().get(i), subst);
+              unify(pf.params().get(i), af.params().get(i), subst, observed);
             }
           }
-          unify(pf.result(), af.result(), subst);
+          unify(pf.result(), af.result(), subst, observed);
         }
       }
       case Type.UnionType u -> {
         for (Type m : u.members()) {
           if (hasVars(m) && cx.isSub(eraseVars(arg, Types.ANY), eraseVars(m, Types.nullable(Types.ANY)))) {
-            unify(m, arg, subst);
+            unify(m, arg, subst, observed);
           }
         }
       }

@@ -15,6 +15,14 @@ class MoreRulesTest extends CheckerHarness {
   }
 
   @Test
+  void expectedTypeWidensInferredTypeArguments() {
+    assertValid("sh(\"make\", env = mapOf(\"A\" to \"b\", \"T\" to secret(\"T\")))");
+    assertValid("val xs: List<Any?> = listOf(1, \"a\", null)");
+    assertValid("val xs: List<String?> = listOf(\"a\")");
+    assertInvalid(Code.E0203, "expected List<String>, found List<Int>", "val xs: List<String> = listOf(1, 2)");
+  }
+
+  @Test
   void elvisWithNothing() {
     assertValid("fun f(s: String?): Int { val t = s ?: error(\"none\")\nreturn t.length }");
     assertValid("fun f(s: String?): Int { val t = s ?: return 0\nreturn t.length }");
