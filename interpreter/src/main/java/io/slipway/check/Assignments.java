@@ -19,18 +19,23 @@ final class Assignments {
   }
 
   void assign(Stmt.Assign a, Env env) {
-    Type target = targetType(a, env);
-    if (target == null) {
-      exprs.check(a.value(), null, env);
-      return;
-    }
     if (a.op() == AssignOp.ASSIGN) {
-      exprs.expect(a.value(), target, env);
+      Type target = targetType(a, env, false);
+      if (target == null) {
+        exprs.check(a.value(), null, env);
+      } else {
+        exprs.expect(a.value(), target, env);
+      }
       return;
     }
+    // `x += v` reads x: check `x + v` first (once), then whether x can be written
     var bin = new Expr.Binary(a.span(), binaryOp(a.op()), a.target(), a.value());
     Type result = exprs.check(bin, null, env);
-    if (!Types.isError(result) && !cx.isSub(result, target)) {
+    if (Types.isError(cx.types.type(a.target()))) {
+      return;
+    }
+    Type target = targetType(a, env, true);
+    if (target != null && !Types.isError(result) && !cx.isSub(result, target)) {
       cx.report(Code.E0203, a.value().span(), "type mismatch: `" + a.op().symbol() + "` gives " + Ctx.show(result)
           + ", but the target is " + Ctx.show(target));
     }
@@ -48,8 +53,8 @@ final class Assignments {
   }
 
   /** The declared type of a writable target, or null after reporting (or for an error target). */
-  private Type targetType(Stmt.Assign a, Env env) {
-    boolean compound = a.op() != AssignOp.ASSIGN;
+  private Type targetType(Stmt.Assign a, Env env, boolean checked) {
+    boolean compound = checked;
     return switch (a.target()) {
       case Expr.Name n -> {
         Symbol sym = env.scope().lookup(n.id());
@@ -74,7 +79,7 @@ final class Assignments {
         yield decl.type();
       }
       case Expr.Member m -> {
-        Type recv = exprs.check(m.target(), null, env);
+        Type recv = checked ? cx.types.type(m.target()) : exprs.check(m.target(), null, env);
         if (Types.isError(recv)) {
           yield null;
         }
@@ -93,20 +98,26 @@ final class Assignments {
         yield null;
       }
       case Expr.Index ix -> {
-        Type t = exprs.check(ix.target(), null, env);
-        exprs.check(ix.index(), null, env);
+        Type t = checked ? cx.types.type(ix.target()) : exprs.check(ix.target(), null, env);
+        if (!checked) {
+          exprs.check(ix.index(), null, env);
+        }
         if (Types.isError(t)) {
           yield null;
         }
         if (Types.nonNull(t) instanceof Type.ClassType c) {
           Type.ClassType ml = cx.sub.asSuper(c, "MutableList");
           if (ml != null && ml.args().size() == 1) {
-            exprs.mismatch(ix.index(), cx.types.type(ix.index()), Types.INT);
+            if (!checked) {
+              exprs.mismatch(ix.index(), cx.types.type(ix.index()), Types.INT);
+            }
             yield ml.args().get(0);
           }
           Type.ClassType mm = cx.sub.asSuper(c, "MutableMap");
           if (mm != null && mm.args().size() == 2) {
-            exprs.mismatch(ix.index(), cx.types.type(ix.index()), mm.args().get(0));
+            if (!checked) {
+              exprs.mismatch(ix.index(), cx.types.type(ix.index()), mm.args().get(0));
+            }
             yield mm.args().get(1);
           }
         }

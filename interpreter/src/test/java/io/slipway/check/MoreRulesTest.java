@@ -60,6 +60,16 @@ class MoreRulesTest extends CheckerHarness {
   }
 
   @Test
+  void compoundAssignmentReportsOnce() {
+    assertInvalid(Code.E0301, "unknown name `nope`", "val xs = mutableListOf(1)\nxs[nope] += 1");
+    assertInvalid(Code.E0301, "unknown name `nope`", "nope += 1");
+    assertInvalid(Code.E0304, "cannot assign to `n`", "val n = 1\nn += 1");
+    assertInvalid(Code.E0203, "expected Int, found String", "val xs = mutableListOf(1)\nxs[\"a\"] += 1");
+    assertInvalid(Code.E0201, "operator `+`", "val m = mutableMapOf(\"a\" to 1)\nm[\"a\"] += 1");
+    assertValid("var d = 1.seconds\nd += 2.seconds\nvar s = \"a\"\ns += 1");
+  }
+
+  @Test
   void typeTableCoversExpressions() {
     Result r = assertValid("val x = listOf(1).map { it + 1 }.size");
     assertThat(r.program().types().size()).isGreaterThan(5);
