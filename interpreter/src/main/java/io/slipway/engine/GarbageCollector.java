@@ -12,9 +12,8 @@ import java.util.Set;
  * {@code --keep} run, a crashed machine).
  *
  * <p>The rule: a resource labelled {@code io.slipway.managed=true} belongs to a live run only if
- * its {@code io.slipway.host} is this machine, a process with its {@code io.slipway.pid} exists
- * and that process started at {@code io.slipway.started} (so a reused pid does not keep garbage
- * alive). Everything else is garbage. Resources of other hosts are left alone unless
+ * its {@code io.slipway.owner} names this machine, a process with that pid exists and that
+ * process started at the recorded instant (so a reused pid does not keep garbage alive). Everything else is garbage. Resources of other hosts are left alone unless
  * {@code allHosts} is set, because a shared remote engine may serve runs of other machines.
  * Order: containers, networks, volumes, then images built by dead runs.
  */
@@ -72,7 +71,8 @@ public final class GarbageCollector {
 
   private void sweep(Map<String, String> labels, boolean allHosts, int[] live, List<String> removed,
       List<String> failed, String what, Runnable remove) {
-    if (alive(labels) || (!allHosts && !host.equals(labels.getOrDefault(RunLabels.HOST, host)))) {
+    String ownerHost = RunLabels.parseOwner(labels.get(RunLabels.OWNER))[0];
+    if (alive(labels) || (!allHosts && ownerHost != null && !host.equals(ownerHost))) {
       live[0]++;
       return;
     }
@@ -86,12 +86,13 @@ public final class GarbageCollector {
 
   /** True if the run that owns a resource with these labels is still running here. */
   boolean alive(Map<String, String> labels) {
-    if (!host.equals(labels.get(RunLabels.HOST))) {
+    String[] owner = RunLabels.parseOwner(labels.get(RunLabels.OWNER));
+    if (!host.equals(owner[0])) {
       return false;
     }
     long pid;
     try {
-      pid = Long.parseLong(labels.getOrDefault(RunLabels.PID, ""));
+      pid = Long.parseLong(owner[1]);
     } catch (NumberFormatException e) {
       return false;
     }
@@ -99,7 +100,7 @@ public final class GarbageCollector {
     if (p.isEmpty() || !p.get().isAlive()) {
       return false;
     }
-    String started = labels.getOrDefault(RunLabels.STARTED, "");
+    String started = owner[2];
     return started.isEmpty()
         || p.get().info().startInstant().map(i -> i.toString().equals(started)).orElse(true);
   }

@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * The labels every resource a run creates carries, and how user-given names are scoped to the
- * run. {@code io.slipway.pid}, {@code io.slipway.host} and {@code io.slipway.started} identify
- * the process that owns a resource, so that {@link GarbageCollector} can tell a live run from a
- * killed one.
+ * run. {@code io.slipway.owner} ({@code <host> <pid> <process start>}) identifies the process
+ * that owns a resource, so that {@link GarbageCollector} can tell a live run from a killed one.
+ * One label rather than three because the classic image builder turns every label into a build
+ * step.
  *
  * <p>Names: a container named {@code books-db} by a pipeline is created as
  * {@code books-db-<run8>} (8 hex digits derived from the run id) and joins its networks with the
@@ -19,9 +20,7 @@ public record RunLabels(String runId, String pipeline, long pid, String host, St
   public static final String MANAGED = "io.slipway.managed";
   public static final String RUN = "io.slipway.run";
   public static final String PIPELINE = "io.slipway.pipeline";
-  public static final String PID = "io.slipway.pid";
-  public static final String HOST = "io.slipway.host";
-  public static final String STARTED = "io.slipway.started";
+  public static final String OWNER = "io.slipway.owner";
   public static final String STAGE = "io.slipway.stage";
 
   /** Labels for a run owned by this JVM process. */
@@ -45,10 +44,20 @@ public record RunLabels(String runId, String pipeline, long pid, String host, St
     m.put(MANAGED, "true");
     m.put(RUN, runId);
     m.put(PIPELINE, pipeline);
-    m.put(PID, Long.toString(pid));
-    m.put(HOST, host);
-    m.put(STARTED, started);
+    m.put(OWNER, owner());
     return m;
+  }
+
+  /** {@code <host> <pid> <process start>}. */
+  public String owner() {
+    return host + " " + pid + " " + started;
+  }
+
+  /** The owner label split back into host, pid and start; null parts when malformed. */
+  public static String[] parseOwner(String owner) {
+    String[] parts = owner == null ? new String[0] : owner.split(" ", 3);
+    return new String[] {parts.length > 0 ? parts[0] : null, parts.length > 1 ? parts[1] : null,
+        parts.length > 2 ? parts[2] : ""};
   }
 
   /** The label filter selecting exactly this run's resources. */

@@ -114,7 +114,7 @@ public final class ContainerBuiltins implements Library {
       int code;
       try {
         Duration limit = timeout == null ? Duration.ofDays(365) : timeout;
-        code = DockerSession.call("wait for " + Calls.display(a[1] == null ? a[0] : a[1]), () -> {
+        code = DockerSession.call("wait for " + (a[1] == null ? c.image() : Calls.display(a[1])), () -> {
           try {
             return s.engine().waitContainer(c.id(), limit);
           } catch (io.slipway.engine.EngineException e) {

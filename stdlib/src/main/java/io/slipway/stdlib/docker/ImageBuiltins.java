@@ -144,7 +144,7 @@ public final class ImageBuiltins implements Library {
     Path context = path(cx, (String) a[0]);
     String tag = (String) a[2];
     Map<String, String> labels = new LinkedHashMap<>((Map<String, String>) a[5]);
-    labels.putAll(s.labelsFor(Calls.stageName(cx)));
+    labels.putAll(s.labels().labels()); // no stage label: each label is a build step
     List<String> tags = new ArrayList<>();
     if (tag != null) {
       tags.add(ImageRef.parse(tag).toString());

@@ -98,6 +98,10 @@ final class PipelineRun {
 
   @Override
   public String toString() {
-    return "exit " + result.exitCode() + ": " + result.error() + "\n--- log\n" + log();
+    String stages = events.stream().filter(e -> e instanceof Event.StageFinished)
+        .map(e -> ((Event.StageFinished) e).stage() + " " + ((Event.StageFinished) e).status() + " "
+            + ((Event.StageFinished) e).error()).collect(Collectors.joining("\n"));
+    return "exit " + result.exitCode() + ": " + result.error() + "\n--- stages\n" + stages
+        + "\n--- log\n" + log();
   }
 }
