@@ -46,6 +46,17 @@ handle DELETE /_id/1 > /dev/null
 contains 'DELETE removes the book' "[$book2]" "$(handle GET /)"
 contains 'POST is not supported' 'Status: 405' "$(handle POST /)"
 
+http() { # http RAW_REQUEST: one exchange through the service's HTTP front end
+  printf "$1" | CGI_ROOT="$app/www" sh "$app/bin/http-handler.sh" 2>/dev/null
+}
+book3='{"_id": 3, "title": "The Phoenix Project", "author": "Gene Kim"}'
+contains 'HTTP PUT passes the body to the CGI' 'HTTP/1.1 200 OK' \
+  "$(http "PUT /cgi-bin/books HTTP/1.1\r\nContent-Length: ${#book3}\r\n\r\n$book3")"
+contains 'HTTP GET with PATH_INFO' '"Gene Kim"' "$(http 'GET /cgi-bin/books/_id/3 HTTP/1.1\r\n\r\n')"
+contains 'HTTP maps Status: to the status line' 'HTTP/1.1 404 Not Found' \
+  "$(http 'GET /cgi-bin/books/_id/404 HTTP/1.1\r\n\r\n')"
+contains 'HTTP outside cgi-bin is a 404' 'HTTP/1.1 404' "$(http 'GET /etc/passwd HTTP/1.1\r\n\r\n')"
+
 kv() { # kv METHOD QUERY [BODY]: runs the database CGI
   printf '%s' "$3" | KV_DATA="$BOOKS_DATA/kv" REQUEST_METHOD="$1" QUERY_STRING="$2" \
     CONTENT_LENGTH=${#3} sh "$app/db/cgi-bin/kv"

@@ -47,7 +47,7 @@ class DockerExamplesIT {
     var run = ExampleRuns.run(dir.resolve("Slipfile"), Map.of("registryHost", ci.address()));
 
     run.assertSucceeded();
-    assertThat(run.output()).contains("19 passed, 0 failed", "is tested and published");
+    assertThat(run.output()).contains("23 passed, 0 failed", "is tested and published");
     assertThat(ci.tagsJson("books-ms")).contains("\"slipway-books-ms-1\"", "\"latest\"");
     assertThat(DockerCli.lines("images", "-q", "books-ms-tests:slipway-books-ms-1"))
         .as("the test image is not kept").isEmpty();

@@ -17,6 +17,7 @@ final class Transcript implements EventSink {
   private final List<String> planOrder = new ArrayList<>();
   private final Map<String, List<String>> output = new LinkedHashMap<>();
   private final Map<String, Status> stageStatus = new LinkedHashMap<>();
+  private final Map<String, String> stageError = new LinkedHashMap<>();
   private final List<String> runLog = new ArrayList<>();
   private String runId;
   private Event.RunFinished finished;
@@ -28,7 +29,12 @@ final class Transcript implements EventSink {
         runId = e.runId();
         e.stages().forEach(s -> planOrder.add(s.name()));
       }
-      case Event.StageFinished e -> stageStatus.put(e.stage(), e.status());
+      case Event.StageFinished e -> {
+        stageStatus.put(e.stage(), e.status());
+        if (e.error() != null) {
+          stageError.put(e.stage(), e.error());
+        }
+      }
       case Event.Log e -> {
         if (e.stage() == null) {
           runLog.add(e.line());
@@ -63,6 +69,9 @@ final class Transcript implements EventSink {
           .append(status == null ? "not run" : status.label()).append('\n');
       for (String line : output.getOrDefault(stage, List.of())) {
         sb.append(line).append('\n');
+      }
+      if (stageError.containsKey(stage)) {
+        sb.append(stageError.get(stage)).append('\n');
       }
     }
     runLog.forEach(line -> sb.append(line).append('\n'));
