@@ -141,7 +141,7 @@ final class Declarations {
     cx.file = f.file;
     Stmt.FunDecl d = f.decl;
     Type declared = d.returnType() != null ? f.result : null;
-    Env env = new Env(f.scope.child(), new Env.FnCtx(f.name, d.body() != null ? declared : null), 0, null);
+    Env env = new Env(f.scope, null, 0, null).inFunction(new Env.FnCtx(f.name, d.body() != null ? declared : null));
     for (int i = 0; i < d.params().size(); i++) {
       Param p = d.params().get(i);
       if (p.defaultValue() != null) {

@@ -25,6 +25,7 @@ record Env(Scope scope, FnCtx fn, int loops, Type receiver) {
     return new Env(scope, fn, loops + 1, receiver);
   }
 
+  /** A function body: its own scope, no enclosing loop, no implicit receiver. */
   Env inFunction(FnCtx f) {
     return new Env(scope.child(), f, 0, null);
   }

@@ -108,10 +108,6 @@ final class Operators {
     return Types.nonNull(t).equals(Types.SECRET);
   }
 
-  private boolean isList(Type t) {
-    return t instanceof Type.ClassType c && cx.sub.asSuper(c, "List") != null;
-  }
-
   private Type add(Type l, Type r) {
     if (l.equals(Types.STRING)) {
       return isSecret(r) ? null : Types.STRING;

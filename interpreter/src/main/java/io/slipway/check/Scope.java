@@ -21,10 +21,6 @@ final class Scope {
     return new Scope(this);
   }
 
-  Scope parent() {
-    return parent;
-  }
-
   Symbol lookup(String name) {
     for (Scope s = this; s != null; s = s.parent) {
       Symbol sym = s.symbols.get(name);
