@@ -14,133 +14,162 @@ import io.slipway.syntax.ast.TypeRef;
 import io.slipway.syntax.ast.WhenBranch;
 import io.slipway.syntax.ast.WhenCond;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 
-/** The direct children of every node kind, in source order (nulls left out). */
+/**
+ * The direct children of every node kind, in source order (nulls left out). The switches have
+ * no default branch, so a new node kind does not compile until it is listed here.
+ */
 final class AstChildren {
-  private AstChildren() {}
+  private final Consumer<Node> sink;
+
+  private AstChildren(Consumer<Node> sink) {
+    this.sink = sink;
+  }
 
   /** Calls {@code sink} with each direct child, without allocating a list. */
   static void forEach(Node node, Consumer<Node> sink) {
-    for (Node child : of(node)) {
-      sink.accept(child);
-    }
+    new AstChildren(sink).visit(node);
   }
 
   static List<Node> of(Node node) {
-    return switch (node) {
-      case Program p -> new ArrayList<>(p.items());
-      case Block b -> new ArrayList<>(b.stmts());
-      case Arg a -> list(a.name(), a.value());
-      case Param p -> list(p.name(), p.type(), p.defaultValue());
-      case Ident i -> List.of();
-      case CatchClause c -> list(c.name(), c.type(), c.body());
-      case WhenBranch w -> concat(w.conditions(), w.body());
-      case WhenCond.Value v -> list(v.expr());
-      case WhenCond.Is i -> list(i.type());
-      case WhenCond.In i -> list(i.range());
-      case TemplatePart.Text t -> List.of();
-      case TemplatePart.Interpolation i -> list(i.expr());
+    List<Node> out = new ArrayList<>();
+    forEach(node, out::add);
+    return out;
+  }
+
+  private void visit(Node node) {
+    switch (node) {
+      case Program p -> all(p.items());
+      case Block b -> all(b.stmts());
+      case Arg a -> add(a.name(), a.value());
+      case Param p -> add(p.name(), p.type(), p.defaultValue());
+      case Ident i -> { }
+      case CatchClause c -> add(c.name(), c.type(), c.body());
+      case WhenBranch w -> {
+        all(w.conditions());
+        add(w.body());
+      }
+      case WhenCond.Value v -> add(v.expr());
+      case WhenCond.Is i -> add(i.type());
+      case WhenCond.In i -> add(i.range());
+      case TemplatePart.Text t -> { }
+      case TemplatePart.Interpolation i -> add(i.expr());
       case TypeRef t -> type(t);
       case Stmt s -> stmt(s);
       case Expr e -> expr(e);
-    };
-  }
-
-  private static List<Node> type(TypeRef t) {
-    return switch (t) {
-      case TypeRef.Named n -> concat(List.of(n.name()), n.args().toArray(Node[]::new));
-      case TypeRef.Function f -> {
-        List<Node> out = list(f.receiver());
-        out.addAll(f.params());
-        out.add(f.result());
-        yield out;
-      }
-      case TypeRef.Error e -> List.of();
-    };
-  }
-
-  private static List<Node> stmt(Stmt s) {
-    return switch (s) {
-      case Stmt.Import i -> List.of();
-      case Stmt.ParamDecl p -> list(p.name(), p.type(), p.defaultValue());
-      case Stmt.FunDecl f -> {
-        List<Node> out = list(f.name());
-        out.addAll(f.params());
-        out.addAll(list(f.returnType(), f.body(), f.exprBody()));
-        yield out;
-      }
-      case Stmt.DataClass d -> concat(List.of(d.name()), d.properties().toArray(Node[]::new));
-      case Stmt.VarDecl v -> list(v.name(), v.type(), v.init());
-      case Stmt.Destructure d -> concat(d.names(), d.init());
-      case Stmt.Assign a -> list(a.target(), a.value());
-      case Stmt.ExprStmt e -> list(e.expr());
-      case Stmt.For f -> {
-        List<Node> out = new ArrayList<>(f.vars());
-        out.addAll(list(f.iterable(), f.body()));
-        yield out;
-      }
-      case Stmt.While w -> list(w.condition(), w.body());
-      case Stmt.DoWhile d -> list(d.body(), d.condition());
-      case Stmt.Break b -> List.of();
-      case Stmt.Continue c -> List.of();
-      case Stmt.Return r -> list(r.value());
-      case Stmt.Throw t -> list(t.value());
-    };
-  }
-
-  private static List<Node> expr(Expr e) {
-    return switch (e) {
-      case Expr.IntLit i -> List.of();
-      case Expr.DoubleLit d -> List.of();
-      case Expr.BoolLit b -> List.of();
-      case Expr.NullLit n -> List.of();
-      case Expr.Name n -> List.of();
-      case Expr.Error err -> List.of();
-      case Expr.Str s -> new ArrayList<>(s.parts());
-      case Expr.Member m -> list(m.target(), m.name());
-      case Expr.Call c -> {
-        List<Node> out = list(c.callee());
-        out.addAll(c.args());
-        out.addAll(list(c.trailing()));
-        yield out;
-      }
-      case Expr.Index i -> list(i.target(), i.index());
-      case Expr.Unary u -> list(u.operand());
-      case Expr.NotNull n -> list(n.operand());
-      case Expr.Binary b -> list(b.left(), b.right());
-      case Expr.InfixCall i -> list(i.left(), i.name(), i.right());
-      case Expr.Is i -> list(i.operand(), i.type());
-      case Expr.As a -> list(a.operand(), a.type());
-      case Expr.Lambda l -> concat(l.params(), l.body());
-      case Expr.If i -> list(i.condition(), i.then(), i.otherwise());
-      case Expr.When w -> concat(list(w.subject()), w.branches().toArray(Node[]::new));
-      case Expr.Try t -> {
-        List<Node> out = list(t.body());
-        out.addAll(t.catches());
-        out.addAll(list(t.finallyBlock()));
-        yield out;
-      }
-      case Expr.BlockExpr b -> list(b.block());
-    };
-  }
-
-  private static List<Node> list(Node... nodes) {
-    List<Node> out = new ArrayList<>(nodes.length);
-    for (Node n : nodes) {
-      if (n != null) {
-        out.add(n);
-      }
     }
-    return out;
   }
 
-  private static List<Node> concat(List<? extends Node> first, Node... rest) {
-    List<Node> out = new ArrayList<>(first);
-    Arrays.stream(rest).filter(Objects::nonNull).forEach(out::add);
-    return out;
+  private void type(TypeRef t) {
+    switch (t) {
+      case TypeRef.Named n -> {
+        add(n.name());
+        all(n.args());
+      }
+      case TypeRef.Function f -> {
+        add(f.receiver());
+        all(f.params());
+        add(f.result());
+      }
+      case TypeRef.Error e -> { }
+    }
+  }
+
+  private void stmt(Stmt s) {
+    switch (s) {
+      case Stmt.Import i -> { }
+      case Stmt.ParamDecl p -> add(p.name(), p.type(), p.defaultValue());
+      case Stmt.FunDecl f -> {
+        add(f.name());
+        all(f.params());
+        add(f.returnType(), f.body(), f.exprBody());
+      }
+      case Stmt.DataClass d -> {
+        add(d.name());
+        all(d.properties());
+      }
+      case Stmt.VarDecl v -> add(v.name(), v.type(), v.init());
+      case Stmt.Destructure d -> {
+        all(d.names());
+        add(d.init());
+      }
+      case Stmt.Assign a -> add(a.target(), a.value());
+      case Stmt.ExprStmt e -> add(e.expr());
+      case Stmt.For f -> {
+        all(f.vars());
+        add(f.iterable(), f.body());
+      }
+      case Stmt.While w -> add(w.condition(), w.body());
+      case Stmt.DoWhile d -> add(d.body(), d.condition());
+      case Stmt.Break b -> { }
+      case Stmt.Continue c -> { }
+      case Stmt.Return r -> add(r.value());
+      case Stmt.Throw t -> add(t.value());
+    }
+  }
+
+  private void expr(Expr e) {
+    switch (e) {
+      case Expr.IntLit i -> { }
+      case Expr.DoubleLit d -> { }
+      case Expr.BoolLit b -> { }
+      case Expr.NullLit n -> { }
+      case Expr.Name n -> { }
+      case Expr.Error err -> { }
+      case Expr.Str s -> all(s.parts());
+      case Expr.Member m -> add(m.target(), m.name());
+      case Expr.Call c -> {
+        add(c.callee());
+        all(c.args());
+        add(c.trailing());
+      }
+      case Expr.Index i -> add(i.target(), i.index());
+      case Expr.Unary u -> add(u.operand());
+      case Expr.NotNull n -> add(n.operand());
+      case Expr.Binary b -> add(b.left(), b.right());
+      case Expr.InfixCall i -> add(i.left(), i.name(), i.right());
+      case Expr.Is i -> add(i.operand(), i.type());
+      case Expr.As a -> add(a.operand(), a.type());
+      case Expr.Lambda l -> {
+        all(l.params());
+        add(l.body());
+      }
+      case Expr.If i -> add(i.condition(), i.then(), i.otherwise());
+      case Expr.When w -> {
+        add(w.subject());
+        all(w.branches());
+      }
+      case Expr.Try t -> {
+        add(t.body());
+        all(t.catches());
+        add(t.finallyBlock());
+      }
+      case Expr.BlockExpr b -> add(b.block());
+    }
+  }
+
+  private void add(Node n) {
+    if (n != null) {
+      sink.accept(n);
+    }
+  }
+
+  private void add(Node a, Node b) {
+    add(a);
+    add(b);
+  }
+
+  private void add(Node a, Node b, Node c) {
+    add(a);
+    add(b);
+    add(c);
+  }
+
+  private void all(List<? extends Node> nodes) {
+    for (int i = 0; i < nodes.size(); i++) {
+      add(nodes.get(i));
+    }
   }
 }

@@ -23,6 +23,8 @@ final class AstDepth {
   private Node[] nodes = new Node[64];
   private int[] depths = new int[64];
   private int size;
+  private int childDepth;
+  private final java.util.function.Consumer<Node> pushChild = c -> push(c, childDepth);
 
   private AstDepth() {}
 
@@ -56,7 +58,8 @@ final class AstDepth {
       if (d > MAX_DEPTH) {
         return n;
       }
-      AstChildren.forEach(n, c -> push(c, d + 1));
+      childDepth = d + 1;
+      AstChildren.forEach(n, pushChild);
     }
     return null;
   }
