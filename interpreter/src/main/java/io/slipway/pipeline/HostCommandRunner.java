@@ -2,7 +2,6 @@ package io.slipway.pipeline;
 
 import io.slipway.run.Event;
 import io.slipway.value.ExecResult;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -58,19 +57,39 @@ public final class HostCommandRunner implements CommandRunner {
     }
   }
 
+  /**
+   * Copies a stream into {@code into} exactly as written (so {@code stdout} keeps or lacks its
+   * final newline as the command printed it) and hands each complete line to the sink, plus a
+   * final unterminated line at the end.
+   */
   private static Thread pump(InputStream in, Event.Stream stream, StringBuilder into,
       OutputSink output) {
     return Thread.ofVirtual().start(() -> {
-      try (var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
+      var line = new StringBuilder();
+      char[] buf = new char[8192];
+      try (var r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        int n;
+        while ((n = r.read(buf)) > 0) {
           synchronized (into) {
-            into.append(line).append('\n');
+            into.append(buf, 0, n);
           }
-          output.line(stream, line);
+          for (int i = 0; i < n; i++) {
+            char c = buf[i];
+            if (c == '\n') {
+              int len = line.length();
+              output.line(stream, len > 0 && line.charAt(len - 1) == '\r'
+                  ? line.substring(0, len - 1) : line.toString());
+              line.setLength(0);
+            } else {
+              line.append(c);
+            }
+          }
         }
       } catch (IOException e) {
         // the process was killed; what was read so far is kept
+      }
+      if (!line.isEmpty()) {
+        output.line(stream, line.toString());
       }
     });
   }

@@ -3,7 +3,6 @@ package io.slipway.pipeline;
 import io.slipway.run.Event;
 import io.slipway.source.SourceFile;
 import io.slipway.source.Span;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,12 +13,14 @@ import java.util.Map;
  * run yet.
  */
 public record Plan(String pipeline, SourceFile file, Span span, List<Stage> stages,
-    List<Post> post, Object agent, Map<String, Object> env, StageOptions options) {
+    List<Post> post, Object agent, Map<String, Object> env, StageOptions options,
+    Map<String, List<String>> dependencies) {
 
   public Plan {
     stages = List.copyOf(stages);
     post = List.copyOf(post);
-    env = Map.copyOf(env);
+    env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+    dependencies = Map.copyOf(dependencies);
   }
 
   /**
@@ -53,34 +54,11 @@ public record Plan(String pipeline, SourceFile file, Span span, List<Stage> stag
   }
 
   /**
-   * What each stage waits for: its {@code needs} when it has some, else every stage of the
-   * previous group or the previous stage in declaration order.
+   * What a stage waits for: its {@code needs} when it has some, else the previous stage or group
+   * in declaration order (skipping entries that themselves wait for it through {@code needs}).
    */
   public List<String> dependencies(Stage s) {
-    if (!s.needs().isEmpty()) {
-      return s.needs();
-    }
-    List<String> previous = new ArrayList<>();
-    String prevGroup = null;
-    int i = stages.indexOf(s);
-    for (int j = i - 1; j >= 0; j--) {
-      Stage p = stages.get(j);
-      if (s.group() != null && s.group().equals(p.group())) {
-        continue;
-      }
-      if (previous.isEmpty()) {
-        previous.add(p.name());
-        prevGroup = p.group();
-        if (prevGroup == null) {
-          break;
-        }
-      } else if (prevGroup.equals(p.group())) {
-        previous.add(0, p.name());
-      } else {
-        break;
-      }
-    }
-    return previous;
+    return dependencies.getOrDefault(s.name(), List.of());
   }
 
   /** The stages as announced in {@code RunStarted}. */

@@ -86,7 +86,8 @@ public final class PlanBuilder {
         }
       }
     }
-    Plan plan = new Plan(pipeline, file, span, stages, post, agent, env, options);
+    Plan plan = new Plan(pipeline, file, span, stages, post, agent, env, options,
+        StageOrder.dependencies(stages));
     checkCycles(plan);
     return plan;
   }
