@@ -89,7 +89,8 @@ final class DeclarationBuilder {
       return new Stmt.ExprStmt(span, new Expr.Error(span));
     }
     return new Stmt.ParamDecl(span, name, p.type() == null ? null : ast.types.type(p.type()),
-        p.expression() == null ? null : ast.expressions.expr(p.expression()),
+        p.expression() != null ? ast.expressions.expr(p.expression())
+            : p.ASSIGN() != null || p.exception != null ? new Expr.Error(span) : null,
         docs.before(p.getStart()));
   }
 

@@ -85,7 +85,9 @@ final class StatementBuilder {
   private Stmt property(PropertyDeclContext p) {
     Span span = ast.spans.of(p);
     Ident name = declarations.name(p.declName());
-    Expr init = p.expression() == null ? null : ast.expressions.expr(p.expression());
+    Expr init = p.expression() != null ? ast.expressions.expr(p.expression())
+        // `val x = <broken>`: an Error node, so the checker does not also say "no initializer".
+        : p.ASSIGN() != null || p.exception != null ? new Expr.Error(ast.spans.of(p)) : null;
     if (name == null) {
       return new Stmt.ExprStmt(span, new Expr.Error(span));
     }

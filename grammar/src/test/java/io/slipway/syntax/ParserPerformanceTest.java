@@ -3,6 +3,8 @@ package io.slipway.syntax;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slipway.source.SourceFile;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,15 +51,21 @@ class ParserPerformanceTest {
     long lines = text.chars().filter(c -> c == '\n').count();
     assertThat(lines).isBetween(19_900L, 20_100L);
     SourceFile file = SourceFile.of("big.slip", text);
+    // CPU time of this thread as well as wall time: on a shared, busy machine only the first
+    // says what the parser costs.
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     double best = 0;
-    for (int run = 0; run < 6; run++) {
+    for (int run = 0; run < 8; run++) {
+      long cpu0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       ParseResult r = SlipParser.parse(file);
       double seconds = (System.nanoTime() - t0) / 1e9;
+      double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
       assertThat(r.diagnostics()).isEmpty();
-      best = Math.max(best, lines / seconds);
-      System.out.printf("parse run %d: %.0f ms, %.0f lines/s%n", run, seconds * 1000, lines / seconds);
+      best = Math.max(best, lines / cpuSeconds);
+      System.out.printf("parse run %d: %.0f ms wall, %.0f ms cpu, %.0f lines/s (cpu)%n", run,
+          seconds * 1000, cpuSeconds * 1000, lines / cpuSeconds);
     }
-    System.out.printf("best: %.0f lines/s%n", best);
+    System.out.printf("best: %.0f lines/s (cpu time, warm)%n", best);
   }
 }
