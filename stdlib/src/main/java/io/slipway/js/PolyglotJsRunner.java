@@ -42,10 +42,11 @@ final class PolyglotJsRunner implements JsRunner {
   /**
    * Graal's own globals are inert without host and polyglot access, but a script should see
    * plain ECMAScript only (the options that omit them are experimental, which the sandbox
-   * policy forbids), so they are deleted before the snippet runs.
+   * policy forbids), so they are deleted before the snippet runs. {@code console} and
+   * {@code print} stay: their output goes to a null stream.
    */
   private static final Source PRELUDE = Source.create("js",
-      "for (const k of ['Polyglot', 'Graal', 'Java', 'Packages', 'java', 'javax', 'javafx', 'com', 'org', 'edu', 'net', 'print', 'printErr', 'console']) delete globalThis[k];");
+      "for (const k of ['Polyglot', 'Graal', 'Java', 'Packages', 'java', 'javax', 'javafx', 'com', 'org', 'edu', 'net']) delete globalThis[k];");
 
   private final Engine engine;
   private final ScheduledExecutorService watchdog;

@@ -6,6 +6,7 @@ import io.slipway.js.JsResult;
 import io.slipway.js.JsRunner;
 import io.slipway.stdlib.Library;
 import io.slipway.value.JsonValue;
+import io.slipway.value.SlipException;
 import java.time.Duration;
 
 /**
@@ -18,7 +19,12 @@ public final class JsLib implements Library {
 
   private synchronized JsRunner runner() {
     if (runner == null) {
-      runner = JsRunner.sandboxed();
+      try {
+        runner = JsRunner.sandboxed();
+      } catch (RuntimeException | LinkageError e) {
+        // a broken installation (missing GraalVM jars) is a clear run-time error, not a crash
+        throw SlipException.error("js: the JavaScript engine is not available: " + e.getMessage());
+      }
     }
     return runner;
   }

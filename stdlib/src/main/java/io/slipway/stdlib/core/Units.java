@@ -20,9 +20,9 @@ public final class Units implements Library {
     durations(d, "Int");
     durations(d, "Double");
     d.property("Int", "percent").type("Percent").doc("`20.percent`; must be in 0..100.")
-        .get((cx, r) -> percent(((Long) r).doubleValue()));
+        .get((cx, r) -> percent(((Long) r).doubleValue(), r.toString()));
     d.property("Double", "percent").type("Percent").doc("`12.5.percent`; must be in 0..100.")
-        .get((cx, r) -> percent((Double) r));
+        .get((cx, r) -> percent((Double) r, io.slipway.value.Values.showDouble((Double) r)));
     d.property("Int", "kbit").type("Bandwidth").doc("Kilobits (1000 bits) per second.")
         .get((cx, r) -> new Bandwidth(scale(r, 1_000L, "kbit")));
     d.property("Int", "mbit").type("Bandwidth").doc("Megabits (10^6 bits) per second.")
@@ -88,9 +88,9 @@ public final class Units implements Library {
     }
   }
 
-  static Percent percent(double v) {
+  static Percent percent(double v, String written) {
     if (!(v >= 0 && v <= 100)) {
-      throw SlipException.error("percent must be in 0..100, was " + io.slipway.value.Values.showDouble(v));
+      throw SlipException.error("percent must be in 0..100, was " + written);
     }
     return new Percent(v);
   }

@@ -78,7 +78,7 @@ class StringsAndUnitsTest {
     assertThat(Values.show(cx.prop("Int", "mb", 64L))).isEqualTo("64mb");
     assertThat(cx.prop("Duration", "inWholeSeconds", cx.prop("Int", "minutes", 2L))).isEqualTo(120L);
     assertThatThrownBy(() -> cx.prop("Int", "percent", 101L)).isInstanceOf(SlipException.class)
-        .hasMessage("percent must be in 0..100, was 101.0");
+        .hasMessage("percent must be in 0..100, was 101");
     assertThatThrownBy(() -> cx.prop("Int", "gb", Long.MAX_VALUE / 2)).hasMessageEndingWith(".gb is too large");
   }
 }
