@@ -160,6 +160,32 @@ final class SlipErrorStrategy extends DefaultErrorStrategy {
     }
   }
 
+  /**
+   * ANTLR's resynchronization, but never inside out of a bracket pair: a group opened while
+   * skipping is skipped whole, and a closer of an enclosing group stops the skipping (the
+   * enclosing rule will match it). Otherwise skipping `{` but not its `}` reports the `}` later
+   * as a second, unrelated error.
+   */
+  @Override
+  protected void consumeUntil(Parser recognizer, IntervalSet set) {
+    int depth = 0;
+    for (int type = recognizer.getInputStream().LA(1); type != Token.EOF;
+        type = recognizer.getInputStream().LA(1)) {
+      if (depth == 0 && set.contains(type)) {
+        return;
+      }
+      if (Brackets.isOpener(type)) {
+        depth++;
+      } else if (Brackets.isCloser(type)) {
+        if (depth == 0) {
+          return;
+        }
+        depth--;
+      }
+      recognizer.consume();
+    }
+  }
+
   @Override
   protected void reportUnwantedToken(Parser recognizer) {
     if (inErrorRecoveryMode(recognizer)) {
@@ -189,6 +215,17 @@ final class SlipErrorStrategy extends DefaultErrorStrategy {
     }
     errors.add(Code.E0100, spans.of(current), "missing " + what + " before "
         + SyntaxMessages.describe(current), null, null, current.getType() == Token.EOF);
+  }
+
+  /** A suggestion for common slips, or null. */
+  private String hint(Token offending) {
+    if (offending.getType() == SlipLexer.ASSIGN) {
+      Token opener = brackets.unclosedBefore(offending.getTokenIndex());
+      if (opener != null && opener.getType() == SlipLexer.LPAREN) {
+        return "to compare, use `==`";
+      }
+    }
+    return null;
   }
 
   /** `stage("a" needs = x)`: the `=` of a named argument right after another argument. */
@@ -270,10 +307,15 @@ final class SlipErrorStrategy extends DefaultErrorStrategy {
           "`" + offending.getText() + "` is a keyword and cannot be used as a name");
       return;
     }
-    String what = SyntaxMessages.expected(expected, recognizer.getVocabulary(), inType(recognizer));
+    Token before = previous(recognizer.getInputStream(), offending.getTokenIndex());
+    boolean typeExpected = inType(recognizer) || (before != null
+        && (before.getType() == SlipLexer.COLON || before.getType() == SlipLexer.AS
+        || before.getType() == SlipLexer.AS_SAFE || before.getType() == SlipLexer.IS
+        || before.getType() == SlipLexer.NOT_IS));
+    String what = SyntaxMessages.expected(expected, recognizer.getVocabulary(), typeExpected);
     String message = "unexpected " + SyntaxMessages.describe(offending)
         + (what == null ? "" : ": expected " + what);
-    errors.add(Code.E0100, spans.of(offending), message, null, null, eof);
+    errors.add(Code.E0100, spans.of(offending), message, hint(offending), null, eof);
   }
 
   /**
