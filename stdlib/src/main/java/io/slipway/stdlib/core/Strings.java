@@ -90,6 +90,12 @@ public final class Strings implements Library {
         .impl((cx, r, a) -> s(r).repeat(Colls.count(a[0], "count")));
     d.method("String", "reversed").returns("String").doc("The characters in reverse order.")
         .impl((cx, r, a) -> new StringBuilder(s(r)).reverse().toString());
+    d.method("String", "equals").param("other", "String?").param("ignoreCase", "Bool", false, "false")
+        .returns("Bool").doc("True when both strings have the same characters, ignoring case when asked.")
+        .impl((cx, r, a) -> a[0] != null && ((Boolean) a[1] ? s(r).equalsIgnoreCase(s(a[0])) : s(r).equals(a[0])));
+    d.method("String", "compareTo").param("other", "String").param("ignoreCase", "Bool", false, "false")
+        .returns("Int").doc("Negative, zero or positive as the string sorts before, with or after `other`.")
+        .impl((cx, r, a) -> (long) Integer.signum((Boolean) a[1] ? s(r).compareToIgnoreCase(s(a[0])) : s(r).compareTo(s(a[0]))));
     d.method("String", "matches").param("regex", "String").returns("Bool")
         .doc("True when the whole string matches the regular expression (Java syntax).")
         .impl((cx, r, a) -> regex(s(a[0])).matcher(s(r)).matches());

@@ -42,6 +42,9 @@ class StringsAndUnitsTest {
     assertThat(s("trimMargin", "\n  |x\n  |y\n")).isEqualTo("x\ny");
     assertThat(s("format", "%s has %d items, %.1f%%", "cart", 3L, 12.34)).isEqualTo("cart has 3 items, 12.3%");
     assertThat(s("take", "abcdef0123", 7L)).isEqualTo("abcdef0");
+    assertThat(s("equals", "Main", "main", true)).isEqualTo(true);
+    assertThat(s("equals", "Main", "main")).isEqualTo(false);
+    assertThat(s("compareTo", "a", "b")).isEqualTo(-1L);
     assertThatThrownBy(() -> s("toInt", "x")).isInstanceOf(SlipException.class)
         .hasMessage("invalid number: \"x\" is not an Int");
     assertThatThrownBy(() -> s("matches", "x", "(")).hasMessageStartingWith("invalid regular expression `(`");
