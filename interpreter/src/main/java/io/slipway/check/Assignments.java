@@ -25,6 +25,7 @@ final class Assignments {
         exprs.check(a.value(), null, env);
       } else {
         exprs.expect(a.value(), target, env);
+        renarrow(a, env, target);
       }
       return;
     }
@@ -38,6 +39,26 @@ final class Assignments {
     if (target != null && !Types.isError(result) && !cx.isSub(result, target)) {
       cx.report(Code.E0203, a.value().span(), "type mismatch: `" + a.op().symbol() + "` gives " + Ctx.show(result)
           + ", but the target is " + Ctx.show(target));
+    }
+  }
+
+  /**
+   * Assigning a {@code var} re-types it for the rest of the block, as Kotlin's smart casts do:
+   * the assigned value's type when narrower ({@code s = "a"}), else the declared one ({@code s = null}
+   * ends an {@code if (s != null)} smart cast).
+   */
+  private void renarrow(Stmt.Assign a, Env env, Type declared) {
+    if (a.target() instanceof Expr.Name n) {
+      Symbol sym = env.scope().lookup(n.id());
+      if (sym == null || sym.declared().kind() != Symbol.Kind.VAR) {
+        return;
+      }
+      Type assigned = cx.types.type(a.value());
+      boolean narrower = cx.isSub(assigned, declared) && !Types.isError(assigned) && !assigned.equals(Types.NULL)
+          && !assigned.equals(declared);
+      if (narrower || sym.origin() != null) {
+        env.scope().put(sym.narrowed(narrower ? assigned : declared));
+      }
     }
   }
 
