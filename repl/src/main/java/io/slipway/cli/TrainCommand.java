@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
 /**
  * {@code slipway __train} (hidden): the workload the launcher records its class-data cache
  * from, after each build. It checks a bundled 200-line pipeline and a broken one, so the
- * classes of parsing, checking and diagnostic rendering are all in the cache.
+ * classes of parsing, checking and diagnostic rendering are all in the cache. When a Docker
+ * engine answers, it also pings it and lists (labelled, so: no) containers, read-only, so that
+ * the engine client's classes are cached too and {@code run} starts faster; without an engine
+ * that part is skipped.
  */
 @Command(name = "__train", hidden = true)
 final class TrainCommand implements Callable<Integer> {
@@ -37,6 +40,11 @@ final class TrainCommand implements Callable<Integer> {
         cli.out().print(renderer.render(slipway.check(p).diagnostics()));
       }
       cli.out().println(CheckCommand.summary(2, 0, 0));
+      try (var engine = Engines.docker().get()) {
+        engine.listContainers(java.util.Map.of("io.slipway.train", "none"));
+      } catch (RuntimeException noEngine) {
+        // no engine here: the cache simply lacks the client classes
+      }
       return ExitCode.OK;
     } finally {
       for (String f : new String[] {"Slipfile", "bad.slip"}) {
