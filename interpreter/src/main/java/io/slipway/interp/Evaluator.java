@@ -323,10 +323,13 @@ public final class Evaluator {
         if (slot == null) {
           throw SlipException.error("unknown variable `" + n.id() + "`");
         }
+        Object value = eval(a.value(), env);
+        if (a.op() == io.slipway.syntax.ast.AssignOp.ADD && addInPlace(slot.get(), value)) {
+          return;
+        }
         if (!slot.mutable()) {
           throw SlipException.error("cannot assign to `val` `" + n.id() + "`");
         }
-        Object value = eval(a.value(), env);
         if (a.op() == io.slipway.syntax.ast.AssignOp.ASSIGN) {
           slot.set(value);
         } else {
@@ -371,16 +374,37 @@ public final class Evaluator {
       case REM -> BinaryOp.REM;
       case ASSIGN -> throw new IllegalStateException();
     };
-    // MutableList += x adds in place, as Kotlin's plusAssign does
-    if (op == BinaryOp.ADD && old instanceof ArrayList<?> l) {
+    if (op == BinaryOp.ADD && addInPlace(old, value)) {
+      return old;
+    }
+    return interp.ops().binary(op, old, value);
+  }
+
+  /**
+   * {@code xs += x} on a MutableList or MutableMap changes it in place, as Kotlin's
+   * {@code plusAssign} does (also through a {@code val}).
+   */
+  @SuppressWarnings("unchecked")
+  private static boolean addInPlace(Object target, Object value) {
+    if (target instanceof ArrayList<?> l) {
       if (value instanceof List<?> more) {
         ((List<Object>) l).addAll(more);
       } else {
         ((List<Object>) l).add(value);
       }
-      return l;
+      return true;
     }
-    return interp.ops().binary(op, old, value);
+    if (target instanceof java.util.HashMap<?, ?> m) {
+      if (value instanceof io.slipway.value.Pair p) {
+        ((Map<Object, Object>) m).put(p.first(), p.second());
+        return true;
+      }
+      if (value instanceof Map<?, ?> more) {
+        ((Map<Object, Object>) m).putAll(more);
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- expressions

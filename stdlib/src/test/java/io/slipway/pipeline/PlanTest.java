@@ -90,4 +90,32 @@ class PlanTest {
     assertThat(plan.diagnostics().get(0).message())
         .isEqualTo("stage `build-a` needs unknown stage `build-c`");
   }
+
+  @Test
+  void listsDockerOperationsKnownWithoutRunning() throws Exception {
+    var plan = TestRuns.plan(dir, """
+        param registry = "localhost:5000"
+        pipeline("books-ms") {
+            stage("test") {
+                val img = build(context = ".", dockerfile = "Dockerfile.test",
+                                tag = "$registry/books-ms-tests")
+                retry(2) { run(image = img, command = listOf("./run-tests.sh")) }
+            }
+            stage("publish") {
+                val tagged = image("books-ms").tag("$registry/books-ms:${build.tag}")
+                tagged.push()
+            }
+        }
+        """, Map.of("registry", "reg.example:5000"));
+    assertThat(plan.error()).isNull();
+    assertThat(plan.render()).isEqualTo("""
+        pipeline books-ms
+          stage test
+            docker build Dockerfile.test -> reg.example:5000/books-ms-tests
+            docker run image=img command=listOf("./run-tests.sh")
+          stage publish
+            docker tag image("books-ms") reg.example:5000/books-ms:${build.tag}
+            docker push tagged
+        """);
+  }
 }
