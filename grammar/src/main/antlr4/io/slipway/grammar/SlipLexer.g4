@@ -226,8 +226,8 @@ LINE_STR_TEXT: ~[\\"$\r\n]+ | '$';
 // Every backslash sequence is one token; the builder decodes it and reports a bad one (E0107).
 LINE_STR_ESCAPE: '\\' ('u' HexDigit HexDigit HexDigit HexDigit | ~[\r\n])?;
 LINE_STR_EXPR_START: '${' { open('$'); pushMode(DEFAULT_MODE); };
-// A newline ends an unterminated string; the builder reports it (E0101) and the newline still
-// ends the statement.
+// A newline ends an unterminated string: the lexer records it for the parse facade (E0101) and
+// the newline still ends the statement.
 LINE_STR_NL: ('\r'? '\n' | '\r') {
   unterminatedStrings.add(openStrings.pop());
   popMode();

@@ -1,16 +1,13 @@
 package io.slipway.syntax;
 
 import io.slipway.diag.Code;
-import io.slipway.diag.Diagnostic;
 import io.slipway.grammar.SlipParser.StatementsContext;
 import io.slipway.grammar.SlipLexer;
-import io.slipway.source.Span;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.atn.ATNConfig;
 import org.antlr.v4.runtime.atn.ATNConfigSet;
 import org.antlr.v4.runtime.Parser;
-import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
@@ -32,13 +29,13 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 final class SlipErrorStrategy extends DefaultErrorStrategy {
   private final SyntaxErrors errors;
   private final Spans spans;
-  private final Brackets brackets;
+  private final SyntaxHints hints;
   private IntervalSet statementStart;
 
   SlipErrorStrategy(SyntaxErrors errors, Spans spans, Brackets brackets) {
     this.errors = errors;
     this.spans = spans;
-    this.brackets = brackets;
+    this.hints = new SyntaxHints(errors, spans, brackets);
   }
 
   @Override
@@ -99,7 +96,7 @@ final class SlipErrorStrategy extends DefaultErrorStrategy {
     }
     if (!inErrorRecoveryMode(recognizer)) {
       beginErrorCondition(recognizer);
-      strayInStatementList(t);
+      hints.strayInStatementList(t);
     }
     for (int i = 1; i < k; i++) {
       recognizer.consume();
@@ -114,29 +111,6 @@ final class SlipErrorStrategy extends DefaultErrorStrategy {
           atn.ruleToStartState[io.slipway.grammar.SlipParser.RULE_statement]);
     }
     return statementStart;
-  }
-
-  private void strayInStatementList(Token t) {
-    if (t.getType() == SlipLexer.RCURL && brackets.unclosedBefore(t.getTokenIndex()) == null) {
-      errors.add(Code.E0100, spans.of(t), "unexpected `}`: no block is open here");
-    } else if (startsStatement(t.getType())) {
-      errors.add(Code.E0100, spans.of(t), "unexpected " + SyntaxMessages.describe(t)
-          + ": expected the end of the statement", "statements on one line are separated by `;`",
-          null, false);
-    } else if (wrongCloser(t) && missingCloser(t)) {
-      return;
-    } else {
-      errors.add(Code.E0100, spans.of(t), "unexpected " + SyntaxMessages.describe(t)
-          + ": expected the end of the statement");
-    }
-  }
-
-  private static boolean startsStatement(int type) {
-    return type == SlipLexer.VAL || type == SlipLexer.VAR || type == SlipLexer.FUN
-        || type == SlipLexer.PARAM || type == SlipLexer.IMPORT || type == SlipLexer.DATA
-        || type == SlipLexer.FOR || type == SlipLexer.WHILE || type == SlipLexer.DO
-        || type == SlipLexer.IF || type == SlipLexer.WHEN || type == SlipLexer.RETURN
-        || type == SlipLexer.IDENT;
   }
 
   /** Consumes to the next newline or `;` outside brackets, or to a `}` that ends the list. */
@@ -204,79 +178,18 @@ final class SlipErrorStrategy extends DefaultErrorStrategy {
     Token current = recognizer.getCurrentToken();
     IntervalSet expected = getExpectedTokens(recognizer);
     if (current.getType() == Token.EOF || closesSomething(expected)) {
-      if (missingCloser(current)) {
+      if (hints.missingCloser(current)) {
         return;
       }
     }
-    String what = SyntaxMessages.expected(expected, recognizer.getVocabulary(), inType(recognizer));
+    String what = SyntaxMessages.expected(expected, recognizer.getVocabulary(),
+        SyntaxHints.inType(recognizer));
     if (what == null) {
       unexpected(recognizer, current, expected);
       return;
     }
     errors.add(Code.E0100, spans.of(current), "missing " + what + " before "
         + SyntaxMessages.describe(current), null, null, current.getType() == Token.EOF);
-  }
-
-  /** A suggestion for common slips, or null. */
-  private String hint(Token offending) {
-    if (offending.getType() == SlipLexer.ASSIGN) {
-      Token opener = brackets.unclosedBefore(offending.getTokenIndex());
-      if (opener != null && opener.getType() == SlipLexer.LPAREN) {
-        return "to compare, use `==`";
-      }
-    }
-    return null;
-  }
-
-  /** `stage("a" needs = x)`: the `=` of a named argument right after another argument. */
-  private boolean missingCommaBeforeNamedArgument(Parser recognizer, Token offending) {
-    if (offending.getType() != SlipLexer.ASSIGN) {
-      return false;
-    }
-    Token name = previous(recognizer.getInputStream(), offending.getTokenIndex());
-    Token before = name == null ? null : previous(recognizer.getInputStream(), name.getTokenIndex());
-    Token opener = brackets.unclosedBefore(offending.getTokenIndex());
-    if (name == null || name.getType() != SlipLexer.IDENT || before == null
-        || before.getType() == SlipLexer.COMMA || before.getType() == SlipLexer.LPAREN
-        || opener == null || opener.getType() != SlipLexer.LPAREN) {
-      return false;
-    }
-    errors.add(Code.E0100, spans.of(name), "missing `,` before the named argument `"
-        + name.getText() + "`");
-    return true;
-  }
-
-  private static Token previous(TokenStream tokens, int index) {
-    for (int i = index - 1; i >= 0; i--) {
-      Token t = tokens.get(i);
-      if (t.getChannel() == Token.DEFAULT_CHANNEL) {
-        return t;
-      }
-    }
-    return null;
-  }
-
-  /**
-   * A declaration keyword where an expression goes on usually means a `(` or `[` was left open
-   * on an earlier line (newlines do not end statements inside brackets).
-   */
-  private boolean startsDeclaration(Token t) {
-    int type = t.getType();
-    if (type != SlipLexer.VAL && type != SlipLexer.VAR && type != SlipLexer.FUN
-        && type != SlipLexer.PARAM && type != SlipLexer.IMPORT && type != SlipLexer.DATA) {
-      return false;
-    }
-    Token opener = brackets.unclosedBefore(t.getTokenIndex());
-    return opener != null && opener.getType() != SlipLexer.LCURL;
-  }
-
-  /** A closer that does not match the innermost open bracket: `f(a}`. */
-  private boolean wrongCloser(Token t) {
-    if (!Brackets.isCloser(t.getType())) {
-      return false;
-    }
-    Token opener = brackets.unclosedBefore(t.getTokenIndex());
-    return opener != null && Brackets.closerOf(opener.getType()) != t.getType();
   }
 
   /** What the configurations alive just before the offending token could have matched. */
@@ -295,10 +208,11 @@ final class SlipErrorStrategy extends DefaultErrorStrategy {
 
   private void unexpected(Parser recognizer, Token offending, IntervalSet expected) {
     boolean eof = offending.getType() == Token.EOF;
-    if ((eof || startsDeclaration(offending) || wrongCloser(offending)) && missingCloser(offending)) {
+    if ((eof || hints.startsDeclaration(offending) || hints.wrongCloser(offending))
+        && hints.missingCloser(offending)) {
       return;
     }
-    if (missingCommaBeforeNamedArgument(recognizer, offending)) {
+    if (hints.missingCommaBeforeNamedArgument(recognizer, offending)) {
       return;
     }
     if (SyntaxMessages.isKeyword(offending.getType()) && expected.contains(SlipLexer.IDENT)
@@ -307,52 +221,11 @@ final class SlipErrorStrategy extends DefaultErrorStrategy {
           "`" + offending.getText() + "` is a keyword and cannot be used as a name");
       return;
     }
-    Token before = previous(recognizer.getInputStream(), offending.getTokenIndex());
-    boolean typeExpected = inType(recognizer) || (before != null
-        && (before.getType() == SlipLexer.COLON || before.getType() == SlipLexer.AS
-        || before.getType() == SlipLexer.AS_SAFE || before.getType() == SlipLexer.IS
-        || before.getType() == SlipLexer.NOT_IS));
-    String what = SyntaxMessages.expected(expected, recognizer.getVocabulary(), typeExpected);
+    String what = SyntaxMessages.expected(expected, recognizer.getVocabulary(),
+        SyntaxHints.typeExpected(recognizer, offending));
     String message = "unexpected " + SyntaxMessages.describe(offending)
         + (what == null ? "" : ": expected " + what);
-    errors.add(Code.E0100, spans.of(offending), message, hint(offending), null, eof);
+    errors.add(Code.E0100, spans.of(offending), message, hints.hint(offending), null, eof);
   }
 
-  /**
-   * Reports "missing `X` to close the Y opened here" at the innermost unclosed opener, if there is
-   * one before {@code at}; returns false when nothing is open.
-   */
-  private boolean missingCloser(Token at) {
-    Token opener = brackets.unclosedBefore(at.getTokenIndex());
-    if (opener == null) {
-      return false;
-    }
-    String closer = opener.getType() == SlipLexer.LPAREN ? ")"
-        : opener.getType() == SlipLexer.LSQUARE ? "]" : "}";
-    boolean eof = at.getType() == Token.EOF;
-    Span here = spans.of(at);
-    Diagnostic reported = errors.add(Code.E0102, spans.of(opener),
-        "missing `" + closer + "` to close the " + Brackets.what(opener.getType()) + " opened here",
-        null,
-        errors.label(here, eof ? "the file ends here"
-            : "expected `" + closer + "` before " + SyntaxMessages.describe(at)),
-        eof);
-    if (reported != null) {
-      errors.coverLine(here.start());
-    }
-    return true;
-  }
-
-  private static boolean inType(Parser recognizer) {
-    for (ParserRuleContext c = recognizer.getContext(); c != null; c = c.getParent()) {
-      if (c.getRuleIndex() == io.slipway.grammar.SlipParser.RULE_type
-          || c.getRuleIndex() == io.slipway.grammar.SlipParser.RULE_simpleUserType) {
-        return true;
-      }
-      if (c.getRuleIndex() == io.slipway.grammar.SlipParser.RULE_expression) {
-        return false;
-      }
-    }
-    return false;
-  }
 }
