@@ -15,8 +15,7 @@ import java.util.List;
 /**
  * Where the output of a build, an exec or a container goes: split into lines (so a secret split
  * across chunks is whole again), masked, sent as {@link Event.Log} events of the stage unless
- * quiet, and collected for the {@code ExecResult}. Lines of a multi-line secret are masked one by
- * one as well, because output is masked line by line.
+ * quiet, and collected byte for byte for the {@code ExecResult}.
  */
 final class Output {
   private final EventSink events;
@@ -81,21 +80,6 @@ final class Output {
   }
 
   String mask(String text) {
-    return maskLines(masker, text);
-  }
-
-  /** Masks whole secrets, then each line of multi-line secrets. */
-  static String maskLines(SecretMasker masker, String text) {
-    String out = masker.mask(text);
-    for (String secret : masker.values()) {
-      if (secret.indexOf('\n') >= 0) {
-        for (String part : secret.split("\\r?\\n")) {
-          if (part.strip().length() >= 3) {
-            out = out.replace(part, "****");
-          }
-        }
-      }
-    }
-    return out;
+    return masker.mask(text);
   }
 }

@@ -109,7 +109,7 @@ final class Waiter {
     if (!lines.isEmpty()) {
       sb.append("; last log lines:");
       for (LogLine l : lines) {
-        sb.append("\n  | ").append(Output.maskLines(s.run().masker(), l.text()));
+        sb.append("\n  | ").append(s.run().masker().mask(l.text()));
       }
     }
     String type = what.startsWith("was not ready") ? "Timeout" : "EngineError";
