@@ -145,13 +145,19 @@ controlExpression: ifExpression | whenExpression | tryExpression | jumpExpressio
 
 // `f(a) { }` is a call suffix followed by a trailing-lambda suffix; the builder puts the lambda
 // into the call. (An optional lambda inside the call suffix would be ambiguous with that.)
+// `listOf<String>()`: Kotlin's explicit type arguments. The AST has no place for them, so the
+// builder reports them (with the way to write it instead) rather than the parser misreading
+// them as comparisons.
 postfixSuffix
-  : valueArguments                                                  # callSuffix
+  : typeArguments valueArguments                                    # typeArgumentCallSuffix
+  | valueArguments                                                  # callSuffix
   | lambdaLiteral                                                   # trailingLambdaSuffix
   | LSQUARE expression RSQUARE                                      # indexSuffix
   | NL* op=(DOT | SAFE_CALL) NL* (IDENT | keyword)                  # memberSuffix
   | EXCL_EXCL                                                       # notNullSuffix
   ;
+
+typeArguments: LANGLE type (COMMA type)* RANGLE;
 
 valueArguments: LPAREN (valueArgument (COMMA valueArgument)* COMMA?)? RPAREN;
 

@@ -21,6 +21,7 @@ import io.slipway.grammar.SlipParser.PostfixUnaryExpressionContext;
 import io.slipway.grammar.SlipParser.PrimaryExpressionContext;
 import io.slipway.grammar.SlipParser.StringExprContext;
 import io.slipway.grammar.SlipParser.TrailingLambdaSuffixContext;
+import io.slipway.grammar.SlipParser.TypeArgumentCallSuffixContext;
 import io.slipway.grammar.SlipParser.ValueArgumentContext;
 import io.slipway.grammar.SlipParser.ValueArgumentsContext;
 import io.slipway.source.Span;
@@ -56,9 +57,16 @@ final class PostfixBuilder {
     for (PostfixSuffixContext s : ctx.postfixSuffix()) {
       Span span = ast.spans.between(e.span(), ast.spans.of(s));
       boolean merge = lastWasArgs && e instanceof Expr.Call;
-      lastWasArgs = s instanceof CallSuffixContext;
+      lastWasArgs = s instanceof CallSuffixContext || s instanceof TypeArgumentCallSuffixContext;
       e = switch (s) {
         case CallSuffixContext c -> new Expr.Call(span, e, args(c.valueArguments()), null);
+        case TypeArgumentCallSuffixContext c -> {
+          ast.errors.add(Code.E0100, ast.spans.of(c.typeArguments()),
+              "explicit type arguments on a call are not supported",
+              "give the variable a type instead: `val xs: MutableList<String> = mutableListOf()`",
+              null, false);
+          yield new Expr.Call(span, e, args(c.valueArguments()), null);
+        }
         // `f(a) { }`: the lambda belongs to the call just made.
         case TrailingLambdaSuffixContext t when merge -> {
           var call = (Expr.Call) e;
