@@ -128,11 +128,17 @@ final class Arguments {
     if (expected != null && hasVars(t.result())) {
       var weak = new HashMap<String, Type>();
       unify(t.result(), expected, weak, null);
+      Type sofar = Subtyping.substitute(t.result(), subst);
+      boolean fits = !hasVars(sofar) && cx.isSub(sofar, expected);
       weak.forEach((v, w) -> {
-        // `mapOf("A" to "b", "T" to secret)` where `Map<String, String | Secret>` is expected:
-        // the expected type wins when every argument fits it, as Kotlin infers
+        // unbound: the expected type decides (`val xs: List<String> = listOf()`); bound but not
+        // fitting, e.g. `mapOf("A" to "b", "T" to secret)` where `Map<String, String | Secret>` is
+        // expected: the expected type wins when every argument fits it, as Kotlin infers
         List<Type> seen = observed.get(v);
-        if (seen == null || seen.stream().allMatch(x -> cx.isSub(x, w))) {
+        if (!subst.containsKey(v)) {
+          subst.put(v, w);
+        } else if (!fits && !t.subst().containsKey(v) && seen != null
+            && seen.stream().allMatch(x -> cx.isSub(x, w))) {
           subst.put(v, w);
         }
       });

@@ -19,6 +19,10 @@ class MoreRulesTest extends CheckerHarness {
     assertValid("sh(\"make\", env = mapOf(\"A\" to \"b\", \"T\" to secret(\"T\")))");
     assertValid("val xs: List<Any?> = listOf(1, \"a\", null)");
     assertValid("val xs: List<String?> = listOf(\"a\")");
+    // an expected `Any` is only an upper bound: it must not widen what the arguments say
+    assertValid("echo(listOf(1, 2).map { it * 2 }.first() + 1)");
+    assertValid("echo(listOf(1).first { it > 0 } ?: \"none\")");
+    assertValid("echo(listOf(1).firstOrNull() ?: \"none\")\nval n: Int = listOf(1).firstOrNull() ?: 0");
     assertInvalid(Code.E0203, "expected List<String>, found List<Int>", "val xs: List<String> = listOf(1, 2)");
   }
 
