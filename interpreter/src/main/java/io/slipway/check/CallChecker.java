@@ -257,8 +257,11 @@ final class CallChecker {
       }
       for (int i = 0; i < l.params().size(); i++) {
         var p = l.params().get(i);
-        Type t = p.type() != null ? cx.typeRefs.resolve(p.type())
-            : want != null && !Arguments.hasVars(want.params().get(i)) ? want.params().get(i) : null;
+        Type given = want != null && !Arguments.hasVars(want.params().get(i)) ? want.params().get(i) : null;
+        Type t = p.type() != null ? cx.typeRefs.resolve(p.type()) : given;
+        if (p.type() != null && given != null && !cx.isSub(given, t)) {
+          cx.report(Code.E0203, p.type().span(), "type mismatch: expected " + Ctx.show(given) + ", found " + Ctx.show(t));
+        }
         if (t == null) {
           if (!reported) {
             cx.report(Code.E0209, p.name().span(), "cannot infer the type of lambda parameter `" + p.name().text() + "`",

@@ -72,6 +72,8 @@ class InferenceTest extends CheckerHarness {
     assertValid("val n = listOf(1, 2).first { it > 1 }");
     assertValid("val n = listOf(1, 2).first()");
     assertInvalid(Code.E0203, "lambda", "listOf(1).map { a, b -> a }");
+    assertInvalid(Code.E0203, "expected Int, found String", "listOf(1).map { x: String -> x }");
+    assertValid("listOf(1).map { x: Any -> x }");
   }
 
   @Test
