@@ -59,4 +59,10 @@ public record Closure(Expr.Lambda lambda, Env env, SourceFile file) implements C
     }
     return ev.inFile(file, () -> ev.execBlockValue(lambda.body(), scope));
   }
+
+  @Override
+  public String toString() {
+    return "(" + String.join(", ", lambda.params().stream().map(p -> p.name().text()).toList())
+        + ") -> ...";
+  }
 }

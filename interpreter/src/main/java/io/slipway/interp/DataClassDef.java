@@ -45,4 +45,9 @@ public record DataClassDef(String name, List<Param> properties, Env env, SourceF
       return new DataObject(this, values);
     });
   }
+
+  @Override
+  public String toString() {
+    return "data class " + name;
+  }
 }

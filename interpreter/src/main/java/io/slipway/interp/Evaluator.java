@@ -3,7 +3,6 @@ package io.slipway.interp;
 import io.slipway.pipeline.StageContext;
 import io.slipway.source.SourceFile;
 import io.slipway.source.Span;
-import io.slipway.syntax.ast.BinaryOp;
 import io.slipway.syntax.ast.Block;
 import io.slipway.syntax.ast.CatchClause;
 import io.slipway.syntax.ast.Expr;
@@ -12,7 +11,6 @@ import io.slipway.syntax.ast.TemplatePart;
 import io.slipway.syntax.ast.TypeRef;
 import io.slipway.syntax.ast.WhenBranch;
 import io.slipway.syntax.ast.WhenCond;
-import io.slipway.value.ErrorValue;
 import io.slipway.value.SlipException;
 import io.slipway.value.Unit;
 import io.slipway.value.Values;
@@ -35,6 +33,7 @@ public final class Evaluator {
   private final List<Map<String, Object>> envStack;
   private final Calls calls;
   private final Members members;
+  private final Statements statements;
   private SourceFile file;
   private int depth;
   private volatile RuntimeException pending;
@@ -51,6 +50,7 @@ public final class Evaluator {
     this.envStack = new ArrayList<>(envStack);
     this.calls = new Calls(this);
     this.members = new Members(this);
+    this.statements = new Statements(this);
   }
 
   public Interpreter interpreter() {
@@ -68,6 +68,11 @@ public final class Evaluator {
 
   Members members() {
     return members;
+  }
+
+  /** {@code componentN()} of a pair, data object, list or map entry. */
+  Object component(Object value, int i) {
+    return statements.component(value, i);
   }
 
   Calls calls() {
@@ -205,206 +210,10 @@ public final class Evaluator {
 
   public void exec(Stmt stmt, Env env) {
     try {
-      execInner(stmt, env);
+      statements.exec(stmt, env);
     } catch (SlipException e) {
       throw e.locate(file, stmt.span());
     }
-  }
-
-  private void execInner(Stmt stmt, Env env) {
-    switch (stmt) {
-      case Stmt.ExprStmt s -> eval(s.expr(), env);
-      case Stmt.VarDecl v -> env.define(v.name().text(),
-          v.init() == null ? null : eval(v.init(), env), v.mutable());
-      case Stmt.Destructure d -> {
-        Object value = eval(d.init(), env);
-        for (int i = 0; i < d.names().size(); i++) {
-          String n = d.names().get(i).text();
-          if (!n.equals("_")) {
-            env.define(n, component(value, i), d.mutable());
-          }
-        }
-      }
-      case Stmt.Assign a -> assign(a, env);
-      case Stmt.For f -> execFor(f, env);
-      case Stmt.While w -> {
-        while (truthy(eval(w.condition(), env), w.condition())) {
-          checkInterrupt();
-          try {
-            execBlock(w.body(), env);
-          } catch (Signals.Break b) {
-            break;
-          } catch (Signals.Continue c) {
-            // next iteration
-          }
-        }
-      }
-      case Stmt.DoWhile d -> execDoWhile(d, env);
-      case Stmt.Break b -> throw Signals.Break.INSTANCE;
-      case Stmt.Continue c -> throw Signals.Continue.INSTANCE;
-      case Stmt.Return r -> throw new Signals.Return(r.value() == null ? Unit.INSTANCE
-          : eval(r.value(), env));
-      case Stmt.Throw t -> {
-        Object v = eval(t.value(), env);
-        if (v instanceof ErrorValue ev) {
-          throw new SlipException(ev).locate(file, t.span());
-        }
-        throw SlipException.error(Values.show(v)).locate(file, t.span());
-      }
-      case Stmt.FunDecl f -> { } // hoisted
-      case Stmt.DataClass dc -> { } // hoisted
-      case Stmt.Import i -> { } // resolved before the run
-      case Stmt.ParamDecl p -> interp.defineParam(p, this, env);
-    }
-  }
-
-  private void execDoWhile(Stmt.DoWhile d, Env env) {
-    while (true) {
-      checkInterrupt();
-      Env scope = env.child();
-      try {
-        execStmtsValue(d.body().stmts(), scope);
-      } catch (Signals.Break b) {
-        break;
-      } catch (Signals.Continue c) {
-        // fall through to the condition
-      }
-      if (!truthy(eval(d.condition(), scope), d.condition())) {
-        break;
-      }
-    }
-  }
-
-  private void execFor(Stmt.For f, Env env) {
-    Object iterable = eval(f.iterable(), env);
-    Iterable<?> items = switch (iterable) {
-      case Iterable<?> it -> it;
-      case Map<?, ?> m -> m.entrySet().stream()
-          .map(e -> (Object) new io.slipway.value.Pair(e.getKey(), e.getValue())).toList();
-      case null, default -> throw SlipException.error("cannot iterate over "
-          + (iterable == null ? "null" : interp.types().nameOf(iterable)));
-    };
-    for (Object item : items) {
-      checkInterrupt();
-      Env scope = env.child();
-      if (f.vars().size() == 1) {
-        scope.define(f.vars().get(0).text(), item, false);
-      } else {
-        for (int i = 0; i < f.vars().size(); i++) {
-          scope.define(f.vars().get(i).text(), component(item, i), false);
-        }
-      }
-      try {
-        execStmtsValue(f.body().stmts(), scope);
-      } catch (Signals.Break b) {
-        break;
-      } catch (Signals.Continue c) {
-        // next item
-      }
-    }
-  }
-
-  /** {@code componentN()} of a pair, data object, list or map entry. */
-  Object component(Object value, int i) {
-    return switch (value) {
-      case io.slipway.value.Pair p when i < 2 -> i == 0 ? p.first() : p.second();
-      case DataObject d when i < d.size() -> d.component(i);
-      case List<?> l when i < l.size() -> l.get(i);
-      case Map.Entry<?, ?> e when i < 2 -> i == 0 ? e.getKey() : e.getValue();
-      case null, default -> throw SlipException.error("cannot destructure component " + (i + 1)
-          + " of " + (value == null ? "null" : interp.types().nameOf(value)));
-    };
-  }
-
-  private void assign(Stmt.Assign a, Env env) {
-    switch (a.target()) {
-      case Expr.Name n -> {
-        Env.Slot slot = env.lookup(n.id());
-        if (slot == null) {
-          throw SlipException.error("unknown variable `" + n.id() + "`");
-        }
-        Object value = eval(a.value(), env);
-        if (a.op() == io.slipway.syntax.ast.AssignOp.ADD && addInPlace(slot.get(), value)) {
-          return;
-        }
-        if (!slot.mutable()) {
-          throw SlipException.error("cannot assign to `val` `" + n.id() + "`");
-        }
-        if (a.op() == io.slipway.syntax.ast.AssignOp.ASSIGN) {
-          slot.set(value);
-        } else {
-          synchronized (slot) {
-            slot.set(compound(a, slot.get(), value));
-          }
-        }
-      }
-      case Expr.Member m -> {
-        Object target = eval(m.target(), env);
-        if (target == null && m.safe()) {
-          return;
-        }
-        String prop = m.name().text();
-        if (!(target instanceof DataObject d) || !d.has(prop)) {
-          throw SlipException.error("cannot assign to `" + prop + "`");
-        }
-        Object value = eval(a.value(), env);
-        d.set(prop, a.op() == io.slipway.syntax.ast.AssignOp.ASSIGN ? value
-            : compound(a, d.get(prop), value));
-      }
-      case Expr.Index ix -> {
-        Object target = eval(ix.target(), env);
-        Object index = eval(ix.index(), env);
-        Object value = eval(a.value(), env);
-        if (a.op() != io.slipway.syntax.ast.AssignOp.ASSIGN) {
-          value = compound(a, members.index(target, index), value);
-        }
-        members.setIndex(target, index, value);
-      }
-      default -> throw SlipException.error("cannot assign to this expression");
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private Object compound(Stmt.Assign a, Object old, Object value) {
-    BinaryOp op = switch (a.op()) {
-      case ADD -> BinaryOp.ADD;
-      case SUB -> BinaryOp.SUB;
-      case MUL -> BinaryOp.MUL;
-      case DIV -> BinaryOp.DIV;
-      case REM -> BinaryOp.REM;
-      case ASSIGN -> throw new IllegalStateException();
-    };
-    if (op == BinaryOp.ADD && addInPlace(old, value)) {
-      return old;
-    }
-    return interp.ops().binary(op, old, value);
-  }
-
-  /**
-   * {@code xs += x} on a MutableList or MutableMap changes it in place, as Kotlin's
-   * {@code plusAssign} does (also through a {@code val}).
-   */
-  @SuppressWarnings("unchecked")
-  private static boolean addInPlace(Object target, Object value) {
-    if (target instanceof ArrayList<?> l) {
-      if (value instanceof List<?> more) {
-        ((List<Object>) l).addAll(more);
-      } else {
-        ((List<Object>) l).add(value);
-      }
-      return true;
-    }
-    if (target instanceof java.util.HashMap<?, ?> m) {
-      if (value instanceof io.slipway.value.Pair p) {
-        ((Map<Object, Object>) m).put(p.first(), p.second());
-        return true;
-      }
-      if (value instanceof Map<?, ?> more) {
-        ((Map<Object, Object>) m).putAll(more);
-        return true;
-      }
-    }
-    return false;
   }
 
   // ---------------------------------------------------------------- expressions

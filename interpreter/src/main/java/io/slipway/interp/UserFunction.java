@@ -65,4 +65,10 @@ public record UserFunction(Stmt.FunDecl decl, Env env, SourceFile file) implemen
       }
     }
   }
+
+  @Override
+  public String toString() {
+    return "fun " + decl.name().text() + "("
+        + String.join(", ", decl.params().stream().map(p -> p.name().text()).toList()) + ")";
+  }
 }

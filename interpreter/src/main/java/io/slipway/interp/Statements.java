@@ -1,0 +1,223 @@
+package io.slipway.interp;
+
+import io.slipway.syntax.ast.AssignOp;
+import io.slipway.syntax.ast.BinaryOp;
+import io.slipway.syntax.ast.Expr;
+import io.slipway.syntax.ast.Stmt;
+import io.slipway.value.ErrorValue;
+import io.slipway.value.Pair;
+import io.slipway.value.SlipException;
+import io.slipway.value.Unit;
+import io.slipway.value.Values;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Executes statements for an {@link Evaluator}: declarations, assignments (including Kotlin's
+ * in-place {@code +=} on mutable collections), loops with {@code break}/{@code continue},
+ * {@code return} and {@code throw}.
+ */
+final class Statements {
+  private final Evaluator ev;
+
+  Statements(Evaluator ev) {
+    this.ev = ev;
+  }
+
+  void exec(Stmt stmt, Env env) {
+    switch (stmt) {
+      case Stmt.ExprStmt s -> ev.eval(s.expr(), env);
+      case Stmt.VarDecl v -> env.define(v.name().text(),
+          v.init() == null ? null : ev.eval(v.init(), env), v.mutable());
+      case Stmt.Destructure d -> {
+        Object value = ev.eval(d.init(), env);
+        for (int i = 0; i < d.names().size(); i++) {
+          String n = d.names().get(i).text();
+          if (!n.equals("_")) {
+            env.define(n, component(value, i), d.mutable());
+          }
+        }
+      }
+      case Stmt.Assign a -> assign(a, env);
+      case Stmt.For f -> execFor(f, env);
+      case Stmt.While w -> {
+        while (ev.truthy(ev.eval(w.condition(), env), w.condition())) {
+          ev.checkInterrupt();
+          try {
+            ev.execBlock(w.body(), env);
+          } catch (Signals.Break b) {
+            break;
+          } catch (Signals.Continue c) {
+            // next iteration
+          }
+        }
+      }
+      case Stmt.DoWhile d -> execDoWhile(d, env);
+      case Stmt.Break b -> throw Signals.Break.INSTANCE;
+      case Stmt.Continue c -> throw Signals.Continue.INSTANCE;
+      case Stmt.Return r -> throw new Signals.Return(r.value() == null ? Unit.INSTANCE
+          : ev.eval(r.value(), env));
+      case Stmt.Throw t -> {
+        Object v = ev.eval(t.value(), env);
+        if (v instanceof ErrorValue err) {
+          throw new SlipException(err).locate(ev.file(), t.span());
+        }
+        throw SlipException.error(Values.show(v)).locate(ev.file(), t.span());
+      }
+      case Stmt.FunDecl f -> { } // hoisted
+      case Stmt.DataClass dc -> { } // hoisted
+      case Stmt.Import i -> { } // resolved before the run
+      case Stmt.ParamDecl p -> ev.interp.defineParam(p, ev, env);
+    }
+  }
+
+  private void execDoWhile(Stmt.DoWhile d, Env env) {
+    while (true) {
+      ev.checkInterrupt();
+      Env scope = env.child();
+      try {
+        ev.execStmtsValue(d.body().stmts(), scope);
+      } catch (Signals.Break b) {
+        break;
+      } catch (Signals.Continue c) {
+        // fall through to the condition
+      }
+      if (!ev.truthy(ev.eval(d.condition(), scope), d.condition())) {
+        break;
+      }
+    }
+  }
+
+  private void execFor(Stmt.For f, Env env) {
+    Object iterable = ev.eval(f.iterable(), env);
+    Iterable<?> items = switch (iterable) {
+      case Iterable<?> it -> it;
+      case Map<?, ?> m -> m.entrySet().stream()
+          .map(e -> (Object) new Pair(e.getKey(), e.getValue())).toList();
+      case null, default -> throw SlipException.error("cannot iterate over "
+          + (iterable == null ? "null" : ev.interp.types().nameOf(iterable)));
+    };
+    for (Object item : items) {
+      ev.checkInterrupt();
+      Env scope = env.child();
+      if (f.vars().size() == 1) {
+        scope.define(f.vars().get(0).text(), item, false);
+      } else {
+        for (int i = 0; i < f.vars().size(); i++) {
+          scope.define(f.vars().get(i).text(), component(item, i), false);
+        }
+      }
+      try {
+        ev.execStmtsValue(f.body().stmts(), scope);
+      } catch (Signals.Break b) {
+        break;
+      } catch (Signals.Continue c) {
+        // next item
+      }
+    }
+  }
+
+  /** {@code componentN()} of a pair, data object, list or map entry. */
+  Object component(Object value, int i) {
+    return switch (value) {
+      case Pair p when i < 2 -> i == 0 ? p.first() : p.second();
+      case DataObject d when i < d.size() -> d.component(i);
+      case List<?> l when i < l.size() -> l.get(i);
+      case Map.Entry<?, ?> e when i < 2 -> i == 0 ? e.getKey() : e.getValue();
+      case null, default -> throw SlipException.error("cannot destructure component " + (i + 1)
+          + " of " + (value == null ? "null" : ev.interp.types().nameOf(value)));
+    };
+  }
+
+  private void assign(Stmt.Assign a, Env env) {
+    switch (a.target()) {
+      case Expr.Name n -> {
+        Env.Slot slot = env.lookup(n.id());
+        if (slot == null) {
+          throw SlipException.error("unknown variable `" + n.id() + "`");
+        }
+        Object value = ev.eval(a.value(), env);
+        if (a.op() == AssignOp.ADD && addInPlace(slot.get(), value)) {
+          return;
+        }
+        if (!slot.mutable()) {
+          throw SlipException.error("cannot assign to `val` `" + n.id() + "`");
+        }
+        if (a.op() == AssignOp.ASSIGN) {
+          slot.set(value);
+        } else {
+          synchronized (slot) {
+            slot.set(compound(a, slot.get(), value));
+          }
+        }
+      }
+      case Expr.Member m -> {
+        Object target = ev.eval(m.target(), env);
+        if (target == null && m.safe()) {
+          return;
+        }
+        String prop = m.name().text();
+        if (!(target instanceof DataObject d) || !d.has(prop)) {
+          throw SlipException.error("cannot assign to `" + prop + "`");
+        }
+        Object value = ev.eval(a.value(), env);
+        d.set(prop, a.op() == AssignOp.ASSIGN ? value
+            : compound(a, d.get(prop), value));
+      }
+      case Expr.Index ix -> {
+        Object target = ev.eval(ix.target(), env);
+        Object index = ev.eval(ix.index(), env);
+        Object value = ev.eval(a.value(), env);
+        if (a.op() != AssignOp.ASSIGN) {
+          value = compound(a, ev.members().index(target, index), value);
+        }
+        ev.members().setIndex(target, index, value);
+      }
+      default -> throw SlipException.error("cannot assign to this expression");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private Object compound(Stmt.Assign a, Object old, Object value) {
+    BinaryOp op = switch (a.op()) {
+      case ADD -> BinaryOp.ADD;
+      case SUB -> BinaryOp.SUB;
+      case MUL -> BinaryOp.MUL;
+      case DIV -> BinaryOp.DIV;
+      case REM -> BinaryOp.REM;
+      case ASSIGN -> throw new IllegalStateException();
+    };
+    if (op == BinaryOp.ADD && addInPlace(old, value)) {
+      return old;
+    }
+    return ev.interp.ops().binary(op, old, value);
+  }
+
+  /**
+   * {@code xs += x} on a MutableList or MutableMap changes it in place, as Kotlin's
+   * {@code plusAssign} does (also through a {@code val}).
+   */
+  @SuppressWarnings("unchecked")
+  private static boolean addInPlace(Object target, Object value) {
+    if (target instanceof ArrayList<?> l) {
+      if (value instanceof List<?> more) {
+        ((List<Object>) l).addAll(more);
+      } else {
+        ((List<Object>) l).add(value);
+      }
+      return true;
+    }
+    if (target instanceof java.util.HashMap<?, ?> m) {
+      if (value instanceof io.slipway.value.Pair p) {
+        ((Map<Object, Object>) m).put(p.first(), p.second());
+        return true;
+      }
+      if (value instanceof Map<?, ?> more) {
+        ((Map<Object, Object>) m).putAll(more);
+        return true;
+      }
+    }
+    return false;
+  }
+}
