@@ -180,7 +180,12 @@ lambdaLiteral
 
 lambdaParameters: lambdaParameter (NL* COMMA NL* lambdaParameter)* (NL* COMMA)?;
 
-lambdaParameter: IDENT (NL* COLON NL* type)?;
+// `{ (k, v) -> ... }` destructures its argument; the builder desugars it to a parameter and a
+// `val (k, v) = ...` at the start of the body.
+lambdaParameter
+  : IDENT (NL* COLON NL* type)?
+  | LPAREN NL* IDENT (NL* COMMA NL* IDENT)* NL* RPAREN
+  ;
 
 ifExpression
   : IF NL* LPAREN expression RPAREN NL* controlStructureBody (semis? ELSE NL* controlStructureBody)?

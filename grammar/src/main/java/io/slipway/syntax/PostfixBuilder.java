@@ -158,17 +158,31 @@ final class PostfixBuilder {
     Span span = ast.spans.of(ctx);
     if (ctx instanceof LambdaWithArrowContext a) {
       List<Param> params = new ArrayList<>();
+      List<Stmt> destructures = new ArrayList<>();
       if (a.lambdaParameters() != null) {
         for (LambdaParameterContext p : a.lambdaParameters().lambdaParameter()) {
-          Ident name = ast.ident(p.IDENT());
+          Span pSpan = ast.spans.of(p);
+          if (p.LPAREN() != null) {
+            // { (k, v) -> body }  ==  { $1 -> val (k, v) = $1; body }; `$` keeps the name
+            // out of reach of user code.
+            Ident hidden = new Ident(pSpan, "$" + (params.size() + 1));
+            List<Ident> names = new ArrayList<>();
+            p.IDENT().forEach(n -> names.add(ast.ident(n)));
+            names.removeIf(java.util.Objects::isNull);
+            params.add(new Param(pSpan, hidden, null, null, false, false));
+            destructures.add(new Stmt.Destructure(pSpan, false, names,
+                new Expr.Name(pSpan, hidden.text())));
+            continue;
+          }
+          Ident name = ast.ident(p.IDENT(0));
           if (name != null) {
-            params.add(new Param(ast.spans.of(p), name,
+            params.add(new Param(pSpan, name,
                 p.type() == null ? null : ast.types.type(p.type()), null, false, false));
           }
         }
       }
-      return new Expr.Lambda(span, params, true,
-          new Block(span, ast.statements.statements(a.statements())));
+      destructures.addAll(ast.statements.statements(a.statements()));
+      return new Expr.Lambda(span, params, true, new Block(span, destructures));
     }
     var w = (LambdaWithoutArrowContext) ctx;
     return new Expr.Lambda(span, List.of(), false,
