@@ -36,6 +36,10 @@ final class Assignments {
       return;
     }
     Type target = targetType(a, env, true);
+    // `xs += x` on a MutableList/MutableMap adds in place (Kotlin's plusAssign)
+    if (target != null && a.op() == AssignOp.ADD && isMutableCollection(target)) {
+      return;
+    }
     if (target != null && !Types.isError(result) && !cx.isSub(result, target)) {
       cx.report(Code.E0203, a.value().span(), "type mismatch: `" + a.op().symbol() + "` gives " + Ctx.show(result)
           + ", but the target is " + Ctx.show(target));

@@ -70,6 +70,8 @@ class MoreRulesTest extends CheckerHarness {
     assertInvalid(Code.E0304, "cannot assign to `n`", "val n = 1\nn += 1");
     assertInvalid(Code.E0203, "expected Int, found String", "val xs = mutableListOf(1)\nxs[\"a\"] += 1");
     assertInvalid(Code.E0201, "operator `+`", "val m = mutableMapOf(\"a\" to 1)\nm[\"a\"] += 1");
+    assertValid("var xs = mutableListOf(1)\nxs += 2\nval m = mutableMapOf(\"a\" to 1)\nm += \"b\" to 2");
+    assertInvalid(Code.E0203, "`+=` gives List<Any>, but the target is List<Int>", "var s = listOf(1)\ns += \"a\"");
     assertValid("var d = 1.seconds\nd += 2.seconds\nvar s = \"a\"\ns += 1");
   }
 
