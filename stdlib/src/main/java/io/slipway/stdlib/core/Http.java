@@ -5,6 +5,7 @@ import io.slipway.builtin.Declarations;
 import io.slipway.builtin.Effect;
 import io.slipway.stdlib.Library;
 import io.slipway.value.JsonValue;
+import io.slipway.value.SlipException;
 import io.slipway.value.SlipObject;
 import java.time.Duration;
 
@@ -52,8 +53,17 @@ public final class Http implements Library {
     d.property("HttpResponse", "headers").type("Map<String, String>")
         .doc("The headers, names in lower case; repeated headers joined with `, `.")
         .get((cx, r) -> resp(r).headers());
-    d.method("HttpResponse", "json").returns("Json").doc("The body parsed as JSON; invalid JSON is an error.")
-        .impl((cx, r, a) -> JsonConvert.parse(resp(r).body()));
+    d.method("HttpResponse", "header").param("name", "String").returns("String?")
+        .doc("The value of header `name` (any case), or null.")
+        .impl((cx, r, a) -> resp(r).headers().get(((String) a[0]).toLowerCase(java.util.Locale.ROOT)));
+    d.method("HttpResponse", "json").returns("Json").doc("The body parsed as JSON; invalid JSON is an error naming the request.")
+        .impl((cx, r, a) -> {
+          try {
+            return JsonConvert.parse(resp(r).body());
+          } catch (SlipException e) {
+            throw SlipException.error("http " + resp(r).request() + ": the response is not JSON: " + e.getMessage());
+          }
+        });
   }
 
   private void withoutBody(Declarations d, String method, String doc) {
@@ -81,7 +91,7 @@ public final class Http implements Library {
     String payload = null;
     String contentType = null;
     if (json != null && body != null) {
-      throw io.slipway.value.SlipException.error("http." + method + ": pass either `json` or `body`, not both");
+      throw SlipException.error("http." + method + ": pass either `json` or `body`, not both");
     }
     if (json != null) {
       payload = json instanceof JsonValue j && !j.isFunction() ? j.toString() : JsonConvert.stringify(json);

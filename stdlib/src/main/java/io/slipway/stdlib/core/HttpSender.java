@@ -63,7 +63,7 @@ final class HttpSender {
         : HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
     try {
       HttpResponse<String> resp = client().send(req.build(), HttpResponse.BodyHandlers.ofString());
-      return new HttpResponseValue(resp.statusCode(), resp.body(), headers(resp));
+      return new HttpResponseValue(method + " " + url, resp.statusCode(), resp.body(), headers(resp));
     } catch (HttpConnectTimeoutException e) {
       throw new SlipException("Timeout", what + ": no connection within " + Values.showDuration(CONNECT_TIMEOUT));
     } catch (HttpTimeoutException e) {

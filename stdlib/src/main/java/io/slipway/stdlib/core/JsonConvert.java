@@ -29,7 +29,10 @@ public final class JsonConvert {
   public static JsonValue parse(String text) {
     try {
       JsonNode node = MAPPER.readTree(text);
-      return JsonValue.of(node == null || node.isMissingNode() ? NODES.nullNode() : node);
+      if (node == null || node.isMissingNode()) {
+        throw SlipException.error("invalid JSON: no content");
+      }
+      return JsonValue.of(node);
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
       String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();

@@ -63,6 +63,8 @@ class HttpTest {
     assertThat(cx.prop("HttpResponse", "status", resp)).isEqualTo(201L);
     assertThat(cx.prop("HttpResponse", "ok", resp)).isEqualTo(true);
     assertThat(((Map<?, ?>) cx.prop("HttpResponse", "headers", resp)).get("x-reply")).isEqualTo("yes");
+    assertThat(cx.method("HttpResponse", "header", resp, "X-Reply")).isEqualTo("yes");
+    assertThat(cx.method("HttpResponse", "header", resp, "X-None")).isNull();
     var json = (JsonValue) cx.method("HttpResponse", "json", resp);
     assertThat(json.get("method").asString()).isEqualTo("GET");
     assertThat(json.get("auth").asString()).isEqualTo("Bearer s3cr3t");
@@ -97,6 +99,9 @@ class HttpTest {
     assertThatThrownBy(() -> http("get", "http://127.0.0.1:" + port + "/"))
         .hasMessage("http GET http://127.0.0.1:" + port + "/: connection refused");
     assertThatThrownBy(() -> http("get", "ftp://x/")).hasMessage("http GET ftp://x/: not an http(s) URL");
+    Object head = http("head", base + "/echo");
+    assertThatThrownBy(() -> cx.method("HttpResponse", "json", head))
+        .hasMessageStartingWith("http HEAD " + base + "/echo: the response is not JSON: ");
     assertThatThrownBy(() -> http("post", base + "/echo", "a", "b")).hasMessage("http.post: pass either `json` or `body`, not both");
   }
 }
