@@ -116,6 +116,7 @@ final class ParseRun {
       case "#" -> "comments start with `//`";
       case "&" -> "the logical and is `&&`";
       case "|" -> "the logical or is `||`";
+      case "@" -> "labels (`return@forEach`) and annotations are not part of Slipway";
       default -> null;
     };
     String shown = text.codePoints().allMatch(c -> c >= 0x20 && c != 0x7f) ? "`" + text + "`"

@@ -60,8 +60,11 @@ final class SlipErrorStrategy extends DefaultErrorStrategy {
   @Override
   protected Token singleTokenDeletion(Parser recognizer) {
     int type = recognizer.getCurrentToken().getType();
+    int next = recognizer.getInputStream().LA(2);
+    // Nor a token before a newline: resuming "on the next line" after `a. 3` would read the
+    // next statement as the rest of this one.
     if (Brackets.isOpener(type) || Brackets.isCloser(type) || type == SlipLexer.NL
-        || type == Token.EOF) {
+        || type == Token.EOF || next == SlipLexer.NL) {
       return null;
     }
     return super.singleTokenDeletion(recognizer);

@@ -98,7 +98,9 @@ final class SyntaxHints {
       return false;
     }
     Token opener = brackets.unclosedBefore(t.getTokenIndex());
-    return opener != null && opener.getType() != SlipLexer.LCURL;
+    // Only across lines: `when (val x = ...)` on one line is a different mistake.
+    return opener != null && opener.getType() != SlipLexer.LCURL
+        && opener.getLine() != t.getLine();
   }
 
   /** A closer that does not match the innermost open bracket: `f(a}`. */

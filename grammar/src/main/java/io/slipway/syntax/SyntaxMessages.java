@@ -52,7 +52,9 @@ final class SyntaxMessages {
     if (set.contains(SlipLexer.IDENT) && set.contains(SlipLexer.INT_LIT)) {
       return "an expression";
     }
-    if (set.contains(SlipLexer.IDENT) && set.size() <= 3) {
+    // A name where no operator could go instead: after `val`, `fun`, `.`, `:`.
+    if (set.contains(SlipLexer.IDENT) && !set.contains(SlipLexer.ADD)
+        && !set.contains(SlipLexer.ASSIGN)) {
       return inType ? "a type" : "a name";
     }
     List<String> names = new ArrayList<>();
