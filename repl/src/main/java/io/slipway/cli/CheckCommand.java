@@ -36,7 +36,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     List<String> args = files.isEmpty() ? java.util.Arrays.asList((String) null) : files;
     var renderer = new DiagnosticRenderer(cli.tty().color());
-    var slipway = Engines.slipway();
+    var slipway = Engines.slipway(cli);
     int errors = 0;
     int warnings = 0;
     int missing = 0;

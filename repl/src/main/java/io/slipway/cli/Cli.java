@@ -9,11 +9,16 @@ import java.util.Map;
  * that tests run commands in-process with captured streams.
  */
 public record Cli(PrintStream out, PrintStream err, InputStream in, Map<String, String> env,
-    Tty tty) {
+    Tty tty, Warmup warmup) {
 
-  /** The real process. */
+  public Cli(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, Tty tty) {
+    this(out, err, in, env, tty, Warmup.start());
+  }
+
+  /** The real process; the standard library is built in the background from here on. */
   public static Cli system() {
+    Warmup warmup = Warmup.start();
     Map<String, String> env = System.getenv();
-    return new Cli(System.out, System.err, System.in, env, Tty.detect(env));
+    return new Cli(System.out, System.err, System.in, env, Tty.detect(env), warmup);
   }
 }

@@ -3,7 +3,6 @@ package io.slipway.cli;
 import io.slipway.api.Slipway;
 import io.slipway.engine.ContainerEngine;
 import io.slipway.engine.EngineUnavailable;
-import io.slipway.stdlib.Stdlib;
 import java.util.function.Supplier;
 
 /**
@@ -14,8 +13,8 @@ import java.util.function.Supplier;
 final class Engines {
   private Engines() {}
 
-  static Slipway slipway() {
-    return new Slipway(Stdlib.registry());
+  static Slipway slipway(Cli cli) {
+    return new Slipway(cli.warmup().registry());
   }
 
   /** Connects on first call, honouring {@code DOCKER_HOST}, {@code DOCKER_TLS_VERIFY}, ... */

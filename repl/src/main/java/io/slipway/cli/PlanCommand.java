@@ -35,7 +35,7 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var path = Files.pipeline(file);
-    var slipway = Engines.slipway();
+    var slipway = Engines.slipway(cli);
     CheckResult checked = slipway.check(path);
     if (CheckCommand.report(cli, checked.diagnostics())) {
       return ExitCode.USAGE;

@@ -72,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path path = Files.pipeline(file);
-    var slipway = Engines.slipway();
+    var slipway = Engines.slipway(cli);
     CheckResult checked = slipway.check(path);
     if (CheckCommand.report(cli, checked.diagnostics())) {
       return ExitCode.USAGE;

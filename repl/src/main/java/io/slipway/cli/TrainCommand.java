@@ -34,7 +34,7 @@ final class TrainCommand implements Callable<Integer> {
       Path bad = dir.resolve("bad.slip");
       java.nio.file.Files.writeString(bad, "val x: Int = \"s\"\npipeline(\"p\") {\n"
           + "  stage(\"a\") { timeout(30) { sh(\"make\") }; echo(undefinedName) }\n}\n");
-      var slipway = Engines.slipway();
+      var slipway = Engines.slipway(cli);
       var renderer = new DiagnosticRenderer(false);
       for (Path p : new Path[] {good, bad}) {
         cli.out().print(renderer.render(slipway.check(p).diagnostics()));
