@@ -154,6 +154,8 @@ public final class Slipway {
     if (!missing.isEmpty()) {
       return usage(new DiagnosticRenderer(false).render(missingSecrets(program, missing)));
     }
+    // known secrets are masked from the first line of output, not only once read
+    program.secretNames().forEach(secrets::get);
     long number;
     try {
       number = BuildNumbers.next(dir, pipeline);

@@ -153,6 +153,7 @@ public final class Scheduler {
     Instant start = Instant.now();
     Status result = Status.FAILED;
     SlipException failure = null;
+    boolean stageFailFast = true;
     try {
       hooks.beforeStage(s.name(), s.file(), s.span(),
           new ScopeView(s.body() instanceof Closure c ? c.env() : null, null));
@@ -162,6 +163,7 @@ public final class Scheduler {
         Attempt a = attempt(ctx, s.body(), s);
         result = a.status;
         failure = a.failure;
+        stageFailFast = ctx.options().failFast();
         long max = 1 + Math.max(0, ctx.options().retries());
         if (result != Status.FAILED || attempt >= max || isStopped()) {
           break;
@@ -179,7 +181,8 @@ public final class Scheduler {
           if (firstFailure == null) {
             firstFailure = failure;
           }
-          if (plan.options().failFast() && (s.group() == null || s.groupFailFast())) {
+          if (plan.options().failFast() && stageFailFast
+              && (s.group() == null || s.groupFailFast())) {
             stopAll = true;
           }
         }

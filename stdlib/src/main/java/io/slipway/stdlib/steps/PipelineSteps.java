@@ -86,7 +86,8 @@ public final class PipelineSteps implements Library {
               ? "Pipeline options: `timeout` bounds the whole run, `retries` is every stage's "
                   + "default, `failFast = false` lets stages that do not depend on a failed one go on."
               : "Stage options: `timeout` (from this call on) fails the stage when it passes, "
-                  + "`retries` re-runs a failed stage that many more times.")
+                  + "`retries` re-runs a failed stage that many more times, `failFast = false` "
+                  + "lets a failure of this stage stop only the stages that depend on it.")
           .impl((cx, r, a) -> PipelineDsl.options(r, a[0], (Long) a[1], (Boolean) a[2]));
     }
   }
