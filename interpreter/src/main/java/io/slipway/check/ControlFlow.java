@@ -40,15 +40,15 @@ final class ControlFlow {
     return switch (cond) {
       case Expr.Binary b when b.op() == BinaryOp.NE || b.op() == BinaryOp.EQ -> {
         Expr other = b.right() instanceof Expr.NullLit ? b.left() : b.left() instanceof Expr.NullLit ? b.right() : null;
-        if (!(other instanceof Expr.Name n) || local(n, env) == null) {
+        String path = other == null ? null : path(other, env, cx);
+        if (path == null) {
           yield Facts.NONE;
         }
-        Type t = Types.nonNull(local(n, env).type());
-        Map<String, Type> m = Map.of(n.id(), t);
+        Map<String, Type> m = Map.of(path, Types.nonNull(cx.types.type(other)));
         yield b.op() == BinaryOp.NE ? new Facts(m, Map.of()) : new Facts(Map.of(), m);
       }
-      case Expr.Is is when is.operand() instanceof Expr.Name n && local(n, env) != null -> {
-        Map<String, Type> m = Map.of(n.id(), cx.typeRefs.resolveQuiet(is.type()));
+      case Expr.Is is when path(is.operand(), env, cx) != null -> {
+        Map<String, Type> m = Map.of(path(is.operand(), env, cx), cx.typeRefs.resolveQuiet(is.type()));
         yield is.negated() ? new Facts(Map.of(), m) : new Facts(m, Map.of());
       }
       case Expr.Unary u when u.op() == UnaryOp.NOT -> facts(u.operand(), env, cx).swap();
@@ -66,9 +66,33 @@ final class ControlFlow {
     };
   }
 
-  private static Symbol local(Expr.Name n, Env env) {
-    Symbol s = env.scope().lookup(n.id());
-    return s != null && s.kind() != Symbol.Kind.FUN && s.kind() != Symbol.Kind.DATA ? s : null;
+  /**
+   * The stable path a smart cast can be attached to: a local name, or a chain of properties
+   * from one ({@code params.deployTo}, {@code target.host}), but never a data class {@code var}
+   * property, which may change between the test and the use. Null when there is none.
+   */
+  static String path(Expr e, Env env, Ctx cx) {
+    return switch (e) {
+      case Expr.Name n -> {
+        Symbol s = env.scope().lookup(n.id());
+        if (s != null) {
+          yield s.kind() == Symbol.Kind.FUN || s.kind() == Symbol.Kind.DATA ? null : n.id();
+        }
+        yield n.id().equals("params") || cx.registry.property(null, n.id()).isPresent() ? n.id() : null;
+      }
+      case Expr.Member m when !m.safe() -> {
+        String base = path(m.target(), env, cx);
+        if (base == null) {
+          yield null;
+        }
+        DataClassInfo dc = cx.dataClasses.get(Members.ownerName(cx.types.type(m.target())));
+        if (dc != null && dc.field(m.name().text()).map(DataClassInfo.Field::mutable).orElse(false)) {
+          yield null;
+        }
+        yield base + "." + m.name().text();
+      }
+      default -> null;
+    };
   }
 
   private static Map<String, Type> merge(Map<String, Type> a, Map<String, Type> b) {

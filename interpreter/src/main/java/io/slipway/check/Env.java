@@ -45,6 +45,9 @@ record Env(Scope scope, FnCtx fn, int loops, Type receiver) {
       Symbol sym = scope.lookup(name);
       if (sym != null) {
         s.put(sym.narrowed(t));
+      } else if (name.indexOf('.') > 0) {
+        // a property path such as `params.deployTo`: looked up by ExprChecker.member
+        s.put(new Symbol(name, Symbol.Kind.VAL, t, null, io.slipway.source.Span.NONE, null, null, null));
       }
     });
     return withScope(s);

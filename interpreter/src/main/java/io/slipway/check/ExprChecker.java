@@ -177,6 +177,13 @@ final class ExprChecker {
       return Types.ERROR;
     }
     String name = m.name().text();
+    if (!m.safe() && (m.target() instanceof Expr.Name || m.target() instanceof Expr.Member)) {
+      String path = ControlFlow.path(m, env, cx);
+      Symbol cast = path == null ? null : env.scope().lookup(path);
+      if (cast != null) {
+        return cast.type();
+      }
+    }
     if (Types.isNullable(target) && !m.safe()) {
       if (Subtyping.isNothing(Types.nonNull(target))) {
         return Types.ERROR;

@@ -82,6 +82,10 @@ class NamesAndNullsTest extends CheckerHarness {
     assertValid("fun f(s: String?): Int { if (s !is String) return 0\nreturn s.length }");
     assertInvalid(Code.E0204, "unsafe", "fun f(s: String?): Bool = s != null || s.length > 2");
     assertInvalid(Code.E0204, "unsafe", "var s: String? = \"a\"\nif (s != null) { s = null\necho(s.length) }");
+    assertValid("data class T(val host: String?)\nfun f(t: T): String = if (t.host != null) t.host else \"-\"");
+    assertValid("data class T(val host: String?)\nfun f(t: T): Int { if (t.host == null) return 0\nreturn t.host.length }");
+    assertInvalid(Code.E0203, "expected String, found String?",
+        "data class T(var host: String?)\nfun f(t: T): String = if (t.host != null) t.host else \"-\"");
     assertValid("var s: String? = null\nif (s == null) { s = \"a\"\necho(s.length) }");
     assertInvalid(Code.E0204, "unsafe", "fun f(s: String?): Int { if (s == null) { echo(\"x\") }\nreturn s.length }");
   }

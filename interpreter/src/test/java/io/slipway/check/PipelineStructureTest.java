@@ -97,6 +97,8 @@ class PipelineStructureTest extends CheckerHarness {
     assertThat(r.program().params()).extracting(ParamInfo::name)
         .containsExactly("registry", "replicas", "wait", "deployTo");
     assertThat(r.program().params().get(3).type()).isEqualTo(Types.nullable(Types.STRING));
+    assertValidPipeline("param deployTo: String? = null\npipeline(\"p\") { stage(\"d\") {\n"
+        + "if (params.deployTo != null) { val t: String = params.deployTo\necho(t.length) } } }");
     assertInvalidPipeline(Code.E0302, "unknown member `replica` of `Params`",
         "param replicas = 2\npipeline(\"p\") { echo(params.replica) }");
     assertInvalidPipeline(Code.E0505, "`param` is only allowed at the top level",
