@@ -25,7 +25,15 @@ final class ParseRun {
   private final Spans spans;
   private final SyntaxErrors errors;
 
+  private final boolean sllFirst;
+
   ParseRun(SourceFile file) {
+    this(file, true);
+  }
+
+  /** {@code sllFirst = false} parses in full LL at once (tests compare the two). */
+  ParseRun(SourceFile file, boolean sllFirst) {
+    this.sllFirst = sllFirst;
     this.file = file;
     this.spans = new Spans(file.text());
     this.errors = new SyntaxErrors(file);
@@ -71,6 +79,12 @@ final class ParseRun {
   }
 
   private ProgramContext parse(GuardedParser parser, CommonTokenStream tokens, Brackets brackets) {
+    if (!sllFirst) {
+      parser.reportErrorsWhereInputStopsMatching();
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL_EXACT_AMBIG_DETECTION);
+      parser.setErrorHandler(new SlipErrorStrategy(errors, spans, brackets));
+      return parser.program();
+    }
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
     parser.setErrorHandler(new BailErrorStrategy());
     try {
