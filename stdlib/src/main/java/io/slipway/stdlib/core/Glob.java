@@ -42,12 +42,19 @@ final class Glob {
       return out;
     }
     Path root = start;
+    // wildcards never match a leading dot, so hidden directories (.git, .slipway) can only
+    // match when the pattern names a dot segment itself; otherwise they are not walked at all
+    boolean dotSegments = pattern.startsWith(".") || pattern.contains("/.");
     Files.walkFileTree(start, java.util.Set.of(), maxDepth, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        if (!dir.equals(root)) {
-          visit(dir);
+        if (dir.equals(root)) {
+          return FileVisitResult.CONTINUE;
         }
+        if (!dotSegments && dir.getFileName().toString().startsWith(".")) {
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        visit(dir);
         return FileVisitResult.CONTINUE;
       }
 

@@ -34,7 +34,7 @@ class FilesTest {
   void globIsSortedRelativeAndShellLike() throws Exception {
     var cx = new TestContext(dir);
     for (String f : List.of("target/app.jar", "target/lib/dep.jar", "target/app.txt", "target/.hidden.jar",
-        "src/A.kt", "src/main/B.kt", "src/main/x/C.kt", "README.md")) {
+        "src/A.kt", "src/main/B.kt", "src/main/x/C.kt", "README.md", ".git/objects/x.kt", "src/.cache/D.kt")) {
       Path p = dir.resolve(f);
       Files.createDirectories(p.getParent());
       Files.writeString(p, f);
@@ -48,6 +48,9 @@ class FilesTest {
     assertThat(cx.call("glob", "*")).isEqualTo(List.of("README.md", "src", "target"));
     assertThat(cx.call("glob", "nothing/*.jar")).isEqualTo(List.of());
     assertThat(cx.call("glob", "README.md")).isEqualTo(List.of("README.md"));
+    assertThat(cx.call("glob", "**/*.kt")).isEqualTo(List.of("src/A.kt", "src/main/B.kt", "src/main/x/C.kt"));
+    assertThat(cx.call("glob", "src/.cache/*.kt")).isEqualTo(List.of("src/.cache/D.kt"));
+    assertThat(cx.call("glob", ".git/**")).isEqualTo(List.of(".git/objects", ".git/objects/x.kt"));
   }
 
   @Test
