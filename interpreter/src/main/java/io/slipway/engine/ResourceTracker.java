@@ -68,9 +68,13 @@ public final class ResourceTracker {
         + " " + name, () -> remove(kind, id, name));
   }
 
-  /** Removes a resource now (a stage's service); the run cleanup then skips it. */
+  /**
+   * Removes a resource now (a stage's service); the run cleanup then skips it. If removal fails
+   * (an interrupted thread, a busy engine) the resource stays tracked and the run cleanup tries
+   * again.
+   */
   public void remove(Kind kind, String id, String name) {
-    if (exempt.contains(id) || !gone.add(id)) {
+    if (exempt.contains(id) || gone.contains(id)) {
       return;
     }
     switch (kind) {
@@ -79,7 +83,9 @@ public final class ResourceTracker {
       case VOLUME -> engine.removeVolume(id);
       case IMAGE_TAG -> engine.removeImage(id, false);
     }
-    listener.changed(kind, "removed", id, name);
+    if (gone.add(id)) {
+      listener.changed(kind, "removed", id, name);
+    }
   }
 
   /** Keeps a resource past the run (a pushed image tag, {@code Image.keep()}). */

@@ -148,6 +148,10 @@ final class DockerContainers {
       return cb.awaitStatusCode(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (DockerClientException e) {
       close(cb);
+      if (e.getCause() instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        throw new EngineException("interrupted");
+      }
       if (e.getMessage() != null && e.getMessage().contains("timeout")) {
         throw new EngineException("container did not exit within " + timeout.toSeconds() + "s");
       }

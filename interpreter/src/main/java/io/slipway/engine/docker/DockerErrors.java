@@ -32,6 +32,20 @@ final class DockerErrors {
     return new EngineException(operation + ": " + message(e), e);
   }
 
+  /** True if the failure is an interruption of the calling thread (docker-java wraps them). */
+  static boolean interrupted(Throwable e) {
+    if (Thread.currentThread().isInterrupted()) {
+      return true;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
+          || (t.getMessage() != null && t.getMessage().contains("interrupted"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static boolean isConnectionFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof IOException) {

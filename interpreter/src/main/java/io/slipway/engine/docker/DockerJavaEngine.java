@@ -114,6 +114,11 @@ public final class DockerJavaEngine implements ContainerEngine {
     try {
       return body.get();
     } catch (RuntimeException e) {
+      if (DockerErrors.interrupted(e)) {
+        // keep the interruption visible to the caller (a stage timeout, a cancel)
+        Thread.currentThread().interrupt();
+        throw new EngineException(what + ": interrupted", e);
+      }
       throw DockerErrors.translate(address, what, e);
     }
   }

@@ -140,7 +140,11 @@ public final class ContainerBuiltins implements Library {
       return result;
     } finally {
       if (!Calls.run(cx).flags().keep()) {
-        s.tracker().remove(io.slipway.engine.ResourceTracker.Kind.CONTAINER, c.id(), c.engineName());
+        try {
+          s.tracker().remove(io.slipway.engine.ResourceTracker.Kind.CONTAINER, c.id(), c.engineName());
+        } catch (RuntimeException e) {
+          // interrupted (timeout, cancel): the run's cleanup removes it
+        }
       }
     }
   }

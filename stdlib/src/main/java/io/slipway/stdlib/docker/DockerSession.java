@@ -81,15 +81,28 @@ final class DockerSession {
     }
   }
 
-  /** Runs an engine call, turning engine failures into Slipway {@code EngineError}s. */
+  /**
+   * Runs an engine call, turning engine failures into Slipway {@code EngineError}s. A call cut
+   * short by an interruption (stage timeout, cancel) surfaces as {@link InterruptedException},
+   * which the interpreter turns into the interruption's reason ({@code Timeout}, cancellation).
+   */
   static <T> T call(String operation, Supplier<T> body) {
     try {
       return body.get();
     } catch (EngineUnavailable e) {
       throw SlipException.engine(e.getMessage());
     } catch (EngineException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw DockerSession.<RuntimeException>sneaky(new InterruptedException(operation));
+      }
       String m = e.getMessage();
       throw SlipException.engine(m.startsWith(operation) ? m : operation + ": " + m);
     }
+  }
+
+  /** Throws a checked exception through a Supplier: builtins may throw any Exception. */
+  @SuppressWarnings("unchecked")
+  static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
+    throw (E) t;
   }
 }

@@ -45,7 +45,7 @@ final class Waiter {
         Thread.sleep(EVERY);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new io.slipway.value.SlipException("Error", "interrupted while waiting for `" + c.name() + "`");
+        throw DockerSession.<RuntimeException>sneaky(e);
       }
     }
   }

@@ -122,6 +122,33 @@ class ContainerBuiltinsIT {
   }
 
   @Test
+  void aStageTimeoutCutsExecAndRunShort(@TempDir Path dir) throws Exception {
+    long start = System.nanoTime();
+    var run = PipelineRun.run(dir, """
+        pipeline("timeouts") {
+            stage("exec") {
+                options(timeout = 2.seconds)
+                val c = start(image = "%1$s", command = listOf("sleep", "60"))
+                c.exec("sleep 30")
+            }
+        }
+        """.formatted(PipelineRun.IMAGE));
+    var run2 = PipelineRun.run(dir, """
+        pipeline("timeouts2") {
+            stage("run") {
+                options(timeout = 2.seconds)
+                run(image = "%1$s", command = "sleep 30")
+            }
+        }
+        """.formatted(PipelineRun.IMAGE));
+    assertThat((System.nanoTime() - start) / 1_000_000_000).isLessThan(20);
+    assertThat(run.result.error()).as(run.toString()).contains("Timeout");
+    assertThat(run2.result.error()).as(run2.toString()).contains("Timeout");
+    assertThat(PipelineRun.leftovers(run.runId)).isEmpty();
+    assertThat(PipelineRun.leftovers(run2.runId)).isEmpty();
+  }
+
+  @Test
   void anUnreachableEngineIsExitCodeThreeNamingTheAddress(@TempDir Path dir) throws Exception {
     var run = PipelineRun.run(dir, """
         pipeline("noengine") {
