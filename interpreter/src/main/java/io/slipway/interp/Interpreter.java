@@ -105,8 +105,14 @@ public final class Interpreter {
     }
     for (Program p : files) {
       Evaluator ev = newEvaluator(null, p.file());
-      for (Stmt s : p.items()) {
-        ev.exec(s, globals);
+      java.util.function.Consumer<String> onCancel = r -> ev.interrupt(new Cancelled(r));
+      run.onCancel(onCancel);
+      try {
+        for (Stmt s : p.items()) {
+          ev.exec(s, globals);
+        }
+      } finally {
+        run.removeCancelListener(onCancel);
       }
     }
   }
