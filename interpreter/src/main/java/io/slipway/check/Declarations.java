@@ -83,11 +83,15 @@ final class Declarations {
     }
     cx.dataClasses.put(name, info);
     declare(env, new Symbol(name, Symbol.Kind.DATA, info.type(), cx.file, d.name().span(), null, info, null));
+    // a default may use the properties before it, as Kotlin's constructor parameters can
     Env fenv = env.child();
-    for (Param p : d.properties()) {
+    for (int i = 0; i < d.properties().size(); i++) {
+      Param p = d.properties().get(i);
+      Type t = fields.get(i).type();
       if (p.defaultValue() != null) {
-        exprs.expect(p.defaultValue(), info.field(p.name().text()).orElseThrow().type(), fenv);
+        exprs.expect(p.defaultValue(), t, fenv);
       }
+      fenv.scope().put(Symbol.value(p.name().text(), false, t, cx.file, p.name().span()));
     }
   }
 

@@ -40,6 +40,8 @@ class CallsAndDataTest extends CheckerHarness {
     assertInvalid(Code.E0304, "cannot assign to `port`", decl + "val t = Target(\"h\")\nt.port = 2");
     assertInvalid(Code.E0203, "expected Int, found String", decl + "val t = Target(\"h\", \"p\")");
     assertInvalid(Code.E0303, "type `Target` is already declared", decl + decl);
+    assertValid("data class R(val x: Int, val y: Int = x * 2)\nval r = R(1)");
+    assertInvalid(Code.E0301, "unknown name `y`", "data class R(val x: Int = y, val y: Int = 1)");
     assertValid(decl + "fun describe(t: Target): String = \"${t.host}:${t.port}\"");
     assertValid(decl + "val ts: List<Target> = listOf(Target(\"a\"), Target(\"b\"))\nval ports = ts.map { it.port }");
   }
