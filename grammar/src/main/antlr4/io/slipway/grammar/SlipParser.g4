@@ -21,17 +21,25 @@
 // level: a chain of them applies left to right either way. Postfix suffixes are a flat list
 // (`postfixUnaryExpression`) so that `a.b.c...` builds without recursion.
 //
-// CONTROL BODIES. An `if`/`when`/`for`/`while`/`do` body is a statement; a braced body is
-// parsed as a lambda literal without arrow and the builder turns it into a block. This keeps
-// the grammar free of the block-vs-lambda ambiguity that would make prediction look ahead over
-// the whole body.
+// LOOKAHEAD. SLL prediction must decide every choice within a few tokens, or parsing turns
+// quadratic in nesting (a trailing lambda decided only after scanning its whole body). Hence:
+//   - an `if`/`when`/`for`/`while`/`do` body is a statement (not a declaration); a braced body is
+//     parsed as a lambda literal without arrow and the builder turns it into a block, so there is
+//     no block-vs-lambda choice;
+//   - `if`/`when`/`try` and jumps (`controlExpression`) take no postfix suffixes, and `when`
+//     entries are separated like statements, so no `{` can follow an expression except as a
+//     trailing lambda;
+//   - `f(a) {}` is a call suffix then a trailing-lambda suffix (the builder joins them).
+// PredictionModeTest checks that SLL and full LL build the same AST on every valid input.
 //
-// JUMPS. `return`, `throw`, `break`, `continue` are primary expressions so that `x ?: return`
-// and `if (c) return` parse; the builder makes them statements where they stand alone.
+// JUMPS. `return`, `throw`, `break`, `continue` are expressions so that `x ?: return` and
+// `if (c) return` parse; the builder makes them statements where they stand alone.
 //
-// ERRORS. Declaration names accept keywords (`declName`) so the builder can say "`val` is a
-// keyword and cannot be used as a name" instead of a generic syntax error. Unterminated strings
-// leave their closing quote optional and the builder reports them.
+// ERRORS. Declaration and member names accept keywords (`declName`, `keyword`) so the builder
+// can say "`val` is a keyword and cannot be used as a name" instead of a generic syntax error.
+// An unterminated "..." is reported from the lexer; an unterminated """...""" leaves its
+// closing quotes optional here and the builder reports it. Explicit type arguments on calls
+// parse (`typeArguments`) only to be reported clearly.
 
 parser grammar SlipParser;
 
