@@ -66,7 +66,9 @@ class JsTest {
         .isInstanceOf(SlipException.class)
         .satisfies(e -> assertThat(((SlipException) e).error().type()).isEqualTo("Timeout"))
         .hasMessage("js: the script did not finish within 500ms");
-    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+    // generous: the first script also pays for loading the engine on a busy CI machine; the
+    // message above already proves it was the time limit, not the statement limit
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(60));
     // the engine is still usable afterwards
     assertThat(js("2 * 21").toString()).isEqualTo("42");
   }
