@@ -50,6 +50,7 @@ final class Arguments {
     @SuppressWarnings("unchecked")
     List<Expr>[] bound = new List[ps.size()];
     List<Expr> stray = new ArrayList<>();
+    boolean misnamed = false;
     int pos = 0;
     for (Arg a : args) {
       if (a.name() == null) {
@@ -76,6 +77,7 @@ final class Arguments {
         cx.report(Code.E0305, a.name().span(), "`" + t.display() + "` has no parameter named `" + name + "`",
             DidYouMean.hint(name, ps.stream().map(ParamSig::name).toList()));
         stray.add(a.value());
+        misnamed = true;
       } else if (bound[idx] != null) {
         cx.report(Code.E0308, a.name().span(), "argument `" + name + "` is given twice");
         stray.add(a.value());
@@ -95,7 +97,8 @@ final class Arguments {
     }
     for (int i = 0; i < ps.size(); i++) {
       ParamSig p = ps.get(i);
-      if (bound[i] == null && !p.hasDefault() && !p.vararg()) {
+      // a misspelt name already explains the missing argument: one mistake, one diagnostic
+      if (bound[i] == null && !p.hasDefault() && !p.vararg() && !misnamed) {
         cx.report(Code.E0306, nameSpan, "missing argument `" + p.name() + "` in call to `" + t.display() + "`");
       }
     }

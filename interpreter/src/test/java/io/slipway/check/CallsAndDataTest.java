@@ -16,6 +16,7 @@ class CallsAndDataTest extends CheckerHarness {
     Result r = assertInvalid(Code.E0305, "`sh` has no parameter named `chek`", "sh(\"make\", chek = false)");
     assertThat(r.diagnostics().get(0).hint()).isEqualTo("did you mean `check`?");
     assertInvalid(Code.E0306, "missing argument `command` in call to `sh`", "sh(check = false)");
+    assertInvalid(Code.E0305, "no parameter named `comand`", "sh(comand = \"make\")");
     assertInvalid(Code.E0307, "too many arguments", "echo(1, 2)");
     assertInvalid(Code.E0307, "trailing lambda", "echo(1) { }");
     assertInvalid(Code.E0308, "argument `check` is given twice", "sh(\"a\", check = true, check = false)");
