@@ -99,7 +99,18 @@ final class Calls {
       }
     }
     if (trailing != null) {
-      positional.add(new Closure(trailing, env, ev.file()));
+      // as in Kotlin, a trailing lambda is the last parameter, whatever came before it
+      Closure block = new Closure(trailing, env, ev.file());
+      List<io.slipway.syntax.ast.Param> params = switch (callable) {
+        case UserFunction f -> f.decl().params();
+        case DataClassDef d -> d.properties();
+        default -> List.of();
+      };
+      if (params.isEmpty() || positional.size() >= params.size()) {
+        positional.add(block);
+      } else {
+        named.put(params.get(params.size() - 1).name().text(), block);
+      }
     }
     return callable.call(ev, receiver, positional, named, span);
   }
