@@ -217,6 +217,15 @@ public final class Scheduler {
       return new Attempt(Status.FAILED, e);
     } catch (Cancelled c) {
       return new Attempt(Status.CANCELLED, null);
+    } catch (RuntimeException e) {
+      // a bug must fail the stage visibly, not kill its thread and leave the run waiting
+      if (run.flags().debug()) {
+        e.printStackTrace();
+      }
+      SlipException internal = SlipException.error("internal error: " + e);
+      internal.inStage(ctx.name());
+      internal.locate(s == null ? plan.file() : s.file(), s == null ? plan.span() : s.span());
+      return new Attempt(Status.FAILED, internal);
     } finally {
       running.remove(ctx.name());
       for (String f : ctx.end()) {
@@ -258,6 +267,11 @@ public final class Scheduler {
       } catch (Cancelled c) {
         result = Status.CANCELLED;
         break;
+      } catch (RuntimeException e) {
+        result = Status.FAILED;
+        SlipException internal = SlipException.error("internal error: " + e);
+        internal.inStage("post");
+        failure = failure == null ? internal.locate(p.file(), p.span()) : failure;
       } finally {
         running.remove("post");
         ctx.end();
