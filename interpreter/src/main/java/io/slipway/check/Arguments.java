@@ -33,10 +33,24 @@ final class Arguments {
   /** Checks arguments of a call that could not be resolved, without expectations. */
   void loose(List<Arg> args, Expr.Lambda trailing, Env env) {
     for (Arg a : args) {
-      exprs.check(a.value(), null, env);
+      stray(a.value(), env);
     }
     if (trailing != null) {
-      exprs.check(trailing, null, env);
+      stray(trailing, env);
+    }
+  }
+
+  /**
+   * An argument that matches no parameter, or of a call that did not resolve: still checked, but
+   * a lambda's parameters (and {@code it}) get the error type, so the body reports nothing twice.
+   */
+  private void stray(Expr e, Env env) {
+    if (e instanceof Expr.Lambda l) {
+      int n = l.arrow() ? l.params().size() : 1;
+      var want = new Type.FnType(null, java.util.Collections.nCopies(n, Types.ERROR), Types.ERROR);
+      cx.record(l, calls.lambda(l, want, env, List.of()));
+    } else {
+      exprs.check(e, null, env);
     }
   }
 
@@ -103,7 +117,7 @@ final class Arguments {
       }
     }
     for (Expr e : stray) {
-      exprs.check(e, null, env);
+      stray(e, env);
     }
     return typeArguments(span, t, bound, expected, env, call);
   }

@@ -32,6 +32,9 @@ class NamesAndNullsTest extends CheckerHarness {
     // an error type flows through a val without further reports
     r = check("val a = nope\nval b = a.trim()\nval c = b + 1\necho(c.foo)", false, java.util.Map.of());
     assertThat(r.diagnostics()).hasSize(1);
+    // a lambda passed to an unknown function, or to nothing, does not report its `it`
+    r = check("listOf(1).forEachh { echo(it.x) }\necho(1) { it.y }", false, java.util.Map.of());
+    assertThat(r.diagnostics()).extracting(d -> d.code()).containsExactly(Code.E0302, Code.E0307);
     // a wrong argument does not make the call's result an error too
     r = check("val n: Int = \"a\".length + listOf(1).map { it.trimm() }.size", false, java.util.Map.of());
     assertThat(r.diagnostics()).extracting(d -> d.code()).containsExactly(Code.E0302);
