@@ -8,14 +8,17 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Docker examples, end to end against the real engine and two real registries
  * (127.0.0.1:5000 for CI, 127.0.0.1:5001 as the promotion target). Each run starts from a copy
  * of its example in a temp dir ({@code build.number} 1) and must succeed and leave no labelled
- * container, network or volume behind.
+ * container, network or volume behind. A hung run fails its test instead of the whole build.
  */
+@Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES,
+    threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DockerExamplesIT {
   private static LocalRegistry ci;
   private static LocalRegistry prod;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,6 +32,18 @@ class LanguageExamplesTest {
         Arguments.of("matrix", "quick", Map.of("quick", "true")),
         Arguments.of("library", "default", Map.of()),
         Arguments.of("library", "major", Map.of("current", "v2.9.9", "part", "major")));
+  }
+
+  @Test
+  void aBadParamIsReportedBeforeAnythingRuns(@TempDir Path tmp) {
+    Path dir = ExampleFiles.copy(ExampleFiles.example("hello"), tmp.resolve("hello"));
+    var checked = SLIPWAY.check(dir.resolve("Slipfile"));
+    var transcript = new Transcript();
+    var result = SLIPWAY.run(checked, ExampleRuns.options(Map.of("replicas", "many"), transcript));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.error()).contains("replicas").contains("many");
+    assertThat(transcript.runId()).as("no run started").isNull();
   }
 
   @ParameterizedTest(name = "{0} {1}")
