@@ -133,6 +133,33 @@ class CliEndToEndIT {
   }
 
   @Test
+  void sigtermCancelsTheRunAndExits143() throws Exception {
+    Files.writeString(dir.resolve("Slipfile"), """
+        pipeline("terminate") {
+            stage("wait") {
+                echo("waiting")
+                sh("sleep 60")
+            }
+            post { always { echo("post ran") } }
+        }
+        """);
+    Path out = dir.resolve("out.txt");
+    Path err = dir.resolve("err.txt");
+    Process p = JarProcess.builder(dir, Map.of(), "run").redirectOutput(out.toFile())
+        .redirectError(err.toFile()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!Files.readString(out).contains("[wait] waiting") && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    Thread.sleep(300);
+    p.destroy();
+    assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("exits soon after SIGTERM").isTrue();
+    assertThat(p.exitValue()).isEqualTo(143);
+    assertThat(Files.readString(err)).contains("terminated");
+    assertThat(Files.readString(out)).contains("cancelled");
+  }
+
+  @Test
   void anUnreachableEngineIsOneLineAndExitThree() throws Exception {
     Files.writeString(dir.resolve("Slipfile"), """
         pipeline("engine") {

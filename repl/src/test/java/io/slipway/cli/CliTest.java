@@ -167,4 +167,35 @@ class CliTest {
     assertThat(t.code()).isEqualTo(0);
     assertThat(t.out()).contains("echo").doesNotContain("## ");
   }
+
+  @Test
+  void onlyTheChosenStageRuns() throws Exception {
+    Path f = write("Slipfile", OK);
+    var r = CliHarness.run("run", f.toString(), "--stage", "bye");
+    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(0);
+    assertThat(r.out()).contains("[bye] bye").doesNotContain("[hello]");
+    var unknown = CliHarness.run("run", f.toString(), "--stage", "nope");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown stage `nope`");
+  }
+
+  @Test
+  void anInternalErrorIsOneLineUnlessDebug() throws Exception {
+    Path f = write("Slipfile", OK);
+    var err = new java.io.ByteArrayOutputStream();
+    var failing = new java.io.PrintStream(new java.io.OutputStream() {
+      @Override
+      public void write(int b) {
+        throw new IllegalStateException("disk on fire");
+      }
+    });
+    var cli = new Cli(failing, new java.io.PrintStream(err, true), java.io.InputStream.nullInputStream(),
+        java.util.Map.of(), Tty.none());
+    assertThat(Main.execute(cli, "check", f.toString())).isEqualTo(3);
+    assertThat(err.toString()).isEqualTo(
+        "internal error: IllegalStateException: disk on fire (run with --debug for details)\n");
+    err.reset();
+    assertThat(Main.execute(cli, "check", "--debug", f.toString())).isEqualTo(3);
+    assertThat(err.toString()).contains("\tat io.slipway.cli.").contains("internal error: ");
+  }
 }

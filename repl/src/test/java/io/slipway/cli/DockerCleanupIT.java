@@ -115,4 +115,23 @@ class DockerCleanupIT {
     assertThat(labelled("network", runId)).isEmpty();
     assertThat(labelled("volume", runId)).isEmpty();
   }
+
+  @Test
+  void keepLeavesResourcesUntilGc() throws Exception {
+    Files.writeString(dir.resolve("Slipfile"), """
+        pipeline("keep-it") {
+            stage("start") {
+                start(image = image("%s"), name = "kept", command = listOf("sleep", "600"))
+            }
+        }
+        """.formatted(IMAGE));
+    var r = JarProcess.run(dir, Map.of(), "run", "--keep", "--json");
+    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(0);
+    String runId = new ObjectMapper().readTree(r.out().substring(0, r.out().indexOf('\n')))
+        .get("runId").asText();
+    assertThat(labelled("container", runId)).as("--keep keeps the container").isNotEmpty();
+    var gc = JarProcess.run(dir, Map.of(), "gc");
+    assertThat(gc.code()).as(gc.out() + gc.err()).isEqualTo(0);
+    assertThat(labelled("container", runId)).isEmpty();
+  }
 }
