@@ -13,6 +13,7 @@ import io.slipway.stdlib.core.Lists;
 import io.slipway.stdlib.core.Maps;
 import io.slipway.stdlib.core.MutableLists;
 import io.slipway.stdlib.core.Numbers;
+import io.slipway.stdlib.core.Regexes;
 import io.slipway.stdlib.core.Strings;
 import io.slipway.stdlib.core.Units;
 import io.slipway.stdlib.docker.ContainerBuiltins;
@@ -43,7 +44,7 @@ public final class Stdlib {
         // core: stdlib-core
         new CoreTypes(), new AnyMethods(), new Numbers(), new Strings(), new Lists(),
         new MutableLists(), new Maps(), new Units(), new JsonLib(), new Files(), new Http(),
-        new Git(), new JsLib(),
+        new Git(), new JsLib(), new Regexes(),
         // pipeline DSL and steps: interpreter
         new PipelineSteps(), new ErrorTypes(), new GlobalSteps(), new ControlSteps(),
         new ShellStep(),
