@@ -48,7 +48,9 @@ public final class DockerAgentRunner implements AgentRunner {
       return null;
     });
     out.finish();
-    boolean local = isLocal(s.engine().address());
+    // -Dslipway.agent.workspace=copy forces the remote-engine behaviour (tests, rootless setups)
+    boolean local = isLocal(s.engine().address())
+        && !"copy".equals(System.getProperty("slipway.agent.workspace"));
     String name = s.labels().scoped("agent-" + sanitize(stage.name()) + "-" + counter.incrementAndGet());
     var b = ContainerSpec.builder(ref).name(name).entrypoint(KEEP_ALIVE)
         .labels(s.labelsFor(stage.name())).workdir(WORKSPACE);

@@ -44,6 +44,29 @@ class AgentIT {
     assertThat(PipelineRun.leftovers(run.runId)).isEmpty();
   }
 
+  @Test
+  void theWorkspaceIsCopiedInWhenItCannotBeMounted(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("src/deep"));
+    Files.writeString(dir.resolve("src/deep/input.txt"), "copied in\n");
+    System.setProperty("slipway.agent.workspace", "copy");
+    try {
+      var run = PipelineRun.run(dir, """
+          pipeline("copy") {
+              agent(image = "%s")
+              stage("s") {
+                  assert(sh("cat src/deep/input.txt").stdout == "copied in\\n")
+                  sh("echo only-in-container > made.txt")
+              }
+          }
+          """.formatted(PipelineRun.IMAGE));
+      assertThat(run.result.exitCode()).as(run.toString()).isZero();
+      assertThat(dir.resolve("made.txt")).doesNotExist();
+      assertThat(PipelineRun.leftovers(run.runId)).isEmpty();
+    } finally {
+      System.clearProperty("slipway.agent.workspace");
+    }
+  }
+
   private static java.time.Instant time(PipelineRun run, String stage, boolean start) {
     return run.events.stream().filter(e -> start
             ? e instanceof io.slipway.run.Event.StageStarted s && s.stage().equals(stage)
