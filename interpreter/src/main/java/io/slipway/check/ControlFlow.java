@@ -115,7 +115,25 @@ final class ControlFlow {
     if (!used) {
       return Subtyping.isNothing(then) && Subtyping.isNothing(other) ? Types.NOTHING : Types.UNIT;
     }
-    return cx.sub.join(then, other);
+    boolean wrong = branchMismatch(i.then(), then, expected) | branchMismatch(i.otherwise(), other, expected);
+    return wrong ? Types.ERROR : cx.sub.join(then, other);
+  }
+
+  /**
+   * With a known expected type, a branch that does not fit is reported at the branch's own value
+   * ({@code val x: Int = if (c) 1 else "a"} points at {@code "a"}), as Kotlin does.
+   */
+  private boolean branchMismatch(Expr branch, Type found, Type expected) {
+    if (expected == null || Arguments.hasVars(expected) || cx.isSub(found, expected)) {
+      return false;
+    }
+    Expr at = branch;
+    if (branch instanceof Expr.BlockExpr b && !b.block().stmts().isEmpty()
+        && b.block().stmts().get(b.block().stmts().size() - 1) instanceof io.slipway.syntax.ast.Stmt.ExprStmt es) {
+      at = es.expr();
+    }
+    exprs.mismatch(at, found, expected);
+    return true;
   }
 
   private Type branch(Expr e, Type expected, Env env, boolean used) {
@@ -165,6 +183,9 @@ final class ControlFlow {
       }
       Type bt = branch(br.body(), expected, benv, used);
       allJump &= Subtyping.isNothing(bt);
+      if (used && branchMismatch(br.body(), bt, expected)) {
+        bt = Types.ERROR;
+      }
       result = result == null ? bt : cx.sub.join(result, bt);
     }
     boolean exhaustive = hasElse || subject != null && Types.nonNull(subject).equals(Types.BOOL)

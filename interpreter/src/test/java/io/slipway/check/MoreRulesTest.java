@@ -76,6 +76,17 @@ class MoreRulesTest extends CheckerHarness {
   }
 
   @Test
+  void branchMismatchesPointAtTheBranch() {
+    Result r = assertInvalid(Code.E0203, "expected Int, found String", "val c = true\nval x: Int = if (c) 1 else \"a\"");
+    assertThat(r.diagnostics().get(0).column()).isEqualTo(28);
+    r = assertInvalid(Code.E0203, "expected Int, found String",
+        "val c = true\nval x: Int = if (c) { 1 } else { echo(1)\n\"a\" }");
+    assertThat(r.diagnostics().get(0).line()).isEqualTo(3);
+    assertInvalid(Code.E0203, "expected String, found Int", "val n = 1\nval s: String = when (n) { 1 -> \"a\"\n else -> 2 }");
+    assertValid("val c = true\nval x: Int? = if (c) 1 else null\nval y: Any = if (c) 1 else \"a\"");
+  }
+
+  @Test
   void typeTableCoversExpressions() {
     Result r = assertValid("val x = listOf(1).map { it + 1 }.size");
     assertThat(r.program().types().size()).isGreaterThan(5);
