@@ -75,6 +75,27 @@ final class Brackets {
     return opener < 0 ? null : tokens.get(opener);
   }
 
+  /** The openers never closed before the end of input, outermost first. */
+  List<Token> unclosedAtEnd() {
+    var open = new java.util.ArrayList<Token>();
+    for (Token t : tokens) {
+      if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+        continue;
+      }
+      if (isOpener(t.getType())) {
+        open.add(t);
+      } else if (isCloser(t.getType())) {
+        for (int j = open.size() - 1; j >= 0; j--) {
+          if (closerOf(open.get(j).getType()) == t.getType()) {
+            open.subList(j, open.size()).clear();
+            break;
+          }
+        }
+      }
+    }
+    return open;
+  }
+
   private void compute() {
     innermostOpen = new int[tokens.size()];
     int[] stack = new int[16];

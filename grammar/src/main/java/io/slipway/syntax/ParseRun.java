@@ -7,12 +7,16 @@ import io.slipway.grammar.SlipParser.ProgramContext;
 import io.slipway.source.SourceFile;
 import io.slipway.source.Span;
 import io.slipway.syntax.ast.Program;
+import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.Pair;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
@@ -53,6 +57,13 @@ final class ParseRun {
       errors.add(Code.E0105, spans.of(tooDeep), "nesting too deep: more than "
           + Brackets.MAX_DEPTH + " nested brackets", null, null, false);
       return result(emptyProgram());
+    }
+    List<Token> unclosed = brackets.unclosedAtEnd();
+    // Only blocks: an unclosed `(` or `[` swallows the newlines after it, and the parser finds
+    // a better place to report it (the first line that cannot continue the expression).
+    if (!unclosed.isEmpty() && unclosed.stream().allMatch(t -> t.getType() == SlipLexer.LCURL)) {
+      tokens = closeAtEnd(all, unclosed);
+      brackets = new Brackets(tokens.getTokens());
     }
     var parser = new GuardedParser(tokens);
     parser.removeErrorListeners();
@@ -97,6 +108,36 @@ final class ParseRun {
       parser.setErrorHandler(new SlipErrorStrategy(errors, spans, brackets));
       return parser.program();
     }
+  }
+
+  /**
+   * Input that ends inside blocks (a missing final `}`, the REPL's unfinished block) is
+   * reported once here, as incomplete, and parsed as if the closers were there: the AST then
+   * keeps the whole block (so the checker does not add "missing argument" for a lost trailing
+   * lambda) and the parser reports nothing more about it.
+   */
+  private CommonTokenStream closeAtEnd(List<Token> all, List<Token> unclosed) {
+    Token eof = all.get(all.size() - 1);
+    Token innermost = unclosed.getLast();
+    String closer = innermost.getType() == SlipLexer.LPAREN ? ")"
+        : innermost.getType() == SlipLexer.LSQUARE ? "]" : "}";
+    errors.add(Code.E0102, spans.of(innermost), "missing `" + closer + "` to close the "
+        + Brackets.what(innermost.getType()) + " opened here", null,
+        errors.label(spans.of(eof), "the file ends here"), true);
+    List<Token> patched = new ArrayList<>(all.subList(0, all.size() - 1));
+    for (int i = unclosed.size() - 1; i >= 0; i--) {
+      int type = Brackets.closerOf(unclosed.get(i).getType());
+      var t = new CommonToken(new Pair<>(eof.getTokenSource(), eof.getInputStream()), type,
+          Token.DEFAULT_CHANNEL, eof.getStartIndex(), eof.getStartIndex() - 1);
+      t.setText(type == SlipLexer.RPAREN ? ")" : type == SlipLexer.RSQUARE ? "]" : "}");
+      t.setLine(eof.getLine());
+      t.setCharPositionInLine(eof.getCharPositionInLine());
+      patched.add(t);
+    }
+    patched.add(eof);
+    var stream = new CommonTokenStream(new ListTokenSource(patched));
+    stream.fill();
+    return stream;
   }
 
   private void lexicalErrors(List<Token> all) {

@@ -47,6 +47,16 @@ class ParseResultTest {
   }
 
   @Test
+  void aMissingFinalBraceKeepsTheBlockInTheAst() {
+    ParseResult r = parse("pipeline(\"x\") {\n  stage(\"a\") { sh(\"make\") }\n");
+    assertThat(r.diagnostics()).extracting(Diagnostic::code).containsExactly(Code.E0102);
+    assertThat(r.incomplete()).isTrue();
+    var call = (Expr.Call) ((Stmt.ExprStmt) r.program().items().get(0)).expr();
+    assertThat(call.trailing()).isNotNull();
+    assertThat(call.trailing().body().stmts()).hasSize(1);
+  }
+
+  @Test
   void realErrorsAreNotIncomplete() {
     assertThat(parse("val x = )").incomplete()).isFalse();
     assertThat(parse("val x = \"abc\n").incomplete()).isFalse();
