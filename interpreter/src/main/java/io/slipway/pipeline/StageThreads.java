@@ -9,8 +9,8 @@ package io.slipway.pipeline;
  * Helpers that only block (output pumps, deadline timers) stay virtual.
  */
 public final class StageThreads {
-  /** Room for the interpreter's call-depth limit with a wide margin. */
-  static final long STACK_BYTES = 1L << 30;
+  /** 10,000 nested Slipway calls (the depth limit) need about 30 MB; this leaves a wide margin. */
+  static final long STACK_BYTES = 256L << 20;
 
   private StageThreads() {}
 
