@@ -186,6 +186,7 @@ class CliEndToEndIT {
     pb.environment().put("TERM", "xterm");
     pb.environment().put("COLUMNS", "80");
     pb.environment().put("LINES", "24");
+    pb.environment().put("E2E_TOKEN", SECRET);
     Process p = pb.start();
     Thread.sleep(1500);
     p.getOutputStream().write(input.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -229,5 +230,21 @@ class CliEndToEndIT {
     assertThat(yes).endsWith("exit=0").contains("Ship it? [y/N]").contains("approved");
     String no = onTerminal("n\n", "run");
     assertThat(no).endsWith("exit=1").contains("rejected");
+  }
+
+  @Test
+  void theLiveViewMasksSecretsToo() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")));
+    Files.writeString(dir.resolve("Slipfile"), """
+        pipeline("live-secret") {
+            stage("leak") {
+                val token = secret("E2E_TOKEN")
+                sh("echo token=\\$E2E_TOKEN; sleep 0.5; exit 3", env = mapOf("E2E_TOKEN" to token))
+            }
+        }
+        """);
+    String out = onTerminal("", "run");
+    assertThat(out).endsWith("exit=1").contains("token=****").doesNotContain(SECRET)
+        .doesNotContain("s3cr3t");
   }
 }
