@@ -228,6 +228,8 @@ public final class Scheduler {
       return new Attempt(Status.FAILED, internal);
     } finally {
       running.remove(ctx.name());
+      // an interruption that arrived as the body ended must not disturb the cleanup
+      Thread.interrupted();
       for (String f : ctx.end()) {
         run.events().emit(new Event.Log(Instant.now(), ctx.name(), Event.Stream.STDERR,
             "cleanup failed: " + f));
@@ -274,6 +276,7 @@ public final class Scheduler {
         failure = failure == null ? internal.locate(p.file(), p.span()) : failure;
       } finally {
         running.remove("post");
+        Thread.interrupted();
         ctx.end();
         Thread.interrupted();
       }
