@@ -121,8 +121,8 @@ final class ParseRun {
     Token innermost = unclosed.getLast();
     String closer = innermost.getType() == SlipLexer.LPAREN ? ")"
         : innermost.getType() == SlipLexer.LSQUARE ? "]" : "}";
-    errors.add(Code.E0102, spans.of(innermost), "missing `" + closer + "` to close the "
-        + Brackets.what(innermost.getType()) + " opened here", null,
+    errors.addKeepingLineOpen(Code.E0102, spans.of(innermost), "missing `" + closer
+        + "` to close the " + Brackets.what(innermost.getType()) + " opened here",
         errors.label(spans.of(eof), "the file ends here"), true);
     List<Token> patched = new ArrayList<>(all.subList(0, all.size() - 1));
     for (int i = unclosed.size() - 1; i >= 0; i--) {

@@ -61,6 +61,19 @@ final class SyntaxErrors {
     return new Label(file, span, message);
   }
 
+  /**
+   * Adds an error that does not silence its line: an unclosed block is reported at its opening
+   * line before parsing, and a real error later on that line must still show.
+   */
+  void addKeepingLineOpen(Code code, Span span, String message, Label related,
+      boolean incomplete) {
+    int line = file.line(span.start());
+    boolean covered = linesWithErrors.contains(line);
+    if (add(code, span, message, null, related, incomplete) != null && !covered) {
+      linesWithErrors.remove(line);
+    }
+  }
+
   /** No further error on the line of {@code offset} (a second location of one mistake). */
   void coverLine(int offset) {
     linesWithErrors.add(file.line(offset));

@@ -62,6 +62,7 @@ class ParseResultTest {
     assertThat(parse("val x = \"abc\n").incomplete()).isFalse();
     // One real error and one missing brace: the REPL must show the error, not wait.
     assertThat(parse("val x = )\nfun f() {\n").incomplete()).isFalse();
+    assertThat(parse("if (x) { val = 3\n").incomplete()).isFalse();
     assertThat(parse("val x = 1\n").incomplete()).isFalse();
   }
 
