@@ -30,13 +30,22 @@ public final class Checker {
    *     one top-level {@code pipeline(...)}; false for snippets (the REPL) where that rule is off
    */
   public CheckedProgram check(Program main, ModuleLoader loader, Diagnostics out, boolean pipelineFile) {
-    Ctx cx = new Ctx(registry, out, main.file().text().length());
+    Ctx cx = context(registry, out, main.file().text().length());
+    var modules = new Modules(cx, loader, Checker::checkFile);
+    List<Program> imports = modules.checkMain(main, pipelineFile);
+    return result(cx, main, imports);
+  }
+
+  static Ctx context(BuiltinRegistry registry, Diagnostics out, int sourceLength) {
+    Ctx cx = new Ctx(registry, out, sourceLength);
     cx.typeRefs = new TypeResolver(cx);
     cx.exprs = new ExprChecker(cx);
     cx.calls = new CallChecker(cx, cx.exprs);
     cx.stmts = new StmtChecker(cx, cx.exprs);
-    var modules = new Modules(cx, loader, this::checkFile);
-    List<Program> imports = modules.checkMain(main, pipelineFile);
+    return cx;
+  }
+
+  static CheckedProgram result(Ctx cx, Program main, List<Program> imports) {
     return new CheckedProgram(main, imports, new ArrayList<>(cx.params.values()), cx.secretNames,
         cx.types, cx.dataClasses, Types.cls(Members.PARAMS));
   }
@@ -46,7 +55,7 @@ public final class Checker {
    *
    * @param role MAIN_PIPELINE, MAIN_SNIPPET or LIBRARY
    */
-  private void checkFile(Ctx cx, Program p, Scope top, Modules.Role role) {
+  static void checkFile(Ctx cx, Program p, Scope top, Modules.Role role) {
     Env env = new Env(top, null, 0, null);
     List<Expr.Call> pipelines = new ArrayList<>();
     for (Stmt s : p.items()) {
@@ -80,7 +89,7 @@ public final class Checker {
     }
   }
 
-  private void pipelineCount(Ctx cx, Program p, List<Expr.Call> pipelines, Modules.Role role) {
+  private static void pipelineCount(Ctx cx, Program p, List<Expr.Call> pipelines, Modules.Role role) {
     switch (role) {
       case LIBRARY -> {
         for (Expr.Call c : pipelines) {

@@ -21,7 +21,8 @@ import java.util.TreeSet;
 final class Ctx {
   final BuiltinRegistry registry;
   final Subtyping sub;
-  final Diagnostics out;
+  /** Where diagnostics go; a {@link CheckSession} points it at each snippet's sink. */
+  Diagnostics out;
   final TypeTable types;
   final Map<String, DataClassInfo> dataClasses = new LinkedHashMap<>();
   final Map<String, ParamInfo> params = new LinkedHashMap<>();

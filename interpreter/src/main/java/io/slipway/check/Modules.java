@@ -37,7 +37,16 @@ final class Modules {
   }
 
   List<Program> checkMain(Program main, boolean pipelineFile) {
-    check(main, pipelineFile ? Role.MAIN_PIPELINE : Role.MAIN_SNIPPET);
+    check(main, pipelineFile ? Role.MAIN_PIPELINE : Role.MAIN_SNIPPET, null);
+    return order;
+  }
+
+  /** Checks a snippet whose names resolve after its own in {@code parent}; returns its top scope. */
+  Scope checkSnippet(Program snippet, Scope parent) {
+    return check(snippet, Role.MAIN_SNIPPET, parent);
+  }
+
+  List<Program> imports() {
     return order;
   }
 
@@ -45,10 +54,10 @@ final class Modules {
     return f.path() != null ? f.path().toAbsolutePath().normalize().toString() : f.name();
   }
 
-  private Scope check(Program p, Role role) {
+  private Scope check(Program p, Role role, Scope parent) {
     String key = key(p.file());
     visiting.add(key);
-    Scope imported = new Scope(null);
+    Scope imported = new Scope(parent);
     Scope top = new Scope(imported);
     cx.file = p.file();
     // params first: imported libraries may read `params.<name>` of the pipeline file
@@ -95,7 +104,7 @@ final class Modules {
     }
     Scope exports = done.get(key);
     if (exports == null) {
-      exports = check(lib, Role.LIBRARY);
+      exports = check(lib, Role.LIBRARY, null);
     }
     exports.symbols().values().forEach(into::put);
   }
