@@ -18,14 +18,15 @@ final class HtmlAssets {
       .badge.skipped,.bar.skipped,.bar.pending{background:#b0b7be}
       td.success{color:#2e9d50}td.failed{color:#d33b3b}
       .row{display:flex;align-items:center;height:24px}.row.step{height:16px;font-size:12px}
-      .row .label{width:220px;flex:none;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;
-        padding-right:8px}
+      .row .label{width:220px;flex:none;box-sizing:border-box;overflow:hidden;
+        text-overflow:ellipsis;white-space:nowrap;padding-right:8px}
       .row.step .label{padding-left:16px;color:#5b6570}
       .track{position:relative;flex:1;height:100%;border-left:1px solid #dde1e6}
       .bar{position:absolute;top:4px;bottom:4px;min-width:2px;border-radius:3px;cursor:pointer}
       .row.step .bar{top:4px;bottom:4px;opacity:.75}
-      .dur{position:absolute;right:4px;top:3px;font-size:11px;color:#5b6570}
-      .row.step .dur{display:none}
+      .dur{width:120px;flex:none;box-sizing:border-box;padding-left:10px;font-size:12px;
+        color:#5b6570;white-space:nowrap}
+      .row.step .dur{font-size:11px}
       .axis{height:18px;color:#5b6570;font-size:11px}.tick{position:absolute;transform:translateX(-50%)}
       .tick:first-child{transform:none}.tick:last-child{transform:translateX(-100%)}
       details.stage{border-top:1px solid #eef0f2;padding:6px 0}summary{cursor:pointer}

@@ -69,7 +69,8 @@ public final class HtmlReport {
         .append(Xml.escape(run.runId())).append(" &middot; ").append(Xml.escape(run.file()))
         .append(" &middot; ").append(Durations.format(run.elapsed(Instant.now())));
     if (run.started() != null) {
-      sb.append(" &middot; started ").append(run.started());
+      sb.append(" &middot; started ")
+          .append(run.started().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
     sb.append("</p>");
     if (run.error() != null) {
@@ -85,7 +86,7 @@ public final class HtmlReport {
       sb.append("<span class=\"tick\" style=\"left:").append(i * 25).append("%\">")
           .append(Durations.format(Duration.ofMillis(totalMs * i / 4))).append("</span>");
     }
-    sb.append("</div></div>\n");
+    sb.append("</div><div class=\"dur\"></div></div>\n");
   }
 
   private static void bar(StringBuilder sb, String kind, String stage, String label,
@@ -109,9 +110,8 @@ public final class HtmlReport {
           .append(status.label()).append(", ").append(Durations.format(duration))
           .append("\"></div>");
     }
-    sb.append("<span class=\"dur\">").append(status.label()).append(' ')
-        .append(duration == null ? "" : Durations.format(duration)).append("</span>");
-    sb.append("</div></div>\n");
+    sb.append("</div><div class=\"dur\">").append(status.label()).append(' ')
+        .append(duration == null ? "" : Durations.format(duration)).append("</div></div>\n");
   }
 
   private static void stageDetails(StringBuilder sb, RunModel.StageView s) {
