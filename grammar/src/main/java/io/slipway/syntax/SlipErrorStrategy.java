@@ -99,7 +99,7 @@ final class SlipErrorStrategy extends DefaultErrorStrategy {
     }
     if (!inErrorRecoveryMode(recognizer)) {
       beginErrorCondition(recognizer);
-      hints.strayInStatementList(t);
+      hints.strayInStatementList(recognizer.getInputStream(), t);
     }
     for (int i = 1; i < k; i++) {
       recognizer.consume();
@@ -211,6 +211,11 @@ final class SlipErrorStrategy extends DefaultErrorStrategy {
 
   private void unexpected(Parser recognizer, Token offending, IntervalSet expected) {
     boolean eof = offending.getType() == Token.EOF;
+    Token last = SyntaxHints.previous(recognizer.getInputStream(), offending.getTokenIndex());
+    if (eof && last != null && errors.lineHasError(spans.of(last).start())) {
+      // The statement cut off by the end of the file already has its error (`sh 'make'`).
+      return;
+    }
     if ((eof || hints.startsDeclaration(offending) || hints.wrongCloser(offending))
         && hints.missingCloser(offending)) {
       return;
@@ -228,7 +233,7 @@ final class SlipErrorStrategy extends DefaultErrorStrategy {
         SyntaxHints.typeExpected(recognizer, offending));
     String message = "unexpected " + SyntaxMessages.describe(offending)
         + (what == null ? "" : ": expected " + what);
-    errors.add(Code.E0100, spans.of(offending), message, hints.hint(offending), null, eof);
+    errors.add(Code.E0100, spans.of(offending), message, hints.hint(recognizer.getInputStream(), offending), null, eof);
   }
 
 }

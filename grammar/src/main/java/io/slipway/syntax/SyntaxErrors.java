@@ -79,6 +79,11 @@ final class SyntaxErrors {
     linesWithErrors.add(file.line(offset));
   }
 
+  /** Whether the line of {@code offset} already has an error. */
+  boolean lineHasError(int offset) {
+    return linesWithErrors.contains(file.line(offset));
+  }
+
   /** Whether an error was already reported inside {@code span}. */
   boolean anyWithin(Span span) {
     for (Diagnostic d : all) {

@@ -25,7 +25,7 @@ final class SyntaxHints {
     this.brackets = brackets;
   }
 
-  void strayInStatementList(Token t) {
+  void strayInStatementList(TokenStream tokens, Token t) {
     if (t.getType() == SlipLexer.RCURL && brackets.unclosedBefore(t.getTokenIndex()) == null) {
       errors.add(Code.E0100, spans.of(t), "unexpected `}`: no block is open here");
     } else if (startsStatement(t.getType())) {
@@ -35,8 +35,13 @@ final class SyntaxHints {
     } else if (wrongCloser(t) && missingCloser(t)) {
       return;
     } else {
+      Token before = previous(tokens, t.getTokenIndex());
+      boolean argumentWithoutParens = before != null && before.getType() == SlipLexer.IDENT
+          && (t.getType() == SlipLexer.QUOTE_OPEN || t.getType() == SlipLexer.INT_LIT);
       errors.add(Code.E0100, spans.of(t), "unexpected " + SyntaxMessages.describe(t)
-          + ": expected the end of the statement");
+          + ": expected the end of the statement", argumentWithoutParens
+              ? "call functions with parentheses: `" + before.getText() + "(...)`"
+              : hint(tokens, t), null, false);
     }
   }
 
@@ -49,14 +54,19 @@ final class SyntaxHints {
   }
 
   /** A suggestion for common slips, or null. */
-  String hint(Token offending) {
-    if (offending.getType() == SlipLexer.ASSIGN) {
-      Token opener = brackets.unclosedBefore(offending.getTokenIndex());
-      if (opener != null && opener.getType() == SlipLexer.LPAREN) {
-        return "to compare, use `==`";
-      }
-    }
-    return null;
+  String hint(TokenStream tokens, Token offending) {
+    Token opener = brackets.unclosedBefore(offending.getTokenIndex());
+    boolean inParens = opener != null && opener.getType() == SlipLexer.LPAREN;
+    Token beforeOpener = opener == null ? null : previous(tokens, opener.getTokenIndex());
+    return switch (offending.getType()) {
+      case SlipLexer.ASSIGN -> !inParens ? null
+          : beforeOpener != null && beforeOpener.getType() == SlipLexer.FOR
+              ? "loops are written `for (i in 0 until n)`" : "to compare, use `==`";
+      case SlipLexer.LSQUARE -> "lists are made with `listOf(1, 2)`";
+      case SlipLexer.COLON -> inParens ? "map entries are written `\"key\" to value`" : null;
+      case SlipLexer.QUEST -> "there is no `c ? a : b`; write `if (c) a else b`";
+      default -> null;
+    };
   }
 
   /** `stage("a" needs = x)`: the `=` of a named argument right after another argument. */
