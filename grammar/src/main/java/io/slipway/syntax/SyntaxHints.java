@@ -63,10 +63,18 @@ final class SyntaxHints {
           : beforeOpener != null && beforeOpener.getType() == SlipLexer.FOR
               ? "loops are written `for (i in 0 until n)`" : "to compare, use `==`";
       case SlipLexer.LSQUARE -> "lists are made with `listOf(1, 2)`";
-      case SlipLexer.COLON -> inParens ? "map entries are written `\"key\" to value`" : null;
+      case SlipLexer.COLON -> !inParens ? null
+          : beforeOpener != null && beforeOpener.getType() == SlipLexer.FOR
+              ? "loops are written `for (x in xs)`"
+          : afterString(tokens, offending) ? "map entries are written `\"key\" to value`" : null;
       case SlipLexer.QUEST -> "there is no `c ? a : b`; write `if (c) a else b`";
       default -> null;
     };
+  }
+
+  private static boolean afterString(TokenStream tokens, Token t) {
+    Token before = previous(tokens, t.getTokenIndex());
+    return before != null && before.getType() == SlipLexer.QUOTE_CLOSE;
   }
 
   /** `stage("a" needs = x)`: the `=` of a named argument right after another argument. */
