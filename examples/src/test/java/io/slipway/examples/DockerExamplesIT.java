@@ -47,7 +47,8 @@ class DockerExamplesIT {
   void booksMsIsTestedPublishedAndVerified(@TempDir Path tmp) throws Exception {
     Path dir = ExampleFiles.copy(ExampleFiles.example("books-ms"), tmp.resolve("books-ms"));
     gitInit(dir);   // the checkout stage reports the commit
-    var run = ExampleRuns.run(dir.resolve("Slipfile"), Map.of("registryHost", ci.address()));
+    var run = ExampleRuns.run(dir.resolve("Slipfile"),
+        Map.of("registryHost", ci.address(), "port", String.valueOf(freePort())));
 
     run.assertSucceeded();
     assertThat(run.output()).contains("23 passed, 0 failed", "is tested and published");
@@ -105,6 +106,13 @@ class DockerExamplesIT {
     assertThat(run.runId()).isNotNull();
     assertThat(DockerCli.leftovers(run.runId())).as("labelled resources left by %s", run.runId())
         .isEmpty();
+  }
+
+  /** A host port nothing listens on now, for the deployed service. */
+  private static int freePort() throws java.io.IOException {
+    try (var socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   private static void gitInit(Path dir) {
