@@ -247,4 +247,22 @@ class CliEndToEndIT {
     assertThat(out).endsWith("exit=1").contains("token=****").doesNotContain(SECRET)
         .doesNotContain("s3cr3t");
   }
+
+  @Test
+  void checkAndHostRunsLoadNeitherGraalVmNorDockerJava() throws Exception {
+    Files.writeString(dir.resolve("Slipfile"), """
+        pipeline("lazy") {
+            stage("host") { sh("echo on the host") }
+        }
+        """);
+    for (String cmd : new String[] {"check", "run"}) {
+      Path log = dir.resolve(cmd + "-classes.txt");
+      var r = JarProcess.run(dir, Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + log), cmd);
+      assertThat(r.code()).as(r.out() + r.err()).isEqualTo(0);
+      String classes = Files.readString(log);
+      assertThat(classes).contains("io.slipway.cli.Main")
+          .doesNotContain("org.graalvm.").doesNotContain("com.oracle.truffle.")
+          .doesNotContain("com.github.dockerjava.");
+    }
+  }
 }
