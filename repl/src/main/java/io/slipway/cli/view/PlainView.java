@@ -30,7 +30,12 @@ public final class PlainView implements EventSink {
             + (e.duration() == null ? "" : " in " + Durations.format(e.duration()));
         line(e.stage(), e.error() == null ? text : text + ": " + e.error());
       }
-      case Event.StepStarted e -> line(e.stage(), "> " + e.description());
+      case Event.StepStarted e -> {
+        // an echo's message follows as its own line; announcing it too only doubles it
+        if (!e.description().startsWith("echo ")) {
+          line(e.stage(), "> " + e.description());
+        }
+      }
       case Event.StepFinished e -> {
         if (e.status() == Status.FAILED) {
           line(e.stage(), "step failed" + (e.exitCode() == null ? "" : " (exit " + e.exitCode()
