@@ -15,9 +15,9 @@ import io.slipway.value.Values;
 import java.time.Duration;
 
 /**
- * Global steps usable anywhere at run time: {@code echo}, {@code error}, {@code assert},
- * {@code sleep}, {@code approve}, {@code secret}, and the {@code params} and {@code build}
- * globals.
+ * Global functions usable anywhere at run time: the steps {@code echo}, {@code sleep} and
+ * {@code approve} (reported as steps), {@code error}, {@code assert}, {@code secret}, and the
+ * {@code params} and {@code build} globals.
  */
 public final class GlobalSteps implements Library {
   @Override
@@ -29,6 +29,7 @@ public final class GlobalSteps implements Library {
           StepSupport.log(cx, Event.Stream.INFO, Values.show(a[0]));
           return Unit.INSTANCE;
         });
+    d.category("Errors");
     d.fn("error").param("message", "String").returns("Nothing")
         .doc("Fails with an `Error` carrying the message; catchable with `catch (e: Error)`.")
         .impl((cx, r, a) -> {
@@ -43,6 +44,7 @@ public final class GlobalSteps implements Library {
           }
           return Unit.INSTANCE;
         });
+    d.category("Steps");
     d.fn("sleep").param("duration", "Duration")
         .doc("Pauses the stage; interrupted at once by a timeout or cancellation.")
         .impl((cx, r, a) -> {
@@ -57,6 +59,7 @@ public final class GlobalSteps implements Library {
             + "`slipway run --approve` answers yes; without a terminal and without `--approve` "
             + "the run fails here.")
         .impl((cx, r, a) -> approve(cx, (String) a[0]));
+    d.category("Secrets");
     d.fn("secret").param("name", "String").returns("Secret")
         .doc("A credential read from the environment, then from `.slipway/secrets` beside the "
             + "pipeline (`NAME=value` lines). Masked as `****` in every output. Literal names "
