@@ -185,11 +185,8 @@ final class ExprChecker {
       }
     }
     if (Types.isNullable(target) && !m.safe()) {
-      if (Subtyping.isNothing(Types.nonNull(target))) {
-        return Types.ERROR;
-      }
       cx.report(Code.E0204, m.name().span(), "unsafe access to `" + name + "` on a nullable value of type `"
-          + target + "`", "use `?.` or `!!`");
+          + Ctx.show(target) + "`", "use `?.` or `!!`");
       Type t = members.property(Types.nonNull(target), name);
       return t == null ? Types.ERROR : t;
     }

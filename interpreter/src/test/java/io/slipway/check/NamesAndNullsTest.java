@@ -62,6 +62,7 @@ class NamesAndNullsTest extends CheckerHarness {
         "val s: String? = null\nval t = s.trim()");
     assertThat(r.diagnostics().get(0).hint()).isEqualTo("use `?.` or `!!`");
     assertInvalid(Code.E0204, "unsafe access to `length`", "val s: String? = null\nval n = s.length");
+    assertInvalid(Code.E0204, "of type `null`", "val s = null\nval n = s.length");
     assertValid("val s: String? = null\nval t: String? = s?.trim()");
     assertValid("val s: String? = null\nval t: String = s ?: \"d\"");
     assertValid("val s: String? = null\nval t: String = s!!.trim()");
