@@ -94,6 +94,16 @@ class ParseResultTest {
   }
 
   @Test
+  void windowsLineEndingsParseLikeUnixOnes() {
+    String unix = "pipeline(\"x\") {\n  // c\n  stage(\"a\") {\n    sh(\"make\")\n  }\n}\n"
+        + "val s = \"\"\"\n  a\n  b\n\"\"\"\n";
+    ParseResult lf = parse(unix);
+    ParseResult crlf = parse(unix.replace("\n", "\r\n"));
+    assertThat(crlf.diagnostics()).isEmpty();
+    assertThat(AstPrinter.toSexpr(crlf.program())).isEqualTo(AstPrinter.toSexpr(lf.program()));
+  }
+
+  @Test
   void incrementIsAnAssignment() {
     var r = parse("i++\n");
     var assign = (Stmt.Assign) r.program().items().get(0);
