@@ -145,12 +145,18 @@ final class ControlFlow {
     boolean hasElse = false;
     boolean sawTrue = false;
     boolean sawFalse = false;
+    boolean sawNull = false;
+    String subjectPath = w.subject() == null ? null : path(w.subject(), env, cx);
     Type result = null;
     boolean allJump = true;
     for (WhenBranch br : w.branches()) {
       Env benv = env;
       if (br.isElse()) {
         hasElse = true;
+        // `when (x) { null -> ...; else -> x.length }`: x is not null in the else branch
+        if (sawNull && subjectPath != null && Types.isNullable(subject)) {
+          benv = env.narrowed(Map.of(subjectPath, Types.nonNull(subject)));
+        }
       }
       for (WhenCond c : br.conditions()) {
         switch (c) {
@@ -162,6 +168,7 @@ final class ControlFlow {
               }
             } else {
               Type t = exprs.check(v.expr(), subject, env);
+              sawNull |= v.expr() instanceof Expr.NullLit;
               if (v.expr() instanceof Expr.BoolLit b) {
                 sawTrue |= b.value();
                 sawFalse |= !b.value();
@@ -173,9 +180,8 @@ final class ControlFlow {
           }
           case WhenCond.Is is -> {
             Type t = cx.typeRefs.resolve(is.type());
-            if (!is.negated() && br.conditions().size() == 1 && w.subject() instanceof Expr.Name n
-                && env.scope().lookup(n.id()) != null) {
-              benv = env.narrowed(Map.of(n.id(), t));
+            if (!is.negated() && br.conditions().size() == 1 && subjectPath != null) {
+              benv = env.narrowed(Map.of(subjectPath, t));
             }
           }
           case WhenCond.In in -> exprs.check(in.range(), null, env);

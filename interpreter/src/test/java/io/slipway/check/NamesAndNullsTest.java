@@ -83,6 +83,8 @@ class NamesAndNullsTest extends CheckerHarness {
     assertValid("fun f(s: String?): Bool = s == null || s.length > 2");
     assertValid("fun f(a: Any): Int = if (a is String) a.length else 0");
     assertValid("fun f(a: Any): Int = when (a) { is String -> a.length\n else -> 0 }");
+    assertValid("fun f(s: String?): Int = when (s) { null -> 0\n else -> s.length }");
+    assertInvalid(Code.E0204, "unsafe", "fun f(s: String?): Int = when (s) { \"a\" -> 1\n else -> s.length }");
     assertValid("fun f(s: String?): Int { if (s !is String) return 0\nreturn s.length }");
     assertInvalid(Code.E0204, "unsafe", "fun f(s: String?): Bool = s != null || s.length > 2");
     assertInvalid(Code.E0204, "unsafe", "var s: String? = \"a\"\nif (s != null) { s = null\necho(s.length) }");
