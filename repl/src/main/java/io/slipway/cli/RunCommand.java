@@ -83,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
     if (json) {
       view = new JsonView(cli.out());
     } else if (cli.tty().live() && !plain) {
-      live = new LiveView(cli.out(), cli.tty().width(), cli.tty().height());
+      live = new LiveView(cli.out(), cli.tty().width(), cli.tty().height(), cli.tty().color());
       view = live;
     } else {
       view = new PlainView(cli.out());

@@ -24,6 +24,7 @@ public final class LiveView implements EventSink, AutoCloseable {
   private final PrintStream out;
   private final int width;
   private final int height;
+  private final boolean color;
   private final RunModel model = new RunModel();
   private final Thread ticker;
   private int drawn;
@@ -32,7 +33,13 @@ public final class LiveView implements EventSink, AutoCloseable {
   private boolean done;
 
   public LiveView(PrintStream out, int width, int height) {
+    this(out, width, height, true);
+  }
+
+  /** With {@code color} false ({@code NO_COLOR}) only cursor movements are sent, no colours. */
+  public LiveView(PrintStream out, int width, int height, boolean color) {
     this.out = out;
+    this.color = color;
     this.width = Math.max(40, width);
     this.height = Math.max(10, height);
     this.ticker = Thread.ofPlatform().daemon().name("slipway-live-view").unstarted(this::tick);
@@ -95,7 +102,8 @@ public final class LiveView implements EventSink, AutoCloseable {
       sb.append("\u001b[").append(drawn).append('F');
     }
     for (String l : lines) {
-      sb.append("\u001b[2K").append(l).append('\n');
+      sb.append("\u001b[2K").append(color ? l : l.replaceAll("\u001b\\[[0-9;]*m", ""))
+          .append('\n');
     }
     sb.append("\u001b[J");
     out.print(sb);
@@ -120,14 +128,15 @@ public final class LiveView implements EventSink, AutoCloseable {
       if (s.status() == Status.FAILED) {
         List<String> logs = s.logs();
         if (!logs.isEmpty()) {
-          sb.append("\n\u001b[1m").append(s.name()).append("\u001b[0m: last log lines\n");
+          sb.append('\n').append(color ? "\u001b[1m" + s.name() + "\u001b[0m" : s.name())
+              .append(": last log lines\n");
           for (String l : logs.subList(Math.max(0, logs.size() - FAILURE_TAIL), logs.size())) {
-            sb.append("  ").append(l).append('\n');
+            sb.append("  ").append(color ? l : Xml.stripAnsi(l)).append('\n');
           }
         }
       }
     }
-    sb.append(Summary.render(run, true));
+    sb.append(Summary.render(run, color));
     out.print(sb);
     out.flush();
   }

@@ -93,4 +93,11 @@ class ViewsTest {
     assertThat(plain).contains("test: last log lines").contains("  FAIL books_test")
         .contains("run failed in 4.0s");
   }
+
+  @Test
+  void liveViewWithoutColourSendsOnlyCursorMovements() {
+    String out = capture(o -> new LiveView(o, 100, 30, false));
+    assertThat(out).contains("\u001b[2K").containsPattern("\u001b\\[\\d+F")
+        .doesNotContainPattern("\u001b\\[[0-9;]*m").contains("FAIL books_test");
+  }
 }
