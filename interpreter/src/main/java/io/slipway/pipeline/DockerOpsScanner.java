@@ -147,6 +147,11 @@ final class DockerOpsScanner {
     String receiver = null;
     String name;
     boolean docker;
+    if (c.callee() instanceof Expr.Name n && n.id().equals("agent") && !c.args().isEmpty()) {
+      // the stage's agent container, started at its first command
+      out.add("agent " + show(c.args().get(0).value()));
+      return;
+    }
     if (c.callee() instanceof Expr.Name n) {
       name = n.id();
       docker = registry.function(name).map(f -> f.effects().contains(Effect.DOCKER))

@@ -102,6 +102,7 @@ class PlanTest {
                 retry(2) { run(image = img, command = listOf("./run-tests.sh")) }
             }
             stage("publish") {
+                agent(image = "$registry/ci-tools:1")
                 val tagged = image("books-ms").tag("$registry/books-ms:${build.tag}")
                 tagged.push()
             }
@@ -114,6 +115,7 @@ class PlanTest {
             docker build Dockerfile.test -> reg.example:5000/books-ms-tests
             docker run image=img command=listOf("./run-tests.sh")
           stage publish
+            docker agent reg.example:5000/ci-tools:1
             docker tag image("books-ms") reg.example:5000/books-ms:${build.tag}
             docker push tagged
         """);
