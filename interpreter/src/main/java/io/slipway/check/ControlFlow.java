@@ -44,10 +44,12 @@ final class ControlFlow {
         if (path == null) {
           yield Facts.NONE;
         }
+        cx.pathCasts |= path.indexOf('.') > 0;
         Map<String, Type> m = Map.of(path, Types.nonNull(cx.types.type(other)));
         yield b.op() == BinaryOp.NE ? new Facts(m, Map.of()) : new Facts(Map.of(), m);
       }
       case Expr.Is is when path(is.operand(), env, cx) != null -> {
+        cx.pathCasts |= is.operand() instanceof Expr.Member;
         Map<String, Type> m = Map.of(path(is.operand(), env, cx), cx.typeRefs.resolveQuiet(is.type()));
         yield is.negated() ? new Facts(Map.of(), m) : new Facts(m, Map.of());
       }
@@ -155,6 +157,7 @@ final class ControlFlow {
         hasElse = true;
         // `when (x) { null -> ...; else -> x.length }`: x is not null in the else branch
         if (sawNull && subjectPath != null && Types.isNullable(subject)) {
+          cx.pathCasts |= subjectPath.indexOf('.') > 0;
           benv = env.narrowed(Map.of(subjectPath, Types.nonNull(subject)));
         }
       }
@@ -181,6 +184,7 @@ final class ControlFlow {
           case WhenCond.Is is -> {
             Type t = cx.typeRefs.resolve(is.type());
             if (!is.negated() && br.conditions().size() == 1 && subjectPath != null) {
+              cx.pathCasts |= subjectPath.indexOf('.') > 0;
               benv = env.narrowed(Map.of(subjectPath, t));
             }
           }

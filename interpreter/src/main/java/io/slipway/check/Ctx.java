@@ -30,6 +30,8 @@ final class Ctx {
   /** Top-level {@code pipeline(...)} calls that are in an allowed place. */
   final Set<Expr.Call> allowedPipelines = Collections.newSetFromMap(new IdentityHashMap<>());
   SourceFile file;
+  /** Set once a condition narrows a property path; until then member accesses skip the lookup. */
+  boolean pathCasts;
   PipelineRules stages;
   ExprChecker exprs;
   StmtChecker stmts;

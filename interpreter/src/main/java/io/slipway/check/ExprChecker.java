@@ -177,7 +177,7 @@ final class ExprChecker {
       return Types.ERROR;
     }
     String name = m.name().text();
-    if (!m.safe() && (m.target() instanceof Expr.Name || m.target() instanceof Expr.Member)) {
+    if (cx.pathCasts && !m.safe() && (m.target() instanceof Expr.Name || m.target() instanceof Expr.Member)) {
       String path = ControlFlow.path(m, env, cx);
       Symbol cast = path == null ? null : env.scope().lookup(path);
       if (cast != null) {
