@@ -90,6 +90,19 @@ public interface ContainerEngine extends AutoCloseable {
   /** Runs a process in a running container, streaming its output; returns its exit code. */
   int exec(String id, ExecSpec spec, OutputSink output);
 
+  /**
+   * Attaches to the main process of a container created with {@code stdinOpen}: what is written
+   * to the returned stdin reaches the process, its output streams to {@code output} until the
+   * attachment is closed or the process ends.
+   */
+  Attachment attach(String id, OutputSink output);
+
+  /**
+   * Starts a process in a running container with its stdin attached (a long-lived shell);
+   * closing the attachment closes its stdin.
+   */
+  Attachment execAttached(String id, ExecSpec spec, OutputSink output);
+
   /** Extracts a tar stream into directory {@code containerDir} of the container. */
   void copyTo(String id, String containerDir, InputStream tar);
 

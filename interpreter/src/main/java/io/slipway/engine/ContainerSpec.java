@@ -16,7 +16,7 @@ public record ContainerSpec(String image, String name, List<String> command,
     List<String> entrypoint, Map<String, String> env, String workdir, String user,
     Map<String, String> labels, String network, List<String> aliases, List<PortBinding> ports,
     List<Mount> mounts, HealthSpec healthcheck, boolean init, List<String> capAdd,
-    Duration stopTimeout, String hostname) {
+    Duration stopTimeout, String hostname, boolean stdinOpen) {
 
   public ContainerSpec {
     command = command == null ? null : List.copyOf(command);
@@ -56,6 +56,7 @@ public record ContainerSpec(String image, String name, List<String> command,
     private final List<String> capAdd = new ArrayList<>();
     private Duration stopTimeout;
     private String hostname;
+    private boolean stdinOpen;
 
     private Builder(String image) {
       this.image = image;
@@ -141,9 +142,15 @@ public record ContainerSpec(String image, String name, List<String> command,
       return this;
     }
 
+    public Builder stdinOpen(boolean v) {
+      stdinOpen = v;
+      return this;
+    }
+
     public ContainerSpec build() {
       return new ContainerSpec(image, name, command, entrypoint, env, workdir, user, labels,
-          network, aliases, ports, mounts, healthcheck, init, capAdd, stopTimeout, hostname);
+          network, aliases, ports, mounts, healthcheck, init, capAdd, stopTimeout, hostname,
+          stdinOpen);
     }
   }
 }

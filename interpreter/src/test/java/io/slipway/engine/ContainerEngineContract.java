@@ -73,6 +73,54 @@ public abstract class ContainerEngineContract {
   }
 
   @Test
+  void attachWritesToStdinAndStreamsOutput() throws Exception {
+    var spec = ContainerSpec.builder(testImage()).labels(labels).entrypoint(List.of("sh")).stdinOpen(true).build();
+    String id = engine().createContainer(spec);
+    engine().startContainer(id);
+    List<LogLine> lines = new CopyOnWriteArrayList<>();
+    var splitter = new LineSplitter(lines::add);
+    try (Attachment a = engine().attach(id, splitter)) {
+      for (int i = 0; i < 3; i++) {
+        a.stdin().write(("echo out" + i + "; echo err" + i + " >&2\n").getBytes(StandardCharsets.UTF_8));
+        a.stdin().flush();
+      }
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (lines.size() < 6 && System.currentTimeMillis() < deadline) {
+        Thread.sleep(20);
+      }
+    }
+    assertThat(text(lines, LogLine.Stream.STDOUT)).isEqualTo("out0\nout1\nout2");
+    assertThat(text(lines, LogLine.Stream.STDERR)).isEqualTo("err0\nerr1\nerr2");
+  }
+
+  @Test
+  void execAttachedRunsALongLivedShell() throws Exception {
+    String id = run(List.of("sleep", "60"), null);
+    var out = new java.io.ByteArrayOutputStream();
+    try (Attachment a = engine().execAttached(id, ExecSpec.of(List.of("sh")), (s, c) -> {
+      synchronized (out) {
+        out.writeBytes(c);
+      }
+    })) {
+      a.stdin().write("echo one\n".getBytes(StandardCharsets.UTF_8));
+      a.stdin().flush();
+      Thread.sleep(200);
+      a.stdin().write("echo two\n".getBytes(StandardCharsets.UTF_8));
+      a.stdin().flush();
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (System.currentTimeMillis() < deadline) {
+        synchronized (out) {
+          if (out.toString(StandardCharsets.UTF_8).equals("one\ntwo\n")) {
+            break;
+          }
+        }
+        Thread.sleep(20);
+      }
+    }
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("one\ntwo\n");
+  }
+
+  @Test
   void execOfMissingCommandIsNonZero() {
     String id = run(List.of("sleep", "60"), null);
     assertThat(engine().exec(id, ExecSpec.of(List.of("no-such-command")), OutputSink.NONE)).isNotZero();

@@ -106,6 +106,9 @@ final class DockerContainers {
     if (spec.stopTimeout() != null) {
       cmd.withStopTimeout((int) spec.stopTimeout().toSeconds());
     }
+    if (spec.stdinOpen()) {
+      cmd.withStdinOpen(true).withStdInOnce(false).withAttachStdin(true);
+    }
     if (spec.healthcheck() != null) {
       var h = spec.healthcheck();
       cmd.withHealthcheck(new HealthCheck().withTest(h.test()).withInterval(h.interval().toNanos())
@@ -264,6 +267,54 @@ final class DockerContainers {
     }
     Long code = client.inspectExecCmd(execId).exec().getExitCodeLong();
     return code == null ? -1 : code.intValue();
+  }
+
+  io.slipway.engine.Attachment attach(String id, OutputSink output) {
+    return hijack(stdin -> client.attachContainerCmd(id).withStdIn(stdin).withStdOut(true)
+        .withStdErr(true).withFollowStream(true).exec(new FrameSink(output)));
+  }
+
+  io.slipway.engine.Attachment execAttached(String id, ExecSpec spec, OutputSink output) {
+    var create = client.execCreateCmd(id).withCmd(spec.command().toArray(String[]::new))
+        .withAttachStdin(true).withAttachStdout(true).withAttachStderr(true);
+    if (!spec.env().isEmpty()) {
+      create.withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+    if (spec.workdir() != null) {
+      create.withWorkingDir(spec.workdir());
+    }
+    String execId = create.exec().getId();
+    return hijack(stdin -> client.execStartCmd(execId).withStdIn(stdin).exec(new FrameSink(output)));
+  }
+
+  /** Opens a hijacked stream whose stdin is fed through a pipe. */
+  private static io.slipway.engine.Attachment hijack(
+      java.util.function.Function<InputStream, ResultCallback.Adapter<Frame>> start) {
+    var pipe = new StdinPipe();
+    OutputStream stdin = pipe.writer;
+    {
+      var cb = start.apply(pipe.reader);
+      try {
+        // the hijacked connection is up once the engine answered the upgrade
+        cb.awaitStarted(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        close(cb);
+        throw new EngineException("interrupted");
+      }
+      return new io.slipway.engine.Attachment() {
+        @Override
+        public OutputStream stdin() {
+          return stdin;
+        }
+
+        @Override
+        public void close() {
+          DockerContainers.close(stdin);
+          DockerContainers.close(cb);
+        }
+      };
+    }
   }
 
   void export(String id, OutputStream out) {

@@ -236,6 +236,16 @@ public final class DockerJavaEngine implements ContainerEngine {
   }
 
   @Override
+  public io.slipway.engine.Attachment attach(String id, OutputSink output) {
+    return op("attach to " + id, () -> containers.attach(id, output));
+  }
+
+  @Override
+  public io.slipway.engine.Attachment execAttached(String id, ExecSpec spec, OutputSink output) {
+    return op("exec in " + id, () -> containers.execAttached(id, spec, output));
+  }
+
+  @Override
   public void copyTo(String id, String containerDir, InputStream tar) {
     run("copy to " + id + ":" + containerDir, () -> client.copyArchiveToContainerCmd(id)
         .withTarInputStream(tar).withRemotePath(containerDir).exec());

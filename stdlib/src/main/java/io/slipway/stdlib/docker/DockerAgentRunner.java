@@ -29,7 +29,9 @@ import java.util.stream.Stream;
  * started on the first command with the workspace at {@code /workspace} (a bind mount of
  * {@code build.dir} on a local engine, a copy on a remote one), kept alive by a shell that exits
  * on SIGTERM, and removed when the stage ends. Commands run through exec with the step's
- * environment; the container's working directory is {@code /workspace}.
+ * environment; the container's working directory is {@code /workspace}. Commands go through one
+ * long-lived shell per agent ({@link AgentShell}); {@code -Dslipway.agent.steps=exec} uses one
+ * exec per command instead.
  */
 public final class DockerAgentRunner implements AgentRunner {
   static final String WORKSPACE = "/workspace";
@@ -69,7 +71,17 @@ public final class DockerAgentRunner implements AgentRunner {
     if (!local) {
       copyWorkspace(s, id, run.dir());
     }
-    return new Runner(s, id, run.dir());
+    AgentShell shell = null;
+    if (!"exec".equals(System.getProperty("slipway.agent.steps"))) {
+      try {
+        shell = AgentShell.open(s.engine(), id);
+        AgentShell opened = shell;
+        stage.onStageEnd(opened::close);
+      } catch (RuntimeException e) {
+        shell = null; // no attach support: every command uses its own exec
+      }
+    }
+    return new Runner(s, id, run.dir(), shell);
   }
 
   /** True when the engine runs on this machine, so a bind mount sees the pipeline directory. */
@@ -112,10 +124,19 @@ public final class DockerAgentRunner implements AgentRunner {
   }
 
   /** Execs commands in one agent container. */
-  private record Runner(DockerSession s, String id, Path dir) implements CommandRunner {
+  private record Runner(DockerSession s, String id, Path dir, AgentShell shell) implements CommandRunner {
     @Override
     public ExecResult run(Command command, OutputSink output) throws InterruptedException {
       long start = System.nanoTime();
+      if (shell != null && shell.usable()) {
+        try {
+          var o = shell.run(command.commandLine(), command.env(), workdir(command), l -> output.line(
+              l.stream() == LogLine.Stream.STDERR ? Event.Stream.STDERR : Event.Stream.STDOUT, l.text()));
+          return new ExecResult(o.exitCode(), o.stdout(), o.stderr(), Duration.ofNanos(System.nanoTime() - start));
+        } catch (IllegalStateException e) {
+          // the shell is gone before the command was sent: run it through exec
+        }
+      }
       var stdout = new java.io.ByteArrayOutputStream();
       var stderr = new java.io.ByteArrayOutputStream();
       var lines = new LineSplitter(l -> output.line(
@@ -126,11 +147,7 @@ public final class DockerAgentRunner implements AgentRunner {
         }
         lines.write(stream, chunk);
       };
-      String workdir = WORKSPACE;
-      if (command.workdir() != null && command.workdir().toAbsolutePath().startsWith(dir.toAbsolutePath())) {
-        String rel = dir.toAbsolutePath().relativize(command.workdir().toAbsolutePath()).toString();
-        workdir = rel.isEmpty() ? WORKSPACE : WORKSPACE + "/" + rel.replace('\\', '/');
-      }
+      String workdir = workdir(command);
       int code;
       try {
         code = s.engine().exec(id, new ExecSpec(command.commandLine(), command.env(), workdir, null), sink);
@@ -146,6 +163,15 @@ public final class DockerAgentRunner implements AgentRunner {
         return new ExecResult(code, stdout.toString(utf8), stderr.toString(utf8),
             Duration.ofNanos(System.nanoTime() - start));
       }
+    }
+
+    /** The command's directory inside the agent: {@code /workspace} for {@code build.dir}. */
+    private String workdir(Command command) {
+      if (command.workdir() != null && command.workdir().toAbsolutePath().startsWith(dir.toAbsolutePath())) {
+        String rel = dir.toAbsolutePath().relativize(command.workdir().toAbsolutePath()).toString();
+        return rel.isEmpty() ? WORKSPACE : WORKSPACE + "/" + rel.replace('\\', '/');
+      }
+      return WORKSPACE;
     }
   }
 }

@@ -15,10 +15,14 @@ class AgentIT {
     PipelineRun.requireEngine();
   }
 
-  @Test
-  void shRunsInTheAgentWithWorkspaceEnvAndExitCodes(@TempDir Path dir) throws Exception {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"shell", "exec"})
+  void shRunsInTheAgentWithWorkspaceEnvAndExitCodes(String mode, @TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("input.txt"), "from the host\n");
-    var run = PipelineRun.run(dir, """
+    System.setProperty("slipway.agent.steps", mode);
+    PipelineRun run;
+    try {
+      run = PipelineRun.run(dir, """
         pipeline("agents") {
             agent(image = "%s")
             env("GREETING" to "hi")
@@ -31,17 +35,65 @@ class AgentIT {
                 sh("echo made-in-container > out.txt")
                 assert(sh("exit 3", check = false).exitCode == 3)
                 assert(sh(listOf("sh", "-c", "exit 0")).exitCode == 0)
+                assert(sh("printf 'no newline __slip'", quiet = true).stdout == "no newline __slip")
+                assert(sh("echo to-err >&2; printf x", quiet = true).stderr == "to-err\\n")
+                assert(sh(listOf("printf", "%%s|", "it's", "a b")).stdout == "it's|a b|")
             }
             stage("fail") {
                 sh("echo about to fail; exit 7")
             }
         }
         """.formatted(PipelineRun.IMAGE));
+    } finally {
+      System.clearProperty("slipway.agent.steps");
+    }
     assertThat(run.result.exitCode()).as(run.toString()).isEqualTo(1);
     assertThat(run.log()).contains("/workspace\nfrom the host\nhi\nroot:x:0:0", "about to fail");
     assertThat(run.result.error()).contains("fail").contains("7");
     assertThat(dir.resolve("out.txt")).hasContent("made-in-container");
     assertThat(PipelineRun.leftovers(run.runId)).isEmpty();
+  }
+
+  @Test
+  void aTimedOutCommandDoesNotBlockTheNextStage(@TempDir Path dir) throws Exception {
+    var run = PipelineRun.run(dir, """
+        pipeline("agent-timeout") {
+            agent(image = "%s")
+            stage("slow") {
+                options(timeout = 2.seconds)
+                try { sh("sleep 30") } finally { }
+            }
+        }
+        """.formatted(PipelineRun.IMAGE));
+    assertThat(run.result.error()).as(run.toString()).contains("Timeout");
+    var next = PipelineRun.run(dir, """
+        pipeline("agent-timeout2") {
+            agent(image = "%s")
+            stage("a") {
+                timeout(2.seconds) { sh("sleep 30", check = false) }
+            }
+        }
+        """.formatted(PipelineRun.IMAGE));
+    assertThat(next.result.error()).as(next.toString()).contains("Timeout");
+    assertThat(PipelineRun.leftovers(run.runId)).isEmpty();
+    assertThat(PipelineRun.leftovers(next.runId)).isEmpty();
+  }
+
+  @Test
+  void manyStepsAreCheap(@TempDir Path dir) throws Exception {
+    var run = PipelineRun.run(dir, """
+        pipeline("many") {
+            agent(image = "%s")
+            stage("steps") {
+                for (i in 1..40) { assert(sh("echo $i", quiet = true).stdout == "$i\\n") }
+            }
+        }
+        """.formatted(PipelineRun.IMAGE));
+    assertThat(run.result.exitCode()).as(run.toString()).isZero();
+    var steps = run.events.stream().filter(e -> e instanceof io.slipway.run.Event.StepFinished f
+        && f.exitCode() != null).map(e -> ((io.slipway.run.Event.StepFinished) e).duration().toMillis()).sorted().toList();
+    // an attached shell answers in a few milliseconds; a docker exec takes three engine round trips
+    assertThat(steps.get(steps.size() / 2)).isLessThan(60);
   }
 
   @Test
