@@ -111,6 +111,11 @@ final class ControlFlow {
     Facts f = facts(i.condition(), env, cx);
     Type then = branch(i.then(), expected, env.narrowed(f.whenTrue()), used);
     if (i.otherwise() == null) {
+      if (used && expected != null && !Arguments.hasVars(expected) && !cx.isSub(Types.UNIT, expected)) {
+        cx.report(Code.E0203, i.span(), "type mismatch: expected " + Ctx.show(expected)
+            + ", found Unit", "`if` without `else` has no value: add an `else` branch");
+        return Types.ERROR;
+      }
       return Types.UNIT;
     }
     Type other = branch(i.otherwise(), expected, env.narrowed(f.whenFalse()), used);

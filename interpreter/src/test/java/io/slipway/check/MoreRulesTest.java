@@ -83,6 +83,8 @@ class MoreRulesTest extends CheckerHarness {
         "val c = true\nval x: Int = if (c) { 1 } else { echo(1)\n\"a\" }");
     assertThat(r.diagnostics().get(0).line()).isEqualTo(3);
     assertInvalid(Code.E0203, "expected String, found Int", "val n = 1\nval s: String = when (n) { 1 -> \"a\"\n else -> 2 }");
+    Result noElse = assertInvalid(Code.E0203, "expected Int, found Unit", "val c = true\nval x: Int = if (c) 1");
+    assertThat(noElse.diagnostics().get(0).hint()).contains("add an `else` branch");
     assertValid("val c = true\nval x: Int? = if (c) 1 else null\nval y: Any = if (c) 1 else \"a\"");
   }
 
