@@ -42,8 +42,14 @@ public final class HostCommandRunner implements CommandRunner {
     }
     var out = new StringBuilder();
     var err = new StringBuilder();
-    Thread t1 = pump(p.getInputStream(), Event.Stream.STDOUT, out, output);
-    Thread t2 = pump(p.getErrorStream(), Event.Stream.STDERR, err, output);
+    var killed = new java.util.concurrent.atomic.AtomicBoolean();
+    OutputSink live = (stream, line) -> {
+      if (!killed.get()) {
+        output.line(stream, line);
+      }
+    };
+    Thread t1 = pump(p.getInputStream(), Event.Stream.STDOUT, out, live);
+    Thread t2 = pump(p.getErrorStream(), Event.Stream.STDERR, err, live);
     try {
       int code = p.waitFor();
       t1.join();
@@ -51,8 +57,11 @@ public final class HostCommandRunner implements CommandRunner {
       return new ExecResult(code, out.toString(), err.toString(),
           Duration.ofNanos(System.nanoTime() - start));
     } catch (InterruptedException e) {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      // the shell first, so that it cannot report its children's deaths ("Killed")
+      killed.set(true);
+      var children = p.descendants().toList();
       p.destroyForcibly();
+      children.forEach(ProcessHandle::destroyForcibly);
       throw e;
     }
   }

@@ -55,13 +55,9 @@ public final class StageContext {
     return plan;
   }
 
-  int nextStepNumber() {
-    return steps.incrementAndGet();
-  }
-
   /** The next step number of this stage, starting at 1. */
   public int nextStep() {
-    return nextStepNumber();
+    return steps.incrementAndGet();
   }
 
   void attach(Evaluator ev) {

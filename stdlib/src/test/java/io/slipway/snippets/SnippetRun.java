@@ -6,7 +6,6 @@ import io.slipway.api.RunResult;
 import io.slipway.api.Slipway;
 import io.slipway.builtin.BuiltinRegistry;
 import io.slipway.diag.DiagnosticRenderer;
-import io.slipway.engine.ContainerEngine;
 import io.slipway.source.SourceFile;
 import io.slipway.stdlib.Stdlib;
 import java.io.IOException;
@@ -32,11 +31,6 @@ final class SnippetRun {
   final TranscriptSink transcript = new TranscriptSink();
   final AtomicInteger engineCalls = new AtomicInteger();
 
-  private SnippetRun(CheckResult checked, RunResult result) {
-    this.checked = checked;
-    this.result = result;
-  }
-
   private SnippetRun(Path file, String display) throws IOException {
     SourceFile source = SourceFile.read(file, display);
     var slipway = new Slipway(REGISTRY);
@@ -50,14 +44,6 @@ final class SnippetRun {
 
   static SnippetRun run(Path file, String display) throws IOException {
     return new SnippetRun(file, display);
-  }
-
-  /** Runs source text written to {@code dir/name}. */
-  static SnippetRun run(Path dir, String name, String text) throws IOException {
-    Path f = dir.resolve(name);
-    Files.createDirectories(f.getParent());
-    Files.writeString(f, text);
-    return run(f, name);
   }
 
   private RunOptions options(String text) {
@@ -89,6 +75,14 @@ final class SnippetRun {
         });
   }
 
+  /** Runs source text written to {@code dir/name} (also used by other areas' run tests). */
+  static SnippetRun run(Path dir, String name, String text) throws IOException {
+    Path f = dir.resolve(name);
+    Files.createDirectories(f.getParent());
+    Files.writeString(f, text);
+    return run(f, name);
+  }
+
   /** True when the expectation is an error ({@code .err}): check errors or a failed run. */
   boolean failed() {
     return result == null || !result.ok();
@@ -108,9 +102,5 @@ final class SnippetRun {
       out = out.replace(id, "<run-id>");
     }
     return out.replace(dir.toAbsolutePath().toString(), "$snippetsDir");
-  }
-
-  static ContainerEngine noEngine() {
-    throw new IllegalStateException("no engine");
   }
 }
