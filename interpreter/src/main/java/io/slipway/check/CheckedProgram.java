@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * @param imports every imported program, each once, in dependency order (a file after its imports)
  * @param params the {@code param} declarations of the main file, in source order
- * @param secretNames the names of {@code secret("X")} calls with a literal name, in all files
+ * @param secretNames the names of {@code secret("X")} calls with a literal name, in all files, sorted
  * @param types the type of every checked expression of every file
  * @param dataClasses every data class by name, from all files
  * @param paramsType the synthesized record type of {@code params}
@@ -23,7 +23,8 @@ public record CheckedProgram(Program main, List<Program> imports, List<ParamInfo
   public CheckedProgram {
     imports = List.copyOf(imports);
     params = List.copyOf(params);
-    secretNames = Set.copyOf(secretNames);
+    // sorted, so that "secret not available" reports come in a stable order
+    secretNames = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(secretNames));
     dataClasses = Map.copyOf(dataClasses);
   }
 }
