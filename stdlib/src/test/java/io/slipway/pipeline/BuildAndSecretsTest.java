@@ -2,10 +2,13 @@ package io.slipway.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slipway.api.RunOptions;
+import io.slipway.api.Slipway;
 import io.slipway.run.Event;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,11 +40,20 @@ class BuildAndSecretsTest {
 
   @Test
   void concurrentRunsGetDistinctNumbers() throws Exception {
+    var checked = TestRuns.check(dir, NUMBER);
     var pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<String>> runs = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
-        Callable<String> c = () -> TestRuns.run(dir, NUMBER).logs("n").get(0);
+        Callable<String> c = () -> {
+          var lines = Collections.synchronizedList(new ArrayList<String>());
+          new Slipway(TestRuns.REGISTRY).run(checked, RunOptions.defaults().withEvents(e -> {
+            if (e instanceof Event.Log l) {
+              lines.add(l.line());
+            }
+          }));
+          return lines.get(0);
+        };
         runs.add(pool.submit(c));
       }
       var numbers = new ArrayList<String>();
