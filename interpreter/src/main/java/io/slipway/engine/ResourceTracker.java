@@ -19,10 +19,10 @@ public final class ResourceTracker {
     CONTAINER, NETWORK, VOLUME, IMAGE_TAG
   }
 
-  /** Receives "created"/"removed" notices for the run's events. */
+  /** Receives "created"/"removed" notices for the run's events; {@code stage} may be null. */
   @FunctionalInterface
   public interface Listener {
-    void changed(Kind kind, String action, String id, String name);
+    void changed(Kind kind, String action, String id, String name, String stage);
   }
 
   private final ContainerEngine engine;
@@ -32,6 +32,7 @@ public final class ResourceTracker {
   private final Listener listener;
   private final Set<String> gone = ConcurrentHashMap.newKeySet();
   private final Set<String> exempt = ConcurrentHashMap.newKeySet();
+  private final java.util.Map<String, String> stages = new ConcurrentHashMap<>();
 
   /**
    * @param onCleanup registers a run cleanup ({@code RunState::onCleanup})
@@ -60,7 +61,15 @@ public final class ResourceTracker {
 
   /** Tracks a created resource; {@code id} is what the engine removes it by. */
   public void created(Kind kind, String id, String name) {
-    listener.changed(kind, "created", id, name);
+    created(kind, id, name, null);
+  }
+
+  /** Tracks a resource created by {@code stage} (null at the top level). */
+  public void created(Kind kind, String id, String name, String stage) {
+    if (stage != null) {
+      stages.put(id, stage);
+    }
+    listener.changed(kind, "created", id, name, stage);
     if (keep) {
       return;
     }
@@ -84,7 +93,7 @@ public final class ResourceTracker {
       case IMAGE_TAG -> engine.removeImage(id, false);
     }
     if (gone.add(id)) {
-      listener.changed(kind, "removed", id, name);
+      listener.changed(kind, "removed", id, name, stages.get(id));
     }
   }
 

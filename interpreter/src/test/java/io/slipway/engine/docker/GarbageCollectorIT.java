@@ -63,7 +63,7 @@ class GarbageCollectorIT {
     var tracker = new ResourceTracker(engine, labels, (what, action) -> {
       whats.add(0, what);
       actions.add(0, action);
-    }, false, (k, a, id, n) -> { });
+    }, false, (k, a, id, n, st) -> { });
     createResources(labels, tracker);
     assertThat(count(labels.selector())).isEqualTo(3);
     actions.forEach(Runnable::run);
@@ -82,8 +82,8 @@ class GarbageCollectorIT {
         RunLabels.hostName(), "");
     var liveLabels = RunLabels.forCurrentProcess("gc-live-" + UUID.randomUUID(), "gc-test");
     List<Runnable> liveCleanups = new ArrayList<>();
-    createResources(deadLabels, new ResourceTracker(engine, deadLabels, (w, a) -> { }, true, (k, a, id, n) -> { }));
-    createResources(liveLabels, new ResourceTracker(engine, liveLabels, (w, a) -> liveCleanups.add(0, a), false, (k, a, id, n) -> { }));
+    createResources(deadLabels, new ResourceTracker(engine, deadLabels, (w, a) -> { }, true, (k, a, id, n, st) -> { }));
+    createResources(liveLabels, new ResourceTracker(engine, liveLabels, (w, a) -> liveCleanups.add(0, a), false, (k, a, id, n, st) -> { }));
     try {
       GarbageCollector.Report report = new GarbageCollector(engine).collect(false);
       assertThat(report.failed()).isEmpty();

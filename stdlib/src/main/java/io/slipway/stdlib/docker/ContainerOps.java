@@ -56,7 +56,7 @@ final class ContainerOps {
     }
     ContainerSpec spec = b.build();
     String id = DockerSession.call("create container " + userName, () -> engine.createContainer(spec));
-    s.tracker().created(ResourceTracker.Kind.CONTAINER, id, engineName);
+    s.tracker().created(ResourceTracker.Kind.CONTAINER, id, engineName, Calls.stageName(cx));
     DockerSession.call("start container " + userName, () -> {
       engine.startContainer(id);
       return null;

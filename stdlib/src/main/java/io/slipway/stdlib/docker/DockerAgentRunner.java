@@ -60,7 +60,7 @@ public final class DockerAgentRunner implements AgentRunner {
       b.mount(Mount.bind(run.dir().toAbsolutePath().toString(), WORKSPACE));
     }
     String id = DockerSession.call("create agent " + ref, () -> s.engine().createContainer(b.build()));
-    s.tracker().created(ResourceTracker.Kind.CONTAINER, id, name);
+    s.tracker().created(ResourceTracker.Kind.CONTAINER, id, name, stage.name());
     if (!run.flags().keep()) {
       stage.onStageEnd(() -> s.tracker().remove(ResourceTracker.Kind.CONTAINER, id, name));
     }

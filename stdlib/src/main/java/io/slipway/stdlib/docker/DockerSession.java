@@ -29,7 +29,7 @@ final class DockerSession {
     this.engine = run.engine();
     this.labels = RunLabels.forCurrentProcess(run.runId(), run.pipeline());
     this.tracker = new ResourceTracker(engine, labels, run::onCleanup, run.flags().keep(),
-        (kind, action, id, name) -> run.events().emit(new Event.Resource(Instant.now(), null,
+        (kind, action, id, name, stage) -> run.events().emit(new Event.Resource(Instant.now(), stage,
             kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), action, id, name)));
   }
 

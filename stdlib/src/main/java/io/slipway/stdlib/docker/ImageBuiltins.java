@@ -72,7 +72,7 @@ public final class ImageBuiltins implements Library {
           try (InputStream in = Files.newInputStream(path(cx, (String) a[0]))) {
             id = DockerSession.call("import " + ref, () -> s.engine().importImage(in, ref));
           }
-          s.tracker().created(ResourceTracker.Kind.IMAGE_TAG, ImageRef.parse(ref).toString(), ref);
+          s.tracker().created(ResourceTracker.Kind.IMAGE_TAG, ImageRef.parse(ref).toString(), ref, Calls.stageName(cx));
           return new ImageValue(ref, id);
         });
     members(d);
@@ -156,7 +156,7 @@ public final class ImageBuiltins implements Library {
         () -> s.engine().build(spec, out.sink()));
     out.finish();
     String ref = tag == null ? info.id() : tags.get(0);
-    s.tracker().created(ResourceTracker.Kind.IMAGE_TAG, ref, ref);
+    s.tracker().created(ResourceTracker.Kind.IMAGE_TAG, ref, ref, Calls.stageName(cx));
     if ((Boolean) a[8]) {
       s.tracker().exempt(ref);
     }
@@ -171,7 +171,7 @@ public final class ImageBuiltins implements Library {
       s.engine().tag(i.ref(), normal);
       return null;
     });
-    s.tracker().created(ResourceTracker.Kind.IMAGE_TAG, normal, normal);
+    s.tracker().created(ResourceTracker.Kind.IMAGE_TAG, normal, normal, Calls.stageName(cx));
     return new ImageValue(ref, i.id());
   }
 

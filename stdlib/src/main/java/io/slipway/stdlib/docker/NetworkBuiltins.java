@@ -26,7 +26,7 @@ public final class NetworkBuiltins implements Library {
           String engineName = s.labels().scoped(name);
           String id = DockerSession.call("create network " + name, () -> s.engine().createNetwork(
               new NetworkSpec(engineName, "bridge", s.labelsFor(Calls.stageName(cx)), (Boolean) a[1])));
-          s.tracker().created(ResourceTracker.Kind.NETWORK, id, engineName);
+          s.tracker().created(ResourceTracker.Kind.NETWORK, id, engineName, Calls.stageName(cx));
           return new NetworkValue(id, name, engineName);
         });
     d.property("Network", "name").type("String").doc("The network's name as given to `network`.")
@@ -73,7 +73,7 @@ public final class NetworkBuiltins implements Library {
           String engineName = s.labels().scoped(name);
           DockerSession.call("create volume " + name, () -> s.engine().createVolume(
               new VolumeSpec(engineName, s.labelsFor(Calls.stageName(cx)))));
-          s.tracker().created(ResourceTracker.Kind.VOLUME, engineName, engineName);
+          s.tracker().created(ResourceTracker.Kind.VOLUME, engineName, engineName, Calls.stageName(cx));
           return new VolumeValue(name, engineName);
         });
     d.property("Volume", "name").type("String").doc("The volume's name as given to `volume`.")

@@ -115,6 +115,8 @@ class ContainerBuiltinsIT {
     var removed = run.events.stream().filter(e -> e instanceof io.slipway.run.Event.Resource r
         && r.action().equals("removed") && r.id().equals(id)).findFirst();
     assertThat(removed).isPresent();
+    assertThat(((io.slipway.run.Event.Resource) removed.get()).stage()).isEqualTo("one");
+    assertThat(((io.slipway.run.Event.Resource) removed.get()).kind()).isEqualTo("container");
     int removedAt = run.events.indexOf(removed.get());
     int twoStarts = run.events.indexOf(run.events.stream().filter(e -> e instanceof io.slipway.run.Event.StageStarted s
         && s.stage().equals("two")).findFirst().orElseThrow());
