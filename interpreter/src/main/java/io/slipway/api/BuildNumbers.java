@@ -19,6 +19,7 @@ final class BuildNumbers {
   private BuildNumbers() {}
 
   /** Increments and returns the counter. */
+  @SuppressWarnings("try") // the lock is held for the block, never read
   static synchronized long next(Path dir, String pipeline) throws IOException {
     Path file = file(dir, pipeline);
     Files.createDirectories(file.getParent());

@@ -69,6 +69,7 @@ public final class ControlSteps implements Library {
     throw last;
   }
 
+  @SuppressWarnings("try") // the deadline is armed for the block, never read
   private static Object timeout(CallContext cx, Duration d, Object block) {
     Evaluator ev = Invocation.of(cx).evaluator();
     try (Deadline dl = Deadline.arm(ev, d,
