@@ -15,7 +15,10 @@ import java.util.Set;
  * its {@code io.slipway.owner} names this machine, a process with that pid exists and that
  * process started at the recorded instant (so a reused pid does not keep garbage alive). Everything else is garbage. Resources of other hosts are left alone unless
  * {@code allHosts} is set, because a shared remote engine may serve runs of other machines.
- * Order: containers, networks, volumes, then images built by dead runs.
+ * Order: containers, networks, volumes, then images built by dead runs. Image references that
+ * name a registry ({@code localhost:5000/app:1}) are left alone, because a run may have pushed
+ * them and pushed images outlive runs; other references of dead runs' images are removed (so
+ * {@code build(keep = true)} keeps an image past its run, but not past {@code slipway gc}).
  */
 public final class GarbageCollector {
   /** What one collection did. {@code live} counts resources of runs still running. */
@@ -62,6 +65,9 @@ public final class GarbageCollector {
         refs.add(i.id());
       }
       for (String ref : refs) {
+        if (!ref.startsWith("sha256:") && !ImageRef.parse(ref).registry().equals(ImageRef.DOCKER_HUB)) {
+          continue; // possibly pushed: pushed images outlive their run
+        }
         sweep(i.labels(), allHosts, live, removed, failed, "image " + ref,
             () -> engine.removeImage(ref, true));
       }

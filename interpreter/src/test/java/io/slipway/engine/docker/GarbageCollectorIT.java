@@ -75,6 +75,28 @@ class GarbageCollectorIT {
   }
 
   @Test
+  void gcRemovesImagesOfDeadRunsButKeepsRegistryReferences(@org.junit.jupiter.api.io.TempDir java.nio.file.Path ctx)
+      throws Exception {
+    Process dead = new ProcessBuilder("true").start();
+    dead.waitFor();
+    var deadLabels = new RunLabels("gc-img-" + UUID.randomUUID(), "gc-test", dead.pid(), RunLabels.hostName(), "");
+    java.nio.file.Files.writeString(ctx.resolve("Dockerfile"), "FROM " + TestEngines.TEST_IMAGE + "\n");
+    String local = "slipway-gc-test/local:" + deadLabels.suffix();
+    String pushed = "localhost:5999/slipway-gc-test:" + deadLabels.suffix();
+    engine.build(new io.slipway.engine.BuildSpec(ctx, "Dockerfile", List.of(local, pushed), null, Map.of(),
+        deadLabels.labels(), false, false), io.slipway.engine.OutputSink.NONE);
+    try {
+      var report = new GarbageCollector(engine).collect(false);
+      assertThat(report.removed()).contains("image " + local);
+      assertThat(engine.inspectImage(local)).isEmpty();
+      assertThat(engine.inspectImage(pushed)).isPresent();
+    } finally {
+      engine.removeImage(pushed, true);
+      engine.removeImage(local, true);
+    }
+  }
+
+  @Test
   void gcRemovesResourcesOfDeadRunsOnly() throws Exception {
     Process dead = new ProcessBuilder("true").start();
     dead.waitFor();
