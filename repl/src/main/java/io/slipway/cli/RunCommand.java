@@ -108,7 +108,10 @@ final class RunCommand implements Callable<Integer> {
         .withDebug(debug)
         .withOnStart(control::attach);
     RunResult result;
-    try (var signals = new Interrupts(cli.err(), control::cancel).install()) {
+    try (var signals = new Interrupts(cli.err(), reason -> {
+      approver.cancel();
+      control.cancel(reason);
+    }).install()) {
       try {
         result = slipway.run(checked, options);
       } finally {

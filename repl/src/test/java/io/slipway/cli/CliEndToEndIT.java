@@ -265,4 +265,33 @@ class CliEndToEndIT {
           .doesNotContain("com.github.dockerjava.");
     }
   }
+
+  @Test
+  void ctrlCAtAnApprovalPromptCancelsAtOnce() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")));
+    Files.writeString(dir.resolve("Slipfile"), """
+        pipeline("gated") {
+            stage("deploy") {
+                approve("Ship it?")
+                echo("shipped")
+            }
+        }
+        """);
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path out = dir.resolve("tty.out");
+    var pb = new ProcessBuilder("script", "-qec", javaBin + " -jar " + JarProcess.JAR + " run",
+        "/dev/null").directory(dir.toFile()).redirectOutput(out.toFile())
+        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("TERM", "xterm");
+    Process p = pb.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!Files.readString(out).contains("[y/N]") && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    p.getOutputStream().write(3); // ^C: the terminal sends SIGINT to the run
+    p.getOutputStream().flush();
+    assertThat(p.waitFor(15, TimeUnit.SECONDS)).as("exits soon after ^C at the prompt").isTrue();
+    assertThat(p.exitValue()).isEqualTo(130);
+    assertThat(Files.readString(out)).contains("interrupted").doesNotContain("shipped");
+  }
 }
