@@ -48,7 +48,7 @@ class DockerExamplesIT {
     Path dir = ExampleFiles.copy(ExampleFiles.example("books-ms"), tmp.resolve("books-ms"));
     gitInit(dir);   // the checkout stage reports the commit
     var run = ExampleRuns.run(dir.resolve("Slipfile"),
-        Map.of("registryHost", ci.address(), "port", String.valueOf(freePort())));
+        Map.of("registry", ci.address(), "port", String.valueOf(freePort())));
 
     run.assertSucceeded();
     assertThat(run.output()).contains("23 passed, 0 failed", "is tested and published");
@@ -63,7 +63,7 @@ class DockerExamplesIT {
   @Test
   void nerdDinnerIsBuiltTestedPushedAndPromoted(@TempDir Path tmp) throws Exception {
     Path dir = ExampleFiles.copy(ExampleFiles.example("nerd-dinner-ci"), tmp.resolve("nd"));
-    var ciRun = ExampleRuns.run(dir.resolve("Slipfile"), Map.of("registryHost", ci.address()));
+    var ciRun = ExampleRuns.run(dir.resolve("Slipfile"), Map.of("registry", ci.address()));
     ciRun.assertSucceeded();
     assertThat(ciRun.output()).contains("e2e: all checks passed");
     String version = "slipway-nerd-dinner-ci-1";

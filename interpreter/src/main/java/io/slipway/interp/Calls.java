@@ -50,7 +50,9 @@ final class Calls {
     switch (c.callee()) {
       case Expr.Name n -> {
         Env.Slot slot = env.lookup(n.id());
-        if (slot != null) {
+        // as in Kotlin, a variable that holds no function does not hide a function of that
+        // name: `param registry` and `registry(...)` coexist (the checker resolves it the same way)
+        if (slot != null && (slot.get() instanceof Callable || !hasFunction(n.id(), env))) {
           return callUser(slot.get(), n.id(), null, c.args(), c.trailing(), env, c.span());
         }
         for (Env e = env; e != null; e = e.parent()) {
@@ -80,6 +82,15 @@ final class Calls {
         return callUser(fn, "expression", null, c.args(), c.trailing(), env, c.span());
       }
     }
+  }
+
+  private boolean hasFunction(String name, Env env) {
+    for (Env e = env; e != null; e = e.parent()) {
+      if (e.hasReceiver() && ev.members().findMethod(e.receiver(), name).isPresent()) {
+        return true;
+      }
+    }
+    return ev.interp.registry().function(name).isPresent();
   }
 
   /** Calls a Slipway function value with source arguments. */
