@@ -82,7 +82,7 @@ public final class Slipway {
     out.addAll(parsed.diagnostics());
     CheckedProgram program = new Checker(registry).check(parsed.program(),
         new FileModuleLoader(), out, true);
-    return new CheckResult(out.sorted(), program);
+    return new CheckResult(SyntaxShadow.filter(parsed.program(), out.sorted()), program);
   }
 
   /** Runs the plan-time part (top level and {@code pipeline} block) and returns the graph. */

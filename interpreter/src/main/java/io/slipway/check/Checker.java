@@ -98,7 +98,10 @@ public final class Checker {
         }
       }
       case MAIN_PIPELINE -> {
-        if (pipelines.isEmpty()) {
+        // a syntax error may have swallowed the pipeline call: one mistake, one diagnostic
+        boolean syntaxErrors = cx.out.list().stream()
+            .anyMatch(d -> d.file().equals(p.file()) && d.code().id().startsWith("E01"));
+        if (pipelines.isEmpty() && !syntaxErrors) {
           String text = p.file().text();
           int end = text.indexOf('\n');
           cx.report(Code.E0401, new Span(0, Math.max(0, end < 0 ? text.length() : end)),

@@ -2,17 +2,14 @@ package io.slipway.snippets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slipway.api.Slipway;
 import io.slipway.builtin.BuiltinRegistry;
 import io.slipway.check.CheckedProgram;
-import io.slipway.check.Checker;
-import io.slipway.check.FileModuleLoader;
 import io.slipway.check.ParamOverrides;
 import io.slipway.diag.DiagnosticRenderer;
 import io.slipway.diag.Diagnostics;
 import io.slipway.source.SourceFile;
 import io.slipway.stdlib.Stdlib;
-import io.slipway.syntax.ParseResult;
-import io.slipway.syntax.SlipParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,10 +45,11 @@ class CheckErrorSnippetsTest {
   static String render(Path file) throws IOException {
     String name = DIR.relativize(file).toString().replace('\\', '/');
     SourceFile source = SourceFile.read(file, name);
+    // through the facade, as `slipway check` does (it also drops consequences of syntax errors)
+    var checked = new Slipway(REGISTRY).check(source);
     var out = new Diagnostics();
-    ParseResult parsed = SlipParser.parse(source);
-    out.addAll(parsed.diagnostics());
-    CheckedProgram program = new Checker(REGISTRY).check(parsed.program(), new FileModuleLoader(), out, true);
+    out.addAll(checked.diagnostics());
+    CheckedProgram program = checked.program();
     String first = source.text().lines().findFirst().orElse("");
     if (first.startsWith("// -p ")) {
       Map<String, String> overrides = new LinkedHashMap<>();
