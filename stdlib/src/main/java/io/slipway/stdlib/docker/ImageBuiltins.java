@@ -41,8 +41,9 @@ public final class ImageBuiltins implements Library {
             Builds an image from `context` (relative to `build.dir`; `.dockerignore` honoured) \
             and `dockerfile` (relative to the context), streaming the build output. `target` \
             picks a stage of a multi-stage Dockerfile, `args` are build arguments, `labels` are \
-            added to the run's labels. The image is removed when the run ends unless it was \
-            pushed, `keep = true`, or the run has `--keep`.""")
+            added to the run's labels. A failing build throws `StepFailed` (its `result` holds the \
+            build output). The image is removed when the run ends unless it was pushed, \
+            `keep = true`, or the run has `--keep`.""")
         .impl(ImageBuiltins::build);
     d.fn("image").param("ref", "String").returns("Image")
         .doc("A reference to an image (`alpine:3.20`); nothing is contacted until it is used, and it is pulled on first use if missing.")
@@ -152,8 +153,23 @@ public final class ImageBuiltins implements Library {
     var spec = new BuildSpec(context, (String) a[1], tags, (String) a[3],
         (Map<String, String>) a[4], labels, (Boolean) a[6], (Boolean) a[7]);
     Output out = Calls.output(cx, false);
-    ImageInfo info = DockerSession.call("build " + a[0] + (a[3] == null ? "" : " (target " + a[3] + ")"),
-        () -> s.engine().build(spec, out.sink()));
+    String what = "build " + a[0] + (a[3] == null ? "" : " (target " + a[3] + ")");
+    long start = System.nanoTime();
+    ImageInfo info;
+    try {
+      info = s.engine().build(spec, out.sink());
+    } catch (io.slipway.engine.EngineUnavailable e) {
+      throw SlipException.engine(e.getMessage());
+    } catch (io.slipway.engine.EngineException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw DockerSession.<RuntimeException>sneaky(new InterruptedException(what));
+      }
+      // a failing Dockerfile step is the pipeline's failure (exit 1), like a failing command
+      out.finish();
+      String message = out.mask(e.getMessage());
+      throw Calls.stepFailed(what + " failed: " + message, new io.slipway.value.ExecResult(1,
+          out.stdout(), message + "\n", java.time.Duration.ofNanos(System.nanoTime() - start)));
+    }
     out.finish();
     String ref = tag == null ? info.id() : tags.get(0);
     s.tracker().created(ResourceTracker.Kind.IMAGE_TAG, ref, ref, Calls.stageName(cx));

@@ -101,8 +101,8 @@ class ImageBuiltinsIT {
             stage("b") { build(tag = "slipway-it/broken:1") }
         }
         """);
-    assertThat(run.result.exitCode()).isEqualTo(3);
-    assertThat(run.result.error()).contains("EngineError").contains("build .").contains("exit");
+    assertThat(run.result.exitCode()).isEqualTo(1);
+    assertThat(run.result.error()).contains("StepFailed").contains("build . failed").contains("exit");
     assertThat(run.log()).contains("compiling");
   }
 }
