@@ -84,6 +84,13 @@ public final class ContainerMethods implements Library {
     d.method("Container", "inspect").returns("Json").effects(Effect.DOCKER)
         .doc("The container's state as JSON: `name`, `id`, `image`, `status`, `running`, `exitCode`, `oomKilled`, `health`, `networks` (name to IP), `ports`.")
         .impl((cx, r, a) -> inspectJson(info(cx, c(r)), c(r)));
+    d.method("Container", "canReach").param("other", "Container").param("port", "Int?", null, "null")
+        .returns("Bool").effects(Effect.DOCKER)
+        .doc("""
+            Whether this container reaches `other` over a network they share: one ping, or a \
+            TCP connect to `port` when given (2 seconds at most). False when they share no \
+            network. Runs `ping`/`nc` inside this container.""")
+        .impl((cx, r, a) -> canReach(cx, c(r), (ContainerValue) a[0], (Long) a[1]));
     d.method("Container", "export").param("path", "String").effects(Effect.DOCKER, Effect.FILES)
         .doc("Writes the container's file system as a tar file (`docker export`), relative to `build.dir`.")
         .impl((cx, r, a) -> {
@@ -138,6 +145,21 @@ public final class ContainerMethods implements Library {
     }
     return nets.values().stream().filter(s -> !s.isEmpty()).findFirst()
         .orElseThrow(() -> SlipException.engine("container `" + c.name() + "` has no network address"));
+  }
+
+  private static boolean canReach(CallContext cx, ContainerValue from, ContainerValue to, Long port) {
+    Map<String, String> mine = info(cx, from).networks();
+    Map<String, String> theirs = info(cx, to).networks();
+    String ip = theirs.entrySet().stream()
+        .filter(e -> mine.containsKey(e.getKey()) && !e.getValue().isEmpty() && !e.getKey().equals("none"))
+        .map(Map.Entry::getValue).findFirst().orElse(null);
+    if (ip == null) {
+      return false;
+    }
+    String probe = port == null ? "ping -c 1 -W 2 " + ip + " >/dev/null 2>&1"
+        : "nc -z -w 2 " + ip + " " + port + " 2>/dev/null || nc -w 2 " + ip + " " + port + " </dev/null >/dev/null 2>&1";
+    var result = ContainerOps.exec(cx, from, probe, Map.of(), null, null, false, true);
+    return result.exitCode() == 0;
   }
 
   private static JsonValue inspectJson(ContainerInfo i, ContainerValue c) {

@@ -81,10 +81,6 @@ public final class PlannedBuiltins implements Library {
         .doc("Removes the conditions of the given containers. Planned.").impl(planned("Network.fast"));
     d.method("Network", "status").returns("String").effects(Effect.DOCKER)
         .doc("A table: NODE CONTAINER STATUS IP NETWORK PARTITION. Planned.").impl(planned("Network.status"));
-    d.method("Container", "canReach").param("other", "Container").param("port", "Int?", null, "null")
-        .returns("Bool").effects(Effect.DOCKER)
-        .doc("Whether this container reaches `other` (ping, or a TCP connect to `port`). Planned.")
-        .impl(planned("Container.canReach"));
     d.fn("link").param("from", "Container").param("to", "Container").param("port", "Int")
         .param("block", "LinkScope.() -> Unit").effects(Effect.DOCKER)
         .doc("Routes `from`'s traffic to `to:port` through a fault-injecting proxy configured by the block (any kernel). Planned.")

@@ -47,6 +47,11 @@ class ContainerBuiltinsIT {
                 client.copyFrom("/tmp/www/index.html", "out/copied.html")
                 assert(web.inspect()["running"].asBool())
                 echo(web.logs(tail = 5))
+                assert(client.canReach(web), "ping by network")
+                assert(client.canReach(web, port = 8080), "tcp port open")
+                assert(!client.canReach(web, port = 9), "tcp port closed")
+                val loner = start(image = base, command = listOf("sleep", "60"))
+                assert(!loner.canReach(web), "no shared network")
                 client.kill()
                 assert(client.wait(10.seconds) == 137)
             }
