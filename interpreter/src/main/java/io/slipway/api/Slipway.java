@@ -296,12 +296,12 @@ public final class Slipway {
           error = "cancelled: " + run.cancelReason();
         } else if (outcome.failure() != null) {
           error = render(outcome.failure());
-          exit = "EngineError".equals(outcome.failure().error().type()) ? 3 : 1;
+          exit = outcome.failure().infrastructure() ? 3 : 1;
         }
         return new RunResult(status, exit, error == null ? null : run.masker().mask(error));
       } catch (SlipException e) {
         error = render(e);
-        exit = "EngineError".equals(e.error().type()) ? 3 : 1;
+        exit = e.infrastructure() ? 3 : 1;
         return new RunResult(status, exit, run.masker().mask(error));
       } catch (Cancelled e) {
         status = Status.CANCELLED;

@@ -33,6 +33,26 @@ public final class SlipException extends RuntimeException {
     return new SlipException("EngineError", message);
   }
 
+  /**
+   * An {@code EngineError} because the engine cannot be reached at all: infrastructure, not the
+   * pipeline, failed, so the run ends with exit code 3 rather than 1.
+   */
+  public static SlipException unavailable(String message) {
+    return new SlipException(new ErrorValue("EngineError", message, UNAVAILABLE));
+  }
+
+  /** True when the error means the infrastructure (the engine) was unreachable. */
+  public boolean infrastructure() {
+    return error.payload() == UNAVAILABLE;
+  }
+
+  private static final Object UNAVAILABLE = new Object() {
+    @Override
+    public String toString() {
+      return "engine unavailable";
+    }
+  };
+
   public ErrorValue error() {
     return error;
   }

@@ -70,7 +70,7 @@ class AgentHookTest {
             }
         }
         """, o -> o.withAgents((image, stage) -> {
-          throw io.slipway.value.SlipException.engine("cannot connect to the Docker engine");
+          throw io.slipway.value.SlipException.unavailable("cannot connect to the Docker engine");
         }));
     assertThat(out.result().exitCode()).isEqualTo(3);
     assertThat(out.result().error()).contains("EngineError: cannot connect to the Docker engine");

@@ -38,8 +38,8 @@ final class DockerSession {
     try {
       return run.attribute(DockerSession.class, () -> new DockerSession(run));
     } catch (EngineUnavailable e) {
-      // an EngineError ends the run with exit code 3 and this one-line message
-      throw SlipException.engine(e.getMessage());
+      // the run ends with exit code 3 and this one-line message
+      throw SlipException.unavailable(e.getMessage());
     }
   }
 
@@ -90,7 +90,7 @@ final class DockerSession {
     try {
       return body.get();
     } catch (EngineUnavailable e) {
-      throw SlipException.engine(e.getMessage());
+      throw SlipException.unavailable(e.getMessage());
     } catch (EngineException e) {
       if (Thread.currentThread().isInterrupted()) {
         throw DockerSession.<RuntimeException>sneaky(new InterruptedException(operation));

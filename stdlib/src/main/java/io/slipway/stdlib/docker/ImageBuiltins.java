@@ -159,7 +159,7 @@ public final class ImageBuiltins implements Library {
     try {
       info = s.engine().build(spec, out.sink());
     } catch (io.slipway.engine.EngineUnavailable e) {
-      throw SlipException.engine(e.getMessage());
+      throw SlipException.unavailable(e.getMessage());
     } catch (io.slipway.engine.EngineException e) {
       if (Thread.currentThread().isInterrupted()) {
         throw DockerSession.<RuntimeException>sneaky(new InterruptedException(what));
