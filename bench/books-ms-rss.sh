@@ -5,8 +5,14 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 ensure_jar
 log="$out/books-ms-time.txt"
+ensure_image >/dev/null
+# books-ms pushes to a registry: a private one on a spare loopback port, removed afterwards
+port=${BENCH_REGISTRY_PORT:-5057}
+eval "$("$root/scripts/start-registry.sh" "$port")"
+trap 'kill "$REGISTRY_PID" 2>/dev/null; rm -rf "$REGISTRY_DIR"' EXIT
 set +e
-/usr/bin/time -v "$root/slipway" run "$root/examples/books-ms/Slipfile" > "$out/books-ms-run.txt" 2> "$log"
+/usr/bin/time -v "$root/slipway" run "$root/examples/books-ms/Slipfile" -p registry="localhost:$port" \
+  -p port="${BENCH_BOOKS_PORT:-18091}" > "$out/books-ms-run.txt" 2> "$log"
 code=$?
 set -e
 kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log")
