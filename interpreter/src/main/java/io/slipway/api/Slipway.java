@@ -33,7 +33,9 @@ import io.slipway.source.SourceFile;
 import io.slipway.source.Span;
 import io.slipway.syntax.ParseResult;
 import io.slipway.syntax.SlipParser;
+import io.slipway.syntax.ast.Expr;
 import io.slipway.syntax.ast.Program;
+import io.slipway.syntax.ast.Stmt;
 import io.slipway.value.SlipException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -60,8 +62,17 @@ public final class Slipway {
     this.registry = registry;
   }
 
-  /** Parses, resolves imports, type-checks. Never throws for bad input. */
+  /** Parses, resolves imports, type-checks a pipeline file. Never throws for bad input. */
   public CheckResult check(Path file) {
+    return check(file, false);
+  }
+
+  /**
+   * As {@link #check(Path)}; with {@code allowLibrary}, a file holding no top-level
+   * {@code pipeline(...)} call is checked as the library it is (what {@code slipway check
+   * lib/*.slip} means), instead of being told it lacks a pipeline.
+   */
+  public CheckResult check(Path file, boolean allowLibrary) {
     String display = displayName(file);
     SourceFile source;
     try {
@@ -72,17 +83,29 @@ public final class Slipway {
       return new CheckResult(List.of(Diagnostic.error(Code.E0501, empty, Span.NONE,
           "cannot read `" + display + "`: " + why)), null);
     }
-    return check(source);
+    return check(source, allowLibrary);
   }
 
   /** Checks a pipeline file already in memory (its path, if any, locates imports). */
   public CheckResult check(SourceFile source) {
+    return check(source, false);
+  }
+
+  private CheckResult check(SourceFile source, boolean allowLibrary) {
     var out = new Diagnostics();
     ParseResult parsed = SlipParser.parse(source);
     out.addAll(parsed.diagnostics());
+    boolean pipelineFile = !allowLibrary || declaresPipeline(parsed.program());
     CheckedProgram program = new Checker(registry).check(parsed.program(),
-        new FileModuleLoader(), out, true);
+        new FileModuleLoader(), out, pipelineFile);
     return new CheckResult(SyntaxShadow.filter(parsed.program(), out.sorted()), program);
+  }
+
+  /** True when the file has a top-level {@code pipeline(...)} call, i.e. is a pipeline file. */
+  private static boolean declaresPipeline(Program program) {
+    return program.items().stream().anyMatch(s -> s instanceof Stmt.ExprStmt e
+        && e.expr() instanceof Expr.Call c && c.callee() instanceof Expr.Name n
+        && n.id().equals("pipeline"));
   }
 
   /** Runs the plan-time part (top level and {@code pipeline} block) and returns the graph. */

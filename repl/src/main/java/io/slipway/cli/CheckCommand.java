@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code slipway check FILE...}: parses and type-checks every file and prints all diagnostics
- * (spec §11) on stdout, then a summary line. Exit 0 when clean, 2 when anything is wrong.
+ * (spec §11) on stdout, then a summary line. Exit 0 when clean, 2 when anything is wrong. A file
+ * holding no top-level {@code pipeline(...)} is checked as a library (spec §1).
  * Nothing runs and Docker is never contacted.
  */
 @Command(name = "check", description = "Parse and type-check pipeline files; run nothing.")
@@ -49,7 +50,7 @@ final class CheckCommand implements Callable<Integer> {
         missing++;
         continue;
       }
-      CheckResult result = slipway.check(file);
+      CheckResult result = slipway.check(file, true);
       for (Diagnostic d : result.diagnostics()) {
         cli.out().print(renderer.render(d));
         if (d.severity() == Severity.ERROR) {

@@ -70,6 +70,22 @@ class CliTest {
   }
 
   @Test
+  void aFileWithoutPipelineChecksAsALibraryButDoesNotRun() throws Exception {
+    Path lib = write("common.slip", """
+        fun imageRef(name: String, tag: String): String = "localhost:5000/$name:$tag"
+        val answer: Int = "42"
+        """);
+    var check = CliHarness.run("check", lib.toString());
+    assertThat(check.code()).isEqualTo(2);
+    assertThat(check.out()).contains("common.slip:2:19: error[E0203]").doesNotContain("E0401");
+    Path clean = write("clean.slip", "fun twice(x: Int): Int = x * 2\n");
+    assertThat(CliHarness.run("check", clean.toString()).code()).isEqualTo(0);
+    var run = CliHarness.run("run", clean.toString());
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.out() + run.err()).contains("E0401");
+  }
+
+  @Test
   void aMissingFileIsAUsageError() {
     var r = CliHarness.run("run", dir.resolve("nope").toString());
     assertThat(r.code()).isEqualTo(2);
