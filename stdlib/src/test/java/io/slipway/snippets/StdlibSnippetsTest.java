@@ -1,13 +1,7 @@
 package io.slipway.snippets;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,67 +9,25 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Golden runs of the standard library ({@code snippets/stdlib/*.slip}), with the same rules as
- * {@link RunSnippetsTest}: each file runs through the facade in a temporary copy of the folder
- * (the snippets write files) and its transcript must equal {@code .out}, or {@code .err} for a
- * failed run; a missing expectation is written and fails; {@code -Dsnippets.overwrite=true}
- * rewrites them.
+ * Golden runs of the standard library ({@code snippets/stdlib/*.slip}), with the rules of
+ * {@link GoldenSnippets} (the snippets write files, so they run in a temporary copy).
  */
 class StdlibSnippetsTest {
-  private static final Path SOURCE = Path.of("src/test/snippets/stdlib");
-  private static Path work;
+  private static final GoldenSnippets SNIPPETS =
+      new GoldenSnippets(Path.of("src/test/snippets/stdlib"), "slipway-stdlib-snippets");
 
   @BeforeAll
   static void copyTree() throws IOException {
-    work = Files.createTempDirectory("slipway-stdlib-snippets");
-    try (Stream<Path> s = Files.walk(SOURCE)) {
-      for (Path p : s.toList()) {
-        Path target = work.resolve(SOURCE.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
+    SNIPPETS.copyTree();
   }
 
   @AfterAll
   static void deleteTree() throws IOException {
-    try (Stream<Path> s = Files.walk(work)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    SNIPPETS.deleteTree();
   }
 
   @TestFactory
   Stream<DynamicTest> snippets() throws IOException {
-    List<Path> files;
-    try (Stream<Path> s = Files.list(SOURCE)) {
-      files = s.filter(p -> p.toString().endsWith(".slip")).sorted().toList();
-    }
-    assertThat(files).isNotEmpty();
-    return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f)));
-  }
-
-  private static void check(Path file) throws IOException {
-    String rel = SOURCE.relativize(file).toString();
-    SnippetRun run = SnippetRun.run(work.resolve(rel), rel);
-    String actual = run.render(work);
-    String base = file.toString().replaceAll("\\.slip$", "");
-    Path out = Path.of(base + ".out");
-    Path err = Path.of(base + ".err");
-    Path expected = run.failed() ? err : out;
-    Path other = run.failed() ? out : err;
-    boolean overwrite = Boolean.getBoolean("snippets.overwrite");
-    if (overwrite || !Files.exists(expected)) {
-      Files.deleteIfExists(other);
-      Files.writeString(expected, actual);
-      assertThat(overwrite).as("expectation written to " + expected + "; review it and run again").isTrue();
-      return;
-    }
-    assertThat(Files.exists(other)).as("both " + out + " and " + err + " exist, or the outcome changed from "
-        + other.getFileName()).isFalse();
-    assertThat(actual).as("outcome of " + rel).isEqualTo(Files.readString(expected));
-    assertThat(run.engineCalls.get()).as("stdlib snippets never contact a container engine").isZero();
+    return SNIPPETS.tests();
   }
 }
