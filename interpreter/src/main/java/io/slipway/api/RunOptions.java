@@ -49,63 +49,99 @@ public record RunOptions(Map<String, String> params, String onlyStage, EventSink
   }
 
   public RunOptions withParams(Map<String, String> p) {
-    return new RunOptions(p, onlyStage, events, keep, approveAll, interactive, engineFactory,
-        debug, approver, hooks, environment, agents, onStart);
+    return with(c -> c.params = p);
   }
 
   public RunOptions withOnlyStage(String stage) {
-    return new RunOptions(params, stage, events, keep, approveAll, interactive, engineFactory,
-        debug, approver, hooks, environment, agents, onStart);
+    return with(c -> c.onlyStage = stage);
   }
 
   public RunOptions withEvents(EventSink sink) {
-    return new RunOptions(params, onlyStage, sink, keep, approveAll, interactive, engineFactory,
-        debug, approver, hooks, environment, agents, onStart);
+    return with(c -> c.events = sink);
   }
 
   public RunOptions withKeep(boolean k) {
-    return new RunOptions(params, onlyStage, events, k, approveAll, interactive, engineFactory,
-        debug, approver, hooks, environment, agents, onStart);
+    return with(c -> c.keep = k);
   }
 
   public RunOptions withApproveAll(boolean a) {
-    return new RunOptions(params, onlyStage, events, keep, a, interactive, engineFactory,
-        debug, approver, hooks, environment, agents, onStart);
+    return with(c -> c.approveAll = a);
   }
 
   /** A terminal approver ({@code interactive} becomes true when it is non-null). */
   public RunOptions withApprover(Approver a) {
-    return new RunOptions(params, onlyStage, events, keep, approveAll, a != null, engineFactory,
-        debug, a, hooks, environment, agents, onStart);
+    return with(c -> {
+      c.approver = a;
+      c.interactive = a != null;
+    });
   }
 
   public RunOptions withEngineFactory(Supplier<ContainerEngine> f) {
-    return new RunOptions(params, onlyStage, events, keep, approveAll, interactive, f, debug,
-        approver, hooks, environment, agents, onStart);
+    return with(c -> c.engineFactory = f);
   }
 
   public RunOptions withDebug(boolean d) {
-    return new RunOptions(params, onlyStage, events, keep, approveAll, interactive,
-        engineFactory, d, approver, hooks, environment, agents, onStart);
+    return with(c -> c.debug = d);
   }
 
   public RunOptions withHooks(RunHooks h) {
-    return new RunOptions(params, onlyStage, events, keep, approveAll, interactive,
-        engineFactory, debug, approver, h, environment, agents, onStart);
+    return with(c -> c.hooks = h);
   }
 
   public RunOptions withEnvironment(Map<String, String> env) {
-    return new RunOptions(params, onlyStage, events, keep, approveAll, interactive,
-        engineFactory, debug, approver, hooks, env, agents, onStart);
+    return with(c -> c.environment = env);
   }
 
   public RunOptions withAgents(AgentRunner a) {
-    return new RunOptions(params, onlyStage, events, keep, approveAll, interactive,
-        engineFactory, debug, approver, hooks, environment, a, onStart);
+    return with(c -> c.agents = a);
   }
 
-  public RunOptions withOnStart(Consumer<RunState> c) {
-    return new RunOptions(params, onlyStage, events, keep, approveAll, interactive,
-        engineFactory, debug, approver, hooks, environment, agents, c);
+  public RunOptions withOnStart(Consumer<RunState> s) {
+    return with(c -> c.onStart = s);
+  }
+
+  /** A copy of these options with one change: each wither names only what it changes. */
+  private RunOptions with(Consumer<Copy> change) {
+    var copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** The components as mutable fields, so that a new option is added here, not to every wither. */
+  private static final class Copy {
+    private Map<String, String> params;
+    private String onlyStage;
+    private EventSink events;
+    private boolean keep;
+    private boolean approveAll;
+    private boolean interactive;
+    private Supplier<ContainerEngine> engineFactory;
+    private boolean debug;
+    private Approver approver;
+    private RunHooks hooks;
+    private Map<String, String> environment;
+    private AgentRunner agents;
+    private Consumer<RunState> onStart;
+
+    Copy(RunOptions o) {
+      params = o.params;
+      onlyStage = o.onlyStage;
+      events = o.events;
+      keep = o.keep;
+      approveAll = o.approveAll;
+      interactive = o.interactive;
+      engineFactory = o.engineFactory;
+      debug = o.debug;
+      approver = o.approver;
+      hooks = o.hooks;
+      environment = o.environment;
+      agents = o.agents;
+      onStart = o.onStart;
+    }
+
+    RunOptions build() {
+      return new RunOptions(params, onlyStage, events, keep, approveAll, interactive,
+          engineFactory, debug, approver, hooks, environment, agents, onStart);
+    }
   }
 }
