@@ -1,13 +1,9 @@
 package io.slipway.cli;
 
-import io.slipway.api.CheckResult;
 import io.slipway.api.PlanResult;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code slipway plan [FILE] [-p NAME=VALUE]...}: checks the file, evaluates the pipeline block
@@ -18,15 +14,8 @@ import picocli.CommandLine.Parameters;
 final class PlanCommand implements Callable<Integer> {
   private final Cli cli;
 
-  @Parameters(paramLabel = "FILE", arity = "0..1", description = "Pipeline file (default: ./Slipfile).")
-  String file;
-
-  @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
-      description = "Override a `param` (repeatable).")
-  Map<String, String> params = new LinkedHashMap<>();
-
-  @Option(names = "--debug", description = "Show Java stack traces of internal errors.")
-  boolean debug;
+  @Mixin
+  PipelineInput input = new PipelineInput();
 
   PlanCommand(Cli cli) {
     this.cli = cli;
@@ -34,13 +23,11 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var path = Files.pipeline(file);
-    var slipway = Engines.slipway(cli);
-    CheckResult checked = slipway.check(path);
-    if (CheckCommand.report(cli, checked.diagnostics())) {
+    var checked = input.check(cli);
+    if (checked == null) {
       return ExitCode.USAGE;
     }
-    PlanResult plan = slipway.plan(checked, params);
+    PlanResult plan = checked.slipway().plan(checked.result(), input.params);
     if (CheckCommand.report(cli, plan.diagnostics())) {
       return ExitCode.USAGE;
     }

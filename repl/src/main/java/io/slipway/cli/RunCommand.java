@@ -1,6 +1,5 @@
 package io.slipway.cli;
 
-import io.slipway.api.CheckResult;
 import io.slipway.api.RunOptions;
 import io.slipway.api.RunResult;
 import io.slipway.cli.view.HtmlReport;
@@ -13,14 +12,12 @@ import io.slipway.run.Event;
 import io.slipway.run.EventSink;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code slipway run}: checks the file (nothing runs unless it checks clean), then runs the
@@ -33,12 +30,8 @@ import picocli.CommandLine.Parameters;
 final class RunCommand implements Callable<Integer> {
   private final Cli cli;
 
-  @Parameters(paramLabel = "FILE", arity = "0..1", description = "Pipeline file (default: ./Slipfile).")
-  String file;
-
-  @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
-      description = "Override a `param` (repeatable).")
-  Map<String, String> params = new LinkedHashMap<>();
+  @Mixin
+  PipelineInput input = new PipelineInput();
 
   @Option(names = "--stage", paramLabel = "NAME", description = "Run only this stage.")
   String stage;
@@ -62,19 +55,14 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--plain", description = "Plain prefixed lines even on a terminal.")
   boolean plain;
 
-  @Option(names = "--debug", description = "Show Java stack traces of internal errors.")
-  boolean debug;
-
   RunCommand(Cli cli) {
     this.cli = cli;
   }
 
   @Override
   public Integer call() {
-    Path path = Files.pipeline(file);
-    var slipway = Engines.slipway(cli);
-    CheckResult checked = slipway.check(path);
-    if (CheckCommand.report(cli, checked.diagnostics())) {
+    var checked = input.check(cli);
+    if (checked == null) {
       return ExitCode.USAGE;
     }
     var model = new RunModel();
@@ -98,14 +86,14 @@ final class RunCommand implements Callable<Integer> {
     var approver = new TerminalApprover(cli, live);
     var control = new RunControl();
     RunOptions options = RunOptions.defaults()
-        .withParams(params)
+        .withParams(input.params)
         .withOnlyStage(stage)
         .withEvents(sink)
         .withKeep(keep)
         .withApproveAll(approve)
         .withApprover(interactive ? approver : null)
         .withEngineFactory(Engines.docker())
-        .withDebug(debug)
+        .withDebug(input.debug)
         .withOnStart(control::attach);
     RunResult result;
     try (var signals = new Interrupts(cli.err(), reason -> {
@@ -113,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
       control.cancel(reason);
     }).install()) {
       try {
-        result = slipway.run(checked, options);
+        result = checked.slipway().run(checked.result(), options);
       } finally {
         if (live != null) {
           live.close();

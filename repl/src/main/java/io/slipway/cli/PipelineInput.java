@@ -1,0 +1,42 @@
+package io.slipway.cli;
+
+import io.slipway.api.CheckResult;
+import io.slipway.api.Slipway;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * What {@code plan} and {@code run} both take (the pipeline file, {@code -p} overrides,
+ * {@code --debug}) and their common first step: resolve the file and check it, reporting the
+ * diagnostics. A picocli mixin, so both commands declare these options once.
+ */
+final class PipelineInput {
+  @Parameters(paramLabel = "FILE", arity = "0..1", description = "Pipeline file (default: ./Slipfile).")
+  String file;
+
+  @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
+      description = "Override a `param` (repeatable).")
+  Map<String, String> params = new LinkedHashMap<>();
+
+  @Option(names = "--debug", description = "Show Java stack traces of internal errors.")
+  boolean debug;
+
+  /** A file that checked clean, with the facade that checked it. */
+  record Checked(Slipway slipway, CheckResult result) {}
+
+  /**
+   * Resolves and checks the file, printing its diagnostics; null when it has errors (the
+   * command then exits with {@link ExitCode#USAGE}).
+   */
+  Checked check(Cli cli) {
+    var path = Files.pipeline(file);
+    var slipway = Engines.slipway(cli);
+    CheckResult checked = slipway.check(path);
+    if (CheckCommand.report(cli, checked.diagnostics())) {
+      return null;
+    }
+    return new Checked(slipway, checked);
+  }
+}
