@@ -6,29 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.slipway.engine.ContainerEngine;
 import io.slipway.engine.ContainerEngineContract;
 import io.slipway.engine.EngineUnavailable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The engine contract against the real Docker engine; skipped when none answers. */
 class DockerJavaEngineIT extends ContainerEngineContract {
-  private static ContainerEngine engine;
-
-  @BeforeAll
-  static void connect() {
-    engine = TestEngines.realOrSkip();
-  }
-
-  @AfterAll
-  static void close() {
-    if (engine != null) {
-      engine.close();
-    }
-  }
+  @RegisterExtension
+  static final RealEngine ENGINE = new RealEngine();
 
   @Override
   protected ContainerEngine engine() {
-    return engine;
+    return ENGINE.get();
   }
 
   @Override
@@ -46,6 +34,6 @@ class DockerJavaEngineIT extends ContainerEngineContract {
 
   @Test
   void addressIsTheConfiguredHost() {
-    assertThat(engine.address()).startsWith("unix://");
+    assertThat(ENGINE.get().address()).startsWith("unix://");
   }
 }

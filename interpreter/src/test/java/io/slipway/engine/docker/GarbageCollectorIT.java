@@ -2,7 +2,6 @@ package io.slipway.engine.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.slipway.engine.ContainerEngine;
 import io.slipway.engine.ContainerSpec;
 import io.slipway.engine.GarbageCollector;
 import io.slipway.engine.NetworkSpec;
@@ -13,46 +12,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The tracker removes a run's resources LIFO exactly once; {@code gc} removes what a run whose
  * process is gone left behind and leaves live runs alone.
  */
 class GarbageCollectorIT {
-  private static ContainerEngine engine;
-
-  @BeforeAll
-  static void connect() {
-    engine = TestEngines.realOrSkip();
-  }
-
-  @AfterAll
-  static void close() {
-    if (engine != null) {
-      engine.close();
-    }
-  }
+  @RegisterExtension
+  static final RealEngine ENGINE = new RealEngine();
 
   private static void createResources(RunLabels labels, ResourceTracker tracker) {
-    String net = engine.createNetwork(new NetworkSpec(labels.scoped("net"), "bridge", labels.labels(), false));
+    String net = ENGINE.get().createNetwork(new NetworkSpec(labels.scoped("net"), "bridge", labels.labels(), false));
     tracker.created(ResourceTracker.Kind.NETWORK, net, labels.scoped("net"));
-    engine.createVolume(new VolumeSpec(labels.scoped("vol"), labels.labels()));
+    ENGINE.get().createVolume(new VolumeSpec(labels.scoped("vol"), labels.labels()));
     tracker.created(ResourceTracker.Kind.VOLUME, labels.scoped("vol"), labels.scoped("vol"));
-    String c = engine.createContainer(ContainerSpec.builder(TestEngines.TEST_IMAGE).name(labels.scoped("c"))
+    String c = ENGINE.get().createContainer(ContainerSpec.builder(TestEngines.TEST_IMAGE).name(labels.scoped("c"))
         .labels(labels.labels()).network(labels.scoped("net")).command(List.of("sleep", "60")).init(true).build());
-    engine.startContainer(c);
+    ENGINE.get().startContainer(c);
     tracker.created(ResourceTracker.Kind.CONTAINER, c, labels.scoped("c"));
     String tag = "slipway-gc-test/" + labels.suffix() + ":1";
-    engine.tag(TestEngines.TEST_IMAGE, tag);
+    ENGINE.get().tag(TestEngines.TEST_IMAGE, tag);
     tracker.created(ResourceTracker.Kind.IMAGE_TAG, tag, tag);
   }
 
   private static int count(Map<String, String> selector) {
-    return engine.listContainers(selector).size() + engine.listNetworks(selector).size()
-        + engine.listVolumes(selector).size();
+    return ENGINE.get().listContainers(selector).size() + ENGINE.get().listNetworks(selector).size()
+        + ENGINE.get().listVolumes(selector).size();
   }
 
   @Test
@@ -60,7 +47,7 @@ class GarbageCollectorIT {
     var labels = RunLabels.forCurrentProcess("gc-it-" + UUID.randomUUID(), "gc-test");
     List<String> whats = new ArrayList<>();
     List<Runnable> actions = new ArrayList<>();
-    var tracker = new ResourceTracker(engine, labels, (what, action) -> {
+    var tracker = new ResourceTracker(ENGINE.get(), labels, (what, action) -> {
       whats.add(0, what);
       actions.add(0, action);
     }, false, (k, a, id, n, st) -> { });
@@ -71,7 +58,7 @@ class GarbageCollectorIT {
     assertThat(whats.get(0)).startsWith("remove image tag");
     assertThat(whats.get(whats.size() - 1)).startsWith("remove network");
     assertThat(count(labels.selector())).isZero();
-    assertThat(engine.inspectImage("slipway-gc-test/" + labels.suffix() + ":1")).isEmpty();
+    assertThat(ENGINE.get().inspectImage("slipway-gc-test/" + labels.suffix() + ":1")).isEmpty();
   }
 
   @Test
@@ -83,16 +70,16 @@ class GarbageCollectorIT {
     java.nio.file.Files.writeString(ctx.resolve("Dockerfile"), "FROM " + TestEngines.TEST_IMAGE + "\n");
     String local = "slipway-gc-test/local:" + deadLabels.suffix();
     String pushed = "localhost:5999/slipway-gc-test:" + deadLabels.suffix();
-    engine.build(new io.slipway.engine.BuildSpec(ctx, "Dockerfile", List.of(local, pushed), null, Map.of(),
+    ENGINE.get().build(new io.slipway.engine.BuildSpec(ctx, "Dockerfile", List.of(local, pushed), null, Map.of(),
         deadLabels.labels(), false, false), io.slipway.engine.OutputSink.NONE);
     try {
-      var report = new GarbageCollector(engine).collect(false);
+      var report = new GarbageCollector(ENGINE.get()).collect(false);
       assertThat(report.removed()).contains("image " + local);
-      assertThat(engine.inspectImage(local)).isEmpty();
-      assertThat(engine.inspectImage(pushed)).isPresent();
+      assertThat(ENGINE.get().inspectImage(local)).isEmpty();
+      assertThat(ENGINE.get().inspectImage(pushed)).isPresent();
     } finally {
-      engine.removeImage(pushed, true);
-      engine.removeImage(local, true);
+      ENGINE.get().removeImage(pushed, true);
+      ENGINE.get().removeImage(local, true);
     }
   }
 
@@ -104,10 +91,10 @@ class GarbageCollectorIT {
         RunLabels.hostName(), "");
     var liveLabels = RunLabels.forCurrentProcess("gc-live-" + UUID.randomUUID(), "gc-test");
     List<Runnable> liveCleanups = new ArrayList<>();
-    createResources(deadLabels, new ResourceTracker(engine, deadLabels, (w, a) -> { }, true, (k, a, id, n, st) -> { }));
-    createResources(liveLabels, new ResourceTracker(engine, liveLabels, (w, a) -> liveCleanups.add(0, a), false, (k, a, id, n, st) -> { }));
+    createResources(deadLabels, new ResourceTracker(ENGINE.get(), deadLabels, (w, a) -> { }, true, (k, a, id, n, st) -> { }));
+    createResources(liveLabels, new ResourceTracker(ENGINE.get(), liveLabels, (w, a) -> liveCleanups.add(0, a), false, (k, a, id, n, st) -> { }));
     try {
-      GarbageCollector.Report report = new GarbageCollector(engine).collect(false);
+      GarbageCollector.Report report = new GarbageCollector(ENGINE.get()).collect(false);
       assertThat(report.failed()).isEmpty();
       assertThat(report.removed()).anyMatch(r -> r.startsWith("container " + deadLabels.scoped("c")))
           .anyMatch(r -> r.startsWith("network " + deadLabels.scoped("net")))
@@ -117,7 +104,7 @@ class GarbageCollectorIT {
       assertThat(report.live()).isGreaterThanOrEqualTo(3);
     } finally {
       liveCleanups.forEach(Runnable::run);
-      engine.removeImage("slipway-gc-test/" + deadLabels.suffix() + ":1", true);
+      ENGINE.get().removeImage("slipway-gc-test/" + deadLabels.suffix() + ":1", true);
     }
   }
 }
