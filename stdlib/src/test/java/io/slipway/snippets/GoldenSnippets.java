@@ -9,7 +9,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * One golden snippet folder: every {@code <name>.slip} below it (files under a {@code lib/}
@@ -18,9 +22,11 @@ import org.junit.jupiter.api.DynamicTest;
  * in the sources. Its rendered outcome must equal {@code <name>.out} (a successful run) or
  * {@code <name>.err} (check diagnostics, or the transcript of a failed run) — never both. A
  * missing expectation is written and the test fails; {@code -Dsnippets.overwrite=true} rewrites
- * them. No snippet may contact a container engine.
+ * them. No snippet may contact a container engine. A test class names its folder and inherits
+ * the rest (one instance per class, so the copy is made once for all its snippets).
  */
-final class GoldenSnippets {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class GoldenSnippets {
   private final Path source;
   private final String tempPrefix;
   private Path work;
@@ -31,6 +37,7 @@ final class GoldenSnippets {
   }
 
   /** Copies the folder (without {@code .slipway/} state) to a fresh temporary directory. */
+  @BeforeAll
   void copyTree() throws IOException {
     work = Files.createTempDirectory(tempPrefix);
     try (Stream<Path> s = Files.walk(source)) {
@@ -48,6 +55,7 @@ final class GoldenSnippets {
     }
   }
 
+  @AfterAll
   void deleteTree() throws IOException {
     try (Stream<Path> s = Files.walk(work)) {
       s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -55,7 +63,8 @@ final class GoldenSnippets {
   }
 
   /** One dynamic test per snippet, named by its path relative to the folder. */
-  Stream<DynamicTest> tests() throws IOException {
+  @TestFactory
+  Stream<DynamicTest> snippets() throws IOException {
     List<Path> files;
     try (Stream<Path> s = Files.walk(source)) {
       files = s.filter(p -> p.toString().endsWith(".slip"))
