@@ -195,10 +195,18 @@ public final class Slipway {
         .flags(new RunFlags(options.keep(), options.approveAll(), options.interactive(),
             options.debug()))
         .approver(options.approver());
-    run.attribute(CommandRunners.class,
-        () -> new CommandRunners(new HostCommandRunner(env), agents(options)));
+    AgentRunner agents = agents(options);
+    run.attribute(CommandRunners.class, () -> new CommandRunners(new HostCommandRunner(env), agents));
     if (options.onStart() != null) {
       options.onStart().accept(run);
+    }
+    if (options.engineFactory() != null
+        && io.slipway.pipeline.DockerOpsScanner.usesDocker(registry, programs(program))) {
+      // the first agent or container needs the engine anyway: connect while the top level runs
+      run.connectEarly();
+      if (agents != null) {
+        Thread.ofPlatform().daemon().name("slipway-agents-prepare").start(() -> agents.prepare(run));
+      }
     }
     Runner runner = new Runner(registry, program, options, run, values, main);
     return StageThreads.call("slipway-run", runner::execute);

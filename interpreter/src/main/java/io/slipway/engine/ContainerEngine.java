@@ -142,6 +142,13 @@ public interface ContainerEngine extends AutoCloseable {
   /** Streams engine events for objects carrying every given label, until closed. */
   Subscription events(Map<String, String> labels, Consumer<EngineEvent> sink);
 
+  /**
+   * Prepares the client for a run's first container operations without contacting the engine
+   * (loads and links what encoding a request and decoding a reply need), so that this cost is
+   * paid on a background thread rather than by the first agent. Optional; no-op by default.
+   */
+  default void warmUp() {}
+
   @Override
   void close();
 }

@@ -12,4 +12,11 @@ package io.slipway.pipeline;
  */
 public interface AgentRunner {
   CommandRunner open(Object image, StageContext stage);
+
+  /**
+   * Called once, on a background thread, when the checked program shows the run will likely need
+   * agents: connects and sets up what {@link #open} would otherwise do first, so that it overlaps
+   * with planning. Never reports failures (the first {@code open} does); no-op by default.
+   */
+  default void prepare(io.slipway.run.RunState run) {}
 }

@@ -24,7 +24,7 @@ import java.util.List;
  * plan time (literals, and templates over variables already bound, such as params). Unknown
  * parts are shown as written.
  */
-final class DockerOpsScanner {
+public final class DockerOpsScanner {
   private final BuiltinRegistry registry;
   private final Closure body;
   private final List<String> out = new ArrayList<>();
@@ -37,6 +37,25 @@ final class DockerOpsScanner {
   List<String> scan() {
     block(body.lambda().body());
     return out;
+  }
+
+  /**
+   * True when any of the programs (functions included) declares an agent or calls a builtin with
+   * the {@link Effect#DOCKER} effect: such a run will very likely need the engine, so the facade
+   * may connect to it while the rest of the run is being prepared. A pipeline this says no to
+   * never contacts Docker.
+   */
+  public static boolean usesDocker(BuiltinRegistry registry, List<io.slipway.syntax.ast.Program> programs) {
+    var scanner = new DockerOpsScanner(registry, null);
+    for (var p : programs) {
+      for (Stmt s : p.items()) {
+        scanner.stmt(s);
+        if (!scanner.out.isEmpty()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private void block(Block b) {
@@ -68,7 +87,12 @@ final class DockerOpsScanner {
       }
       case Stmt.Return r -> expr(r.value());
       case Stmt.Throw t -> expr(t.value());
-      case Stmt.FunDecl f -> { }
+      case Stmt.FunDecl f -> {
+        if (body == null) { // usesDocker: a function may be where the Docker calls are
+          block(f.body());
+          expr(f.exprBody());
+        }
+      }
       case Stmt.DataClass d -> { }
       case Stmt.Import i -> { }
       case Stmt.ParamDecl p -> { }
@@ -149,7 +173,7 @@ final class DockerOpsScanner {
     boolean docker;
     if (c.callee() instanceof Expr.Name n && n.id().equals("agent") && !c.args().isEmpty()) {
       // the stage's agent container, started at its first command
-      out.add("agent " + show(c.args().get(0).value()));
+      out.add(body == null ? "agent" : "agent " + show(c.args().get(0).value()));
       return;
     }
     if (c.callee() instanceof Expr.Name n) {
@@ -159,11 +183,14 @@ final class DockerOpsScanner {
     } else if (c.callee() instanceof Expr.Member m) {
       name = m.name().text();
       docker = isDockerMethod(name);
-      receiver = source(m.target());
+      receiver = body == null ? null : source(m.target());
     } else {
       return;
     }
-    if (!docker) {
+    if (!docker || body == null) {
+      if (docker) {
+        out.add(name); // usesDocker needs no arguments
+      }
       return;
     }
     var sb = new StringBuilder(name);

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -30,6 +32,7 @@ public final class RunState {
   private final SecretMasker masker;
   private final Supplier<ContainerEngine> engineFactory;
   private ContainerEngine engine;
+  private FutureTask<ContainerEngine> connecting;
 
   private final Deque<Cleanup> cleanups = new ArrayDeque<>();
   private final CountDownLatch cleanedUp = new CountDownLatch(1);
@@ -77,12 +80,88 @@ public final class RunState {
     return masker;
   }
 
-  /** The engine, connected on first use. */
-  public synchronized ContainerEngine engine() {
-    if (engine == null) {
-      engine = engineFactory.get();
+  /**
+   * The engine, connected on first use. If {@link #connectEarly()} started connecting, this waits
+   * for that connection (and shares its failure) instead of opening a second one.
+   */
+  public ContainerEngine engine() {
+    FutureTask<ContainerEngine> task;
+    synchronized (this) {
+      if (engine != null) {
+        return engine;
+      }
+      if (connecting == null) {
+        connecting = new FutureTask<>(engineFactory::get);
+      }
+      task = connecting;
     }
-    return engine;
+    task.run(); // connects here unless the early connection is already under way or done
+    ContainerEngine e;
+    try {
+      e = awaitConnection(task);
+    } catch (RuntimeException | Error failed) {
+      synchronized (this) {
+        if (connecting == task) {
+          connecting = null; // as before: the next use tries again
+        }
+      }
+      throw failed;
+    }
+    synchronized (this) {
+      engine = e;
+    }
+    return e;
+  }
+
+  /**
+   * Starts connecting to the engine on a background thread, for a run whose checked program
+   * uses Docker, so that the connection (and the client's warm-up, see
+   * {@link ContainerEngine#warmUp()}) overlaps with planning instead of delaying the first
+   * container. Failures are not reported here: the first real use of {@link #engine()} sees them.
+   */
+  public void connectEarly() {
+    FutureTask<ContainerEngine> task;
+    synchronized (this) {
+      if (engine != null || connecting != null || planOnly) {
+        return;
+      }
+      task = new FutureTask<>(engineFactory::get);
+      connecting = task;
+    }
+    Thread.ofPlatform().daemon().name("slipway-engine-connect").start(() -> {
+      task.run();
+      try {
+        task.get().warmUp(); // while the run's first operations already use the engine
+      } catch (ExecutionException | InterruptedException | RuntimeException ignored) {
+        // only a head start: the real operations report their own failures
+      }
+    });
+  }
+
+  /** The outcome of a connection attempt; waits without giving up on interruption (it is bounded). */
+  private static ContainerEngine awaitConnection(FutureTask<ContainerEngine> task) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException r) {
+            throw r;
+          }
+          if (e.getCause() instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** True once something asked for the engine. */
@@ -194,9 +273,10 @@ public final class RunState {
         runQuietly(c, failures);
       }
     } finally {
-      if (engine != null) {
+      ContainerEngine connected = connectedEngine();
+      if (connected != null) {
         try {
-          engine.close();
+          connected.close();
         } catch (RuntimeException e) {
           failures.add("closing the engine: " + e.getMessage());
         }
@@ -204,6 +284,22 @@ public final class RunState {
       cleanedUp.countDown();
     }
     return failures;
+  }
+
+  /** The engine if connected, waiting for an early connection still under way (so it is closed too). */
+  private ContainerEngine connectedEngine() {
+    FutureTask<ContainerEngine> task;
+    synchronized (this) {
+      if (engine != null || connecting == null) {
+        return engine;
+      }
+      task = connecting;
+    }
+    try {
+      return awaitConnection(task);
+    } catch (RuntimeException | Error e) {
+      return null; // never connected: nothing to close
+    }
   }
 
   /** Waits until a cleanup started elsewhere (the signal handler, the run) has finished. */

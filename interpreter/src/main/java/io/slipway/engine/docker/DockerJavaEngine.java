@@ -109,6 +109,11 @@ public final class DockerJavaEngine implements ContainerEngine {
     }
   }
 
+  @Override
+  public void warmUp() {
+    DockerWarmUp.run();
+  }
+
   /** Runs an operation, translating docker-java failures. */
   private <T> T op(String what, Supplier<T> body) {
     try {
