@@ -6,6 +6,7 @@ import io.slipway.engine.ExecSpec;
 import io.slipway.engine.LineSplitter;
 import io.slipway.engine.LogLine;
 import io.slipway.engine.Mount;
+import io.slipway.engine.NotFound;
 import io.slipway.engine.ResourceTracker;
 import io.slipway.engine.tar.TarWriter;
 import io.slipway.pipeline.AgentRunner;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -44,12 +46,6 @@ public final class DockerAgentRunner implements AgentRunner {
     RunState run = stage.run();
     DockerSession s = DockerSession.of(run);
     String ref = Calls.imageRef(image);
-    Output out = new Output(run.events(), run.masker(), stage.name(), false);
-    DockerSession.call("pull " + ref, () -> {
-      s.ensureImage(ref, out);
-      return null;
-    });
-    out.finish();
     // -Dslipway.agent.workspace=copy forces the remote-engine behaviour (tests, rootless setups)
     boolean local = isLocal(s.engine().address())
         && !"copy".equals(System.getProperty("slipway.agent.workspace"));
@@ -59,7 +55,16 @@ public final class DockerAgentRunner implements AgentRunner {
     if (local) {
       b.mount(Mount.bind(run.dir().toAbsolutePath().toString(), WORKSPACE));
     }
-    String id = DockerSession.call("create agent " + ref, () -> s.engine().createContainer(b.build()));
+    ContainerSpec spec = b.build();
+    // create first and pull only if the engine lacks the image: one round trip less per agent
+    String id = DockerSession.call("create agent " + ref, () -> {
+      try {
+        return s.engine().createContainer(spec);
+      } catch (NotFound noImage) {
+        pull(s, ref, stage);
+        return s.engine().createContainer(spec);
+      }
+    });
     s.tracker().created(ResourceTracker.Kind.CONTAINER, id, name, stage.name());
     if (!run.flags().keep()) {
       stage.onStageEnd(() -> s.tracker().remove(ResourceTracker.Kind.CONTAINER, id, name));
@@ -82,6 +87,32 @@ public final class DockerAgentRunner implements AgentRunner {
       }
     }
     return new Runner(s, id, run.dir(), shell);
+  }
+
+  /** Pulls the agent's image ("pulled on first use"), reported as the stage's output. */
+  private static void pull(DockerSession s, String ref, StageContext stage) {
+    RunState run = stage.run();
+    Output out = new Output(run.events(), run.masker(), stage.name(), false);
+    DockerSession.call("pull " + ref, () -> {
+      s.ensureImage(ref, out);
+      return null;
+    });
+    out.finish();
+  }
+
+  /**
+   * Connects the run's Docker session ahead of the first agent (engine, labels, host name) and
+   * seeds the random source the agent shell's tokens come from; a failure is left for the
+   * stage that really needs the engine to report.
+   */
+  @Override
+  public void prepare(RunState run) {
+    try {
+      DockerSession.of(run);
+      UUID.randomUUID();
+    } catch (RuntimeException later) {
+      // reported by the first real use
+    }
   }
 
   /** True when the engine runs on this machine, so a bind mount sees the pipeline directory. */
