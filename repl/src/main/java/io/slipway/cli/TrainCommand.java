@@ -1,6 +1,10 @@
 package io.slipway.cli;
 
 import io.slipway.diag.DiagnosticRenderer;
+import io.slipway.engine.ContainerEngine;
+import io.slipway.engine.ContainerSpec;
+import io.slipway.engine.ExecSpec;
+import io.slipway.engine.docker.DockerWarmUp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -10,10 +14,13 @@ import picocli.CommandLine.Command;
 /**
  * {@code slipway __train} (hidden): the workload the launcher records its class-data cache
  * from, after each build. It checks a bundled 200-line pipeline and a broken one, so the
- * classes of parsing, checking and diagnostic rendering are all in the cache. When a Docker
- * engine answers, it also pings it and lists (labelled, so: no) containers, read-only, so that
- * the engine client's classes are cached too and {@code run} starts faster; without an engine
- * that part is skipped.
+ * classes of parsing, checking and diagnostic rendering are all in the cache; it runs a small
+ * host-only pipeline (stages, a parallel group, a host {@code sh}) through the run views, so the
+ * interpreter's and scheduler's classes are too; and it encodes and decodes the Engine API
+ * requests of an agent's life without any engine ({@link DockerWarmUp}). When a Docker engine
+ * answers, it also pings it, lists (labelled, so: no) containers and asks for an image, a
+ * container and an exec that do not exist, so the request and error paths of the client are
+ * cached too. None of this creates anything on the engine.
  */
 @Command(name = "__train", hidden = true)
 final class TrainCommand implements Callable<Integer> {
@@ -40,17 +47,68 @@ final class TrainCommand implements Callable<Integer> {
         cli.out().print(renderer.render(slipway.check(p).diagnostics()));
       }
       cli.out().println(CheckCommand.summary(2, 0, 0));
+      runHostPipeline(slipway, dir);
+      DockerWarmUp.run();
       try (var engine = Engines.docker().get()) {
-        engine.listContainers(java.util.Map.of("io.slipway.train", "none"));
+        touchEngine(engine);
       } catch (RuntimeException noEngine) {
-        // no engine here: the cache simply lacks the client classes
+        // no engine here: the cache lacks only the classes of the replies
       }
       return ExitCode.OK;
     } finally {
-      for (String f : new String[] {"Slipfile", "bad.slip"}) {
-        java.nio.file.Files.deleteIfExists(dir.resolve(f));
+      try (var walk = java.nio.file.Files.walk(dir)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          java.nio.file.Files.deleteIfExists(p);
+        }
       }
-      java.nio.file.Files.deleteIfExists(dir);
+    }
+  }
+
+  /** A run without containers (the engine factory must never be called), shown as plain and JSON. */
+  private void runHostPipeline(io.slipway.api.Slipway slipway, Path dir) throws IOException {
+    Path file = dir.resolve("run.slip");
+    java.nio.file.Files.writeString(file, """
+        pipeline("train") {
+            stage("one") {
+                sh("true")
+                echo("one ${build.number}")
+            }
+            parallel {
+                stage("a") { echo("a") }
+                stage("b") { echo("b") }
+            }
+        }
+        """);
+    var options = io.slipway.api.RunOptions.defaults()
+        .withEvents(new io.slipway.cli.view.RunModel().and(new io.slipway.cli.view.PlainView(cli.out()))
+            .and(new io.slipway.cli.view.JsonView(cli.out())))
+        .withEngineFactory(() -> {
+          throw new IllegalStateException("the training pipeline needs no engine");
+        });
+    cli.out().println(slipway.run(slipway.check(file), options).status());
+  }
+
+  /** Read-only and failing calls: each answers "no such ..." and creates nothing. */
+  private static void touchEngine(ContainerEngine engine) {
+    engine.listContainers(java.util.Map.of("io.slipway.train", "none"));
+    String missing = "slipway-train.invalid/none:never";
+    engine.inspectImage(missing);
+    ignoreFailure(() -> engine.createContainer(ContainerSpec.builder(missing).name("slipway-train-none")
+        .labels(java.util.Map.of("io.slipway.train", "none")).workdir("/workspace").build()));
+    ignoreFailure(() -> engine.execAttached("slipway-train-none", ExecSpec.of(java.util.List.of("sh")),
+        (stream, chunk) -> { }));
+    ignoreFailure(() -> {
+      engine.startContainer("slipway-train-none");
+      return null;
+    });
+    engine.removeContainer("slipway-train-none", true);
+  }
+
+  private static void ignoreFailure(java.util.function.Supplier<?> call) {
+    try {
+      call.get();
+    } catch (RuntimeException expected) {
+      // "no such image/container": the error path is what is being recorded
     }
   }
 }
