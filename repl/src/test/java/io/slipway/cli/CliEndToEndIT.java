@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CliEndToEndIT {
   static final String SECRET = "s3cr3t-Value-42";
+  /** One stage behind an approval gate, for the terminal tests. */
+  static final String GATED = """
+      pipeline("gated") {
+          stage("deploy") {
+              approve("Ship it?")
+              echo("shipped")
+          }
+      }
+      """;
 
   @TempDir
   Path dir;
@@ -119,13 +129,7 @@ class CliEndToEndIT {
         """);
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
-    Process p = JarProcess.builder(dir, Map.of(), "run").redirectOutput(out.toFile())
-        .redirectError(err.toFile()).start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!Files.readString(out).contains("[wait] waiting") && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    Thread.sleep(300);
+    Process p = runUntilWaiting(out, err);
     new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
     assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("exits soon after SIGINT").isTrue();
     assertThat(p.exitValue()).isEqualTo(130);
@@ -145,13 +149,7 @@ class CliEndToEndIT {
         """);
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
-    Process p = JarProcess.builder(dir, Map.of(), "run").redirectOutput(out.toFile())
-        .redirectError(err.toFile()).start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!Files.readString(out).contains("[wait] waiting") && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    Thread.sleep(300);
+    Process p = runUntilWaiting(out, err);
     p.destroy();
     assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("exits soon after SIGTERM").isTrue();
     assertThat(p.exitValue()).isEqualTo(143);
@@ -178,12 +176,8 @@ class CliEndToEndIT {
 
   /** Runs the jar inside a pseudo-terminal ({@code script} of util-linux), feeding stdin. */
   private String onTerminal(String input, String... args) throws Exception {
-    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String cmd = javaBin + " -jar " + JarProcess.JAR + " " + String.join(" ", args);
     Path out = dir.resolve("tty.out");
-    var pb = new ProcessBuilder("script", "-qec", cmd, "/dev/null").directory(dir.toFile())
-        .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().put("TERM", "xterm");
+    var pb = terminal(out, args);
     pb.environment().put("COLUMNS", "80");
     pb.environment().put("LINES", "24");
     pb.environment().put("E2E_TOKEN", SECRET);
@@ -195,9 +189,39 @@ class CliEndToEndIT {
     return Files.readString(out) + "\nexit=" + p.exitValue();
   }
 
+  /**
+   * The jar under {@code script} (util-linux), so that it sees a pseudo-terminal (TERM=xterm);
+   * its terminal output goes to {@code out}. Skips the test where {@code script} is missing.
+   */
+  private ProcessBuilder terminal(Path out, String... args) {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")));
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String cmd = javaBin + " -jar " + JarProcess.JAR + " " + String.join(" ", args);
+    var pb = new ProcessBuilder("script", "-qec", cmd, "/dev/null").directory(dir.toFile())
+        .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("TERM", "xterm");
+    return pb;
+  }
+
+  /** Starts {@code slipway run} and returns once its stage {@code wait} echoed "waiting". */
+  private Process runUntilWaiting(Path out, Path err) throws Exception {
+    Process p = JarProcess.builder(dir, Map.of(), "run").redirectOutput(out.toFile())
+        .redirectError(err.toFile()).start();
+    awaitOutput(out, "[wait] waiting");
+    Thread.sleep(300);
+    return p;
+  }
+
+  /** Waits (30 s at most) until {@code file} contains {@code text}. */
+  private static void awaitOutput(Path file, String text) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!Files.readString(file).contains(text) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+  }
+
   @Test
   void theLiveViewRedrawsInPlaceOnATerminal() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")));
     Files.writeString(dir.resolve("Slipfile"), """
         pipeline("live") {
             stage("build") { sh("for i in 1 2 3 4; do echo building \\$i; sleep 0.3; done") }
@@ -217,15 +241,7 @@ class CliEndToEndIT {
 
   @Test
   void anApprovalGateAsksOnTheTerminal() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")));
-    Files.writeString(dir.resolve("Slipfile"), """
-        pipeline("gated") {
-            stage("deploy") {
-                approve("Ship it?")
-                echo("shipped")
-            }
-        }
-        """);
+    Files.writeString(dir.resolve("Slipfile"), GATED);
     String yes = onTerminal("y\n", "run");
     assertThat(yes).endsWith("exit=0").contains("Ship it? [y/N]").contains("approved");
     String no = onTerminal("n\n", "run");
@@ -234,7 +250,6 @@ class CliEndToEndIT {
 
   @Test
   void theLiveViewMasksSecretsToo() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")));
     Files.writeString(dir.resolve("Slipfile"), """
         pipeline("live-secret") {
             stage("leak") {
@@ -268,26 +283,10 @@ class CliEndToEndIT {
 
   @Test
   void ctrlCAtAnApprovalPromptCancelsAtOnce() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")));
-    Files.writeString(dir.resolve("Slipfile"), """
-        pipeline("gated") {
-            stage("deploy") {
-                approve("Ship it?")
-                echo("shipped")
-            }
-        }
-        """);
-    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Files.writeString(dir.resolve("Slipfile"), GATED);
     Path out = dir.resolve("tty.out");
-    var pb = new ProcessBuilder("script", "-qec", javaBin + " -jar " + JarProcess.JAR + " run",
-        "/dev/null").directory(dir.toFile()).redirectOutput(out.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().put("TERM", "xterm");
-    Process p = pb.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!Files.readString(out).contains("[y/N]") && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    Process p = terminal(out, "run").start();
+    awaitOutput(out, "[y/N]");
     p.getOutputStream().write(3); // ^C: the terminal sends SIGINT to the run
     p.getOutputStream().flush();
     assertThat(p.waitFor(15, TimeUnit.SECONDS)).as("exits soon after ^C at the prompt").isTrue();
