@@ -16,6 +16,11 @@ import java.util.List;
  * Columns and carets count code points, so a line holding an emoji still lines up.
  */
 public final class DiagnosticRenderer {
+  /** Longest source line shown whole, in code points. */
+  private static final int MAX_SHOWN = 160;
+  /** Code points shown before the caret when a long line is cut. */
+  private static final int CONTEXT = 60;
+  private static final String ELLIPSIS = "\u2026";
   private final boolean color;
 
   public DiagnosticRenderer(boolean color) {
@@ -57,13 +62,24 @@ public final class DiagnosticRenderer {
     String text = f.lineText(line);
     String gutter = String.format("%5d", line);
     String blank = " ".repeat(gutter.length());
-    sb.append(gutter).append(" | ").append(expandTabs(text)).append('\n');
     int startCol = f.column(span.start());
     int lineEndOffset = f.lineStarts()[line - 1] + text.length();
     int endOffset = Math.min(Math.max(span.end(), span.start()), lineEndOffset);
     int endCol = f.column(endOffset);
     int width = Math.max(1, endCol - startCol);
-    String prefix = text.isEmpty() ? "" : caretPrefix(text, startCol - 1);
+    // a minified or generated line is shown as a window around the caret, not whole
+    int length = text.codePointCount(0, text.length());
+    int from = 0;
+    if (length > MAX_SHOWN) {
+      from = Math.max(0, Math.min(startCol - 1 - CONTEXT, length - MAX_SHOWN));
+      int to = Math.min(length, from + MAX_SHOWN);
+      String window = text.substring(text.offsetByCodePoints(0, from), text.offsetByCodePoints(0, to));
+      text = (from > 0 ? ELLIPSIS : "") + window + (to < length ? ELLIPSIS : "");
+      from -= from > 0 ? 1 : 0;
+      width = Math.min(width, to - (startCol - 1));
+    }
+    sb.append(gutter).append(" | ").append(expandTabs(text)).append('\n');
+    String prefix = text.isEmpty() ? "" : caretPrefix(text, startCol - 1 - from);
     sb.append(blank).append(" | ").append(prefix);
     String carets = "^".repeat(width);
     sb.append(color ? "\u001b[1;31m" + carets + "\u001b[0m" : carets);
