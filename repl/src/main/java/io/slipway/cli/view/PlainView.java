@@ -23,7 +23,8 @@ public final class PlainView implements EventSink {
     model.emit(event);
     switch (event) {
       case Event.RunStarted e -> out.println("pipeline " + e.pipeline() + " #" + e.buildNumber()
-          + " (" + e.stages().size() + " stages, run " + e.runId() + ")");
+          + " (" + e.stages().size() + (e.stages().size() == 1 ? " stage" : " stages") + ", run "
+          + e.runId() + ")");
       case Event.StageStarted e -> line(e.stage(), "stage started");
       case Event.StageFinished e -> {
         String text = "stage " + e.status().label()
