@@ -3,6 +3,7 @@ package io.slipway.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
@@ -33,6 +34,7 @@ public final class ResourceTracker {
   private final Set<String> gone = ConcurrentHashMap.newKeySet();
   private final Set<String> exempt = ConcurrentHashMap.newKeySet();
   private final java.util.Map<String, String> stages = new ConcurrentHashMap<>();
+  private final java.util.Map<String, CompletableFuture<Void>> removing = new ConcurrentHashMap<>();
 
   /**
    * @param onCleanup registers a run cleanup ({@code RunState::onCleanup})
@@ -83,6 +85,41 @@ public final class ResourceTracker {
    * again.
    */
   public void remove(Kind kind, String id, String name) {
+    CompletableFuture<Void> underWay = removing.get(id);
+    if (underWay != null) {
+      underWay.join(); // never fails: a failed background removal is simply tried again here
+    }
+    removeNow(kind, id, name);
+  }
+
+  /**
+   * Starts removing a resource on a background thread (a stage's agent when the stage ends), so
+   * that the next stage need not wait for the engine to kill and delete it. The run's cleanup,
+   * registered when the resource was created, waits for this removal to finish before the run
+   * ends, and removes the resource itself (reporting the failure) if the background removal
+   * failed.
+   */
+  public void removeInBackground(Kind kind, String id, String name) {
+    if (exempt.contains(id) || gone.contains(id)) {
+      return;
+    }
+    var done = new CompletableFuture<Void>();
+    if (removing.putIfAbsent(id, done) != null) {
+      return;
+    }
+    Thread.ofVirtual().name("slipway-remove-" + name).start(() -> {
+      try {
+        removeNow(kind, id, name);
+      } catch (RuntimeException e) {
+        // still tracked: the run's cleanup tries again and reports what fails then
+      } finally {
+        removing.remove(id, done);
+        done.complete(null);
+      }
+    });
+  }
+
+  private void removeNow(Kind kind, String id, String name) {
     if (exempt.contains(id) || gone.contains(id)) {
       return;
     }

@@ -30,10 +30,10 @@ import java.util.stream.Stream;
  * Runs a stage's {@code sh} steps in its agent container: one container per stage attempt,
  * started on the first command with the workspace at {@code /workspace} (a bind mount of
  * {@code build.dir} on a local engine, a copy on a remote one), kept alive by a shell that exits
- * on SIGTERM, and removed when the stage ends. Commands run through exec with the step's
- * environment; the container's working directory is {@code /workspace}. Commands go through one
- * long-lived shell per agent ({@link AgentShell}); {@code -Dslipway.agent.steps=exec} uses one
- * exec per command instead.
+ * on SIGTERM, and removed when the stage ends (in the background; the run's cleanup waits for
+ * that). Commands run through exec with the step's environment; the container's working
+ * directory is {@code /workspace}. Commands go through one long-lived shell per agent
+ * ({@link AgentShell}); {@code -Dslipway.agent.steps=exec} uses one exec per command instead.
  */
 public final class DockerAgentRunner implements AgentRunner {
   static final String WORKSPACE = "/workspace";
@@ -67,7 +67,8 @@ public final class DockerAgentRunner implements AgentRunner {
     });
     s.tracker().created(ResourceTracker.Kind.CONTAINER, id, name, stage.name());
     if (!run.flags().keep()) {
-      stage.onStageEnd(() -> s.tracker().remove(ResourceTracker.Kind.CONTAINER, id, name));
+      // removed while the run goes on; the run's cleanup waits for it before the run ends
+      stage.onStageEnd(() -> s.tracker().removeInBackground(ResourceTracker.Kind.CONTAINER, id, name));
     }
     DockerSession.call("start agent " + ref, () -> {
       s.engine().startContainer(id);
