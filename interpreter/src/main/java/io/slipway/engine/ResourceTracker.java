@@ -107,7 +107,9 @@ public final class ResourceTracker {
     if (removing.putIfAbsent(id, done) != null) {
       return;
     }
-    Thread.ofVirtual().name("slipway-remove-" + name).start(() -> {
+    // a platform thread: a virtual one doing socket I/O starts the JDK's I/O poller threads,
+    // which sit in native code and make the JVM's exit wait ~300 ms for them
+    Thread.ofPlatform().daemon().name("slipway-remove-" + name).start(() -> {
       try {
         removeNow(kind, id, name);
       } catch (RuntimeException e) {
