@@ -26,8 +26,9 @@ final class DockerSession {
 
   private DockerSession(RunState run) {
     this.run = run;
-    this.engine = run.engine();
+    // labels first: the host name lookup then overlaps with an early connection still under way
     this.labels = RunLabels.forCurrentProcess(run.runId(), run.pipeline());
+    this.engine = run.engine();
     this.tracker = new ResourceTracker(engine, labels, run::onCleanup, run.flags().keep(),
         (kind, action, id, name, stage) -> run.events().emit(new Event.Resource(Instant.now(), stage,
             kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), action, id, name)));
