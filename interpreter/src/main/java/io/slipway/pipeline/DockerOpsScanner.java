@@ -43,7 +43,7 @@ public final class DockerOpsScanner {
    * True when any of the programs (functions included) declares an agent or calls a builtin with
    * the {@link Effect#DOCKER} effect: such a run will very likely need the engine, so the facade
    * may connect to it while the rest of the run is being prepared. A pipeline this says no to
-   * never contacts Docker.
+   * has no Docker operation anywhere in its source, so its run never calls the engine factory.
    */
   public static boolean usesDocker(BuiltinRegistry registry, List<io.slipway.syntax.ast.Program> programs) {
     var scanner = new DockerOpsScanner(registry, null);
