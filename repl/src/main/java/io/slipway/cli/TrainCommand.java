@@ -88,20 +88,27 @@ final class TrainCommand implements Callable<Integer> {
     cli.out().println(slipway.run(slipway.check(file), options).status());
   }
 
-  /** Read-only and failing calls: each answers "no such ..." and creates nothing. */
+  /**
+   * Read-only and failing calls: each answers "no such ..." and creates nothing. The container
+   * reference is not a valid container name nor a hex id, so it can match none of the user's.
+   */
   private static void touchEngine(ContainerEngine engine) {
     engine.listContainers(java.util.Map.of("io.slipway.train", "none"));
     String missing = "slipway-train.invalid/none:never";
     engine.inspectImage(missing);
-    ignoreFailure(() -> engine.createContainer(ContainerSpec.builder(missing).name("slipway-train-none")
+    ignoreFailure(() -> engine.createContainer(ContainerSpec.builder(missing)
         .labels(java.util.Map.of("io.slipway.train", "none")).workdir("/workspace").build()));
-    ignoreFailure(() -> engine.execAttached("slipway-train-none", ExecSpec.of(java.util.List.of("sh")),
+    String noContainer = "slipway/train:none";
+    ignoreFailure(() -> engine.execAttached(noContainer, ExecSpec.of(java.util.List.of("sh")),
         (stream, chunk) -> { }));
     ignoreFailure(() -> {
-      engine.startContainer("slipway-train-none");
+      engine.startContainer(noContainer);
       return null;
     });
-    engine.removeContainer("slipway-train-none", true);
+    ignoreFailure(() -> {
+      engine.removeContainer(noContainer, true);
+      return null;
+    });
   }
 
   private static void ignoreFailure(java.util.function.Supplier<?> call) {
