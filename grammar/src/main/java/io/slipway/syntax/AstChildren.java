@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * The direct children of every node kind, in source order (nulls left out). The switches have
  * no default branch, so a new node kind does not compile until it is listed here.
  */
-final class AstChildren {
+public final class AstChildren {
   private final Consumer<Node> sink;
 
   private AstChildren(Consumer<Node> sink) {
@@ -29,11 +29,12 @@ final class AstChildren {
   }
 
   /** Calls {@code sink} with each direct child, without allocating a list. */
-  static void forEach(Node node, Consumer<Node> sink) {
+  public static void forEach(Node node, Consumer<Node> sink) {
     new AstChildren(sink).visit(node);
   }
 
-  static List<Node> of(Node node) {
+  /** The direct children of {@code node}, in source order. */
+  public static List<Node> of(Node node) {
     List<Node> out = new ArrayList<>();
     forEach(node, out::add);
     return out;

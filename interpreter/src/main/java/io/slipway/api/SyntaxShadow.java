@@ -2,10 +2,10 @@ package io.slipway.api;
 
 import io.slipway.diag.Diagnostic;
 import io.slipway.source.Span;
+import io.slipway.syntax.AstChildren;
 import io.slipway.syntax.ast.Node;
 import io.slipway.syntax.ast.Program;
 import io.slipway.syntax.ast.Stmt;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,29 +49,16 @@ final class SyntaxShadow {
   /** The span of the smallest statement containing {@code offset}, or null. */
   private static Span innermostStatement(Node root, int offset) {
     Span best = null;
-    List<Object> work = new ArrayList<>(List.of(root));
+    List<Node> work = new ArrayList<>(List.of(root));
     while (!work.isEmpty()) {
-      Object o = work.remove(work.size() - 1);
-      if (o instanceof List<?> list) {
-        work.addAll(list);
-        continue;
-      }
-      if (!(o instanceof Node n) || !covers(n.span(), offset)) {
+      Node n = work.remove(work.size() - 1);
+      if (!covers(n.span(), offset)) {
         continue;
       }
       if (n instanceof Stmt && (best == null || n.span().length() <= best.length())) {
         best = n.span();
       }
-      for (RecordComponent rc : n.getClass().getRecordComponents()) {
-        try {
-          Object child = rc.getAccessor().invoke(n);
-          if (child instanceof Node || child instanceof List<?>) {
-            work.add(child);
-          }
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException(e);
-        }
-      }
+      AstChildren.forEach(n, work::add);
     }
     return best;
   }
