@@ -65,6 +65,11 @@ public enum Code {
     return name();
   }
 
+  /** True for the parser's codes (E01xx), whose neighbours later passes may only guess at. */
+  public boolean syntax() {
+    return name().startsWith("E01");
+  }
+
   /** A short, stable description, listed by {@code slipway docs}. */
   public String title() {
     return title;

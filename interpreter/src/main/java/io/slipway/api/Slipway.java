@@ -35,7 +35,6 @@ import io.slipway.syntax.ParseResult;
 import io.slipway.syntax.SlipParser;
 import io.slipway.syntax.ast.Expr;
 import io.slipway.syntax.ast.Program;
-import io.slipway.syntax.ast.Stmt;
 import io.slipway.value.SlipException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -95,17 +94,10 @@ public final class Slipway {
     var out = new Diagnostics();
     ParseResult parsed = SlipParser.parse(source);
     out.addAll(parsed.diagnostics());
-    boolean pipelineFile = !allowLibrary || declaresPipeline(parsed.program());
+    boolean pipelineFile = !allowLibrary || !Checker.pipelineCalls(parsed.program()).isEmpty();
     CheckedProgram program = new Checker(registry).check(parsed.program(),
         new FileModuleLoader(), out, pipelineFile);
     return new CheckResult(SyntaxShadow.filter(parsed.program(), out.sorted()), program);
-  }
-
-  /** True when the file has a top-level {@code pipeline(...)} call, i.e. is a pipeline file. */
-  private static boolean declaresPipeline(Program program) {
-    return program.items().stream().anyMatch(s -> s instanceof Stmt.ExprStmt e
-        && e.expr() instanceof Expr.Call c && c.callee() instanceof Expr.Name n
-        && n.id().equals("pipeline"));
   }
 
   /** Runs the plan-time part (top level and {@code pipeline} block) and returns the graph. */
@@ -262,12 +254,9 @@ public final class Slipway {
 
   /** The literal name of the file's {@code pipeline("name")}, else the file name. */
   static String pipelineName(Program main) {
-    for (var s : main.items()) {
-      if (s instanceof io.slipway.syntax.ast.Stmt.ExprStmt es
-          && es.expr() instanceof io.slipway.syntax.ast.Expr.Call c
-          && c.callee() instanceof io.slipway.syntax.ast.Expr.Name n && n.id().equals("pipeline")
-          && !c.args().isEmpty()
-          && c.args().get(0).value() instanceof io.slipway.syntax.ast.Expr.Str str
+    for (Expr.Call c : Checker.pipelineCalls(main)) {
+      if (!c.args().isEmpty()
+          && c.args().get(0).value() instanceof Expr.Str str
           && str.parts().size() == 1
           && str.parts().get(0) instanceof io.slipway.syntax.ast.TemplatePart.Text t) {
         return t.text();

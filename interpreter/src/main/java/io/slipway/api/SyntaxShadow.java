@@ -21,7 +21,7 @@ final class SyntaxShadow {
   static List<Diagnostic> filter(Program program, List<Diagnostic> all) {
     List<Span> damaged = new ArrayList<>();
     for (Diagnostic d : all) {
-      if (isSyntax(d) && d.file().equals(program.file())) {
+      if (d.code().syntax() && d.file().equals(program.file())) {
         Span s = innermostStatement(program, d.span().start());
         if (s != null) {
           damaged.add(s);
@@ -33,17 +33,13 @@ final class SyntaxShadow {
     }
     List<Diagnostic> kept = new ArrayList<>();
     for (Diagnostic d : all) {
-      boolean shadowed = !isSyntax(d) && d.file().equals(program.file())
+      boolean shadowed = !d.code().syntax() && d.file().equals(program.file())
           && damaged.stream().anyMatch(s -> s.start() <= d.span().start() && d.span().start() <= s.end());
       if (!shadowed) {
         kept.add(d);
       }
     }
     return kept;
-  }
-
-  private static boolean isSyntax(Diagnostic d) {
-    return d.code().id().startsWith("E01");
   }
 
   /** The span of the smallest statement containing {@code offset}, or null. */

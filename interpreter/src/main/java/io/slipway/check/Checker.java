@@ -57,14 +57,8 @@ public final class Checker {
    */
   static void checkFile(Ctx cx, Program p, Scope top, Modules.Role role) {
     Env env = new Env(top, null, 0, null);
-    List<Expr.Call> pipelines = new ArrayList<>();
-    for (Stmt s : p.items()) {
-      if (s instanceof Stmt.ExprStmt es && es.expr() instanceof Expr.Call c
-          && c.callee() instanceof Expr.Name n && n.id().equals("pipeline")) {
-        pipelines.add(c);
-        cx.allowedPipelines.add(c);
-      }
-    }
+    List<Expr.Call> pipelines = pipelineCalls(p);
+    cx.allowedPipelines.addAll(pipelines);
     pipelineCount(cx, p, pipelines, role);
     cx.stmts.decls().hoist(p.items(), env);
     for (Stmt s : p.items()) {
@@ -89,6 +83,21 @@ public final class Checker {
     }
   }
 
+  /**
+   * The file's top-level {@code pipeline(...)} calls: one makes it a pipeline file, none a
+   * library (spec §1).
+   */
+  public static List<Expr.Call> pipelineCalls(Program p) {
+    List<Expr.Call> calls = new ArrayList<>();
+    for (Stmt s : p.items()) {
+      if (s instanceof Stmt.ExprStmt es && es.expr() instanceof Expr.Call c
+          && c.callee() instanceof Expr.Name n && n.id().equals("pipeline")) {
+        calls.add(c);
+      }
+    }
+    return calls;
+  }
+
   private static void pipelineCount(Ctx cx, Program p, List<Expr.Call> pipelines, Modules.Role role) {
     switch (role) {
       case LIBRARY -> {
@@ -100,7 +109,7 @@ public final class Checker {
       case MAIN_PIPELINE -> {
         // a syntax error may have swallowed the pipeline call: one mistake, one diagnostic
         boolean syntaxErrors = cx.out.list().stream()
-            .anyMatch(d -> d.file().equals(p.file()) && d.code().id().startsWith("E01"));
+            .anyMatch(d -> d.file().equals(p.file()) && d.code().syntax());
         if (pipelines.isEmpty() && !syntaxErrors) {
           String text = p.file().text();
           int end = text.indexOf('\n');
