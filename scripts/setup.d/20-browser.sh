@@ -1,0 +1,2 @@
+# Sourced by ./test: headless Chromium for the HTML report tests.
+need chromium chromium
