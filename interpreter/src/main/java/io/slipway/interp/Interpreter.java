@@ -194,6 +194,8 @@ public final class Interpreter {
     } catch (InterruptedException e) {
       ev.checkInterrupt();
       throw new Cancelled("interrupted");
+    } catch (io.slipway.engine.EngineException e) {
+      throw engineFailure(ev, e);
     } catch (Exception e) {
       ev.checkInterrupt();
       throw SlipException.error("internal error in `" + f.qualifiedName() + "`: " + e);
@@ -210,10 +212,24 @@ public final class Interpreter {
       return p.getter().get(new Invocation(ev, null, ev.file(), span, null), target);
     } catch (SlipException | Cancelled e) {
       throw e;
+    } catch (io.slipway.engine.EngineException e) {
+      throw engineFailure(ev, e);
     } catch (Exception e) {
       ev.checkInterrupt();
       throw SlipException.error("internal error reading `" + p.qualifiedName() + "`: " + e);
     }
+  }
+
+  /**
+   * An engine failure that reached a builtin's boundary: the interruption that cut it short (a
+   * timeout, a cancel) if there was one, else an {@code EngineError}.
+   */
+  private static RuntimeException engineFailure(Evaluator ev, io.slipway.engine.EngineException e) {
+    ev.checkInterrupt();
+    if (Thread.interrupted()) {
+      return new Cancelled("interrupted");
+    }
+    return EngineFailures.toError(e, null);
   }
 
   /** A one-line description of a step call: its name and its first argument. */

@@ -6,6 +6,7 @@ import io.slipway.engine.EngineUnavailable;
 import io.slipway.engine.RegistryAuth;
 import io.slipway.engine.ResourceTracker;
 import io.slipway.engine.RunLabels;
+import io.slipway.interp.EngineFailures;
 import io.slipway.run.Event;
 import io.slipway.run.RunState;
 import io.slipway.value.SlipException;
@@ -90,14 +91,11 @@ final class DockerSession {
   static <T> T call(String operation, Supplier<T> body) {
     try {
       return body.get();
-    } catch (EngineUnavailable e) {
-      throw SlipException.unavailable(e.getMessage());
     } catch (EngineException e) {
-      if (Thread.currentThread().isInterrupted()) {
+      if (!(e instanceof EngineUnavailable) && Thread.currentThread().isInterrupted()) {
         throw DockerSession.<RuntimeException>sneaky(new InterruptedException(operation));
       }
-      String m = e.getMessage();
-      throw SlipException.engine(m.startsWith(operation) ? m : operation + ": " + m);
+      throw EngineFailures.toError(e, operation);
     }
   }
 

@@ -21,8 +21,10 @@ public final class ErrorTypes implements Library {
     d.type("Timeout", "A `timeout`, `waitUntil` or stage/pipeline timeout expired.", null,
         "Error");
     d.type("AssertionFailed", "An `assert` did not hold.", null, "Error");
-    d.type("EngineError", "The container engine refused or failed an operation.", null,
-        "Error");
+    d.type("EngineError", "The container engine refused or failed an operation, wherever "
+        + "it happened (a step, a method, a property read such as `Image.size` that pulls on "
+        + "first use); the message names the operation. An engine that cannot be reached or "
+        + "stops answering ends the run with exit code 3.", null, "Error");
     d.property("Error", "message").type("String").doc("What went wrong.")
         .get((cx, r) -> ((ErrorValue) r).message());
     d.property("StepFailed", "result").type("ExecResult")

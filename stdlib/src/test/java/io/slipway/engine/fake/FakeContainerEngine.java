@@ -54,6 +54,7 @@ public final class FakeContainerEngine implements ContainerEngine {
   private final List<Rule> execRules = new ArrayList<>();
   private final Map<String, Script> startRules = new LinkedHashMap<>();
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
   private int next;
 
   private static final class Fake {
@@ -79,6 +80,22 @@ public final class FakeContainerEngine implements ContainerEngine {
   public synchronized FakeContainerEngine onStart(String image, int exit, String stdout) {
     startRules.put(image, new Script(exit, stdout, ""));
     return this;
+  }
+
+  /**
+   * Makes every later call of {@code operation} (a method name of {@link ContainerEngine}, e.g.
+   * {@code "pull"} or {@code "inspectContainer"}) fail with an {@link EngineException}.
+   */
+  public FakeContainerEngine failOn(String operation, String message) {
+    failures.put(operation, message);
+    return this;
+  }
+
+  private void maybeFail(String operation) {
+    String m = failures.get(operation);
+    if (m != null) {
+      throw new EngineException(operation + ": " + m);
+    }
   }
 
   /** Makes {@code ref} present, as if pulled earlier. */
@@ -130,6 +147,7 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   @Override
   public synchronized Optional<ImageInfo> inspectImage(String ref) {
+    maybeFail("inspectImage");
     return Optional.ofNullable(images.get(ref.startsWith("fake-") ? ref : ImageRef.parse(ref).toString()));
   }
 
@@ -140,6 +158,7 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   @Override
   public synchronized void pull(String ref, RegistryAuth auth, OutputSink progress) {
+    maybeFail("pull");
     log.add("pull " + ref + (auth == null ? "" : " as " + auth.username()));
     withImage(ref);
   }
@@ -254,6 +273,7 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   @Override
   public synchronized Optional<ContainerInfo> inspectContainer(String idOrName) {
+    maybeFail("inspectContainer");
     try {
       Fake f = get(idOrName);
       Map<String, String> nets = new LinkedHashMap<>();
