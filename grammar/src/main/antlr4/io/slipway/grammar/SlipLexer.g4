@@ -205,6 +205,12 @@ BAD_NUMBER: [0-9] [0-9a-zA-Z_]*;
 
 IDENT: Identifier;
 
+// `'x'`, `'\n'`, `'\u00e9'`: one character (the builder decodes the escape and rejects a code point
+// that is not one UTF-16 unit). Anything else between single quotes (`'books'`, `''`, a `'` with
+// no closing quote on its line) is one BAD_CHAR_LIT, so the builder reports it once, in words.
+CHAR_LIT: '\'' (~['\\\r\n] | '\\' ('u' HexDigit HexDigit HexDigit HexDigit | ~[\r\n])) '\'';
+BAD_CHAR_LIT: '\'' ~['\r\n]* '\''?;
+
 QUOTE_OPEN: '"' { openStrings.push(_tokenStartCharIndex); pushMode(LineString); };
 TRIPLE_QUOTE_OPEN: '"""' -> pushMode(MultiLineString);
 

@@ -179,7 +179,7 @@ primaryExpression
   | lambdaLiteral                                                   # lambdaExpr
   ;
 
-literal: TRUE | FALSE | NULL | INT_LIT | DOUBLE_LIT | BAD_NUMBER;
+literal: TRUE | FALSE | NULL | INT_LIT | DOUBLE_LIT | BAD_NUMBER | CHAR_LIT | BAD_CHAR_LIT;
 
 lambdaLiteral
   : LCURL NL* (lambdaParameters NL*)? ARROW statements RCURL        # lambdaWithArrow

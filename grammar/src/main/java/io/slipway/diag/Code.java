@@ -15,6 +15,7 @@ public enum Code {
   E0105("nesting too deep"),
   E0106("keyword used as a name"),
   E0107("invalid escape sequence"),
+  E0108("invalid character literal"),
   // --- types
   E0201("operator not applicable"),
   E0202("condition is not Bool"),

@@ -116,6 +116,7 @@ public final class AstChildren {
       case Expr.IntLit i -> { }
       case Expr.DoubleLit d -> { }
       case Expr.BoolLit b -> { }
+      case Expr.CharLit c -> { }
       case Expr.NullLit n -> { }
       case Expr.Name n -> { }
       case Expr.Error err -> { }

@@ -157,6 +157,7 @@ public final class AstPrinter {
       case Expr.IntLit i -> leaf("int " + i.value());
       case Expr.DoubleLit d -> leaf("double " + d.value());
       case Expr.BoolLit b -> leaf("bool " + b.value());
+      case Expr.CharLit c -> leaf("char " + quote(String.valueOf(c.value())));
       case Expr.NullLit n -> leaf("null");
       case Expr.Name n -> leaf("name " + n.id());
       case Expr.Error err -> leaf("error");

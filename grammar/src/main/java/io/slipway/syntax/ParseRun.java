@@ -144,6 +144,8 @@ final class ParseRun {
     for (Token t : all) {
       if (t.getType() == SlipLexer.ERROR_CHAR) {
         invalidCharacter(t);
+      } else if (t.getType() == SlipLexer.BAD_CHAR_LIT) {
+        StringLiterals.badCharLiteral(errors, spans.of(t), t.getText());
       } else if (t.getType() == SlipLexer.UNTERMINATED_COMMENT) {
         errors.add(Code.E0102, spans.of(t).start() == spans.of(t).end() ? spans.of(t)
             : new Span(spans.of(t).start(), spans.of(t).start() + 2),
@@ -167,7 +169,6 @@ final class ParseRun {
   private void invalidCharacter(Token t) {
     String text = t.getText();
     String hint = switch (text) {
-      case "'" -> "strings use double quotes: \"...\"";
       case "#" -> "comments start with `//`";
       case "&" -> "the logical and is `&&`";
       case "|" -> "the logical or is `||`";

@@ -150,6 +150,8 @@ final class PostfixBuilder {
       case SlipLexer.TRUE -> new Expr.BoolLit(span, true);
       case SlipLexer.FALSE -> new Expr.BoolLit(span, false);
       case SlipLexer.NULL -> new Expr.NullLit(span);
+      case SlipLexer.CHAR_LIT, SlipLexer.BAD_CHAR_LIT ->
+          ast.strings.charLiteral(span, ctx.getStart());
       default -> Numbers.literal(ast.errors, span, ctx.getStart());
     };
   }

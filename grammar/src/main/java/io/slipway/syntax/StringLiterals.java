@@ -91,6 +91,55 @@ final class StringLiterals {
     return "";
   }
 
+  /**
+   * {@code 'x'}: one UTF-16 character. A malformed literal ({@code 'books'}, {@code ''}, a missing
+   * closing quote) was reported before parsing ({@link #badCharLiteral}); an escape that is not
+   * one (E0107) or a code point that takes two UTF-16 units (E0108) is reported here. Either way
+   * the literal becomes an Error node, so the checker adds nothing.
+   */
+  Expr charLiteral(Span span, Token t) {
+    String text = t.getText();
+    if (t.getType() != SlipLexer.CHAR_LIT) {
+      return new Expr.Error(span);
+    }
+    String body = text.substring(1, text.length() - 1);
+    String value = body.startsWith("\\") ? escape(span, body) : body;
+    if (value.isEmpty()) {
+      return new Expr.Error(span);
+    }
+    if (value.length() == 1) {
+      return new Expr.CharLit(span, value.charAt(0));
+    }
+    ast.errors.add(Code.E0108, span, "`" + body + "` is not one `Char`: it takes two UTF-16 units",
+        "use a string: \"" + body + "\"", null, false);
+    return new Expr.Error(span);
+  }
+
+  /**
+   * E0108 for what the lexer could not read as a {@code Char} ({@code 'books'}, {@code ''}, a
+   * {@code '} with no closing quote on its line), reported from the tokens, before parsing, so
+   * that it is said even where the parser fails around it ({@code sh 'make'}).
+   */
+  static void badCharLiteral(SyntaxErrors errors, Span span, String text) {
+    boolean closed = text.length() >= 2 && text.endsWith("'");
+    String body = closed ? text.substring(1, text.length() - 1) : text.substring(1);
+    String message;
+    String hint;
+    if (!closed) {
+      message = "unterminated character literal: missing closing `'`";
+      hint = body.isBlank() ? "a `Char` is written 'x'; strings use double quotes: \"...\""
+          : "strings use double quotes: \"" + body.strip() + "\"";
+    } else if (body.isEmpty()) {
+      message = "empty character literal";
+      hint = "a `Char` holds one character, e.g. 'x'; the empty string is \"\"";
+    } else {
+      message = "a character literal holds one character, found "
+          + body.codePointCount(0, body.length());
+      hint = "strings use double quotes: \"" + body + "\"";
+    }
+    errors.add(Code.E0108, span, message, hint, null, false);
+  }
+
   private Expr raw(MultiLineStringLiteralContext ctx) {
     Span span = ast.spans.of(ctx);
     Parts parts = new Parts();

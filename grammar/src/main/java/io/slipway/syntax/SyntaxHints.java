@@ -37,7 +37,8 @@ final class SyntaxHints {
     } else {
       Token before = previous(tokens, t.getTokenIndex());
       boolean argumentWithoutParens = before != null && before.getType() == SlipLexer.IDENT
-          && (t.getType() == SlipLexer.QUOTE_OPEN || t.getType() == SlipLexer.INT_LIT);
+          && (t.getType() == SlipLexer.QUOTE_OPEN || t.getType() == SlipLexer.INT_LIT
+              || t.getType() == SlipLexer.CHAR_LIT || t.getType() == SlipLexer.BAD_CHAR_LIT);
       errors.add(Code.E0100, spans.of(t), "unexpected " + SyntaxMessages.describe(t)
           + ": expected the end of the statement", argumentWithoutParens
               ? "call functions with parentheses: `" + before.getText() + "(...)`"

@@ -81,6 +81,7 @@ final class ExprChecker {
       case Expr.IntLit i -> Types.INT;
       case Expr.DoubleLit d -> Types.DOUBLE;
       case Expr.BoolLit b -> Types.BOOL;
+      case Expr.CharLit c -> Types.CHAR;
       case Expr.NullLit n -> Types.NULL;
       case Expr.Str s -> template(s, env);
       case Expr.Name n -> name(n, env);

@@ -11,8 +11,12 @@ import java.util.Set;
 
 /** Binary operators and indexing, exactly as the brief's operator table says (E0201, E0205). */
 final class Operators {
-  private static final Set<Type> ORDERED = Set.of(Types.INT, Types.DOUBLE, Types.STRING,
+  private static final Set<Type> ORDERED = Set.of(Types.INT, Types.DOUBLE, Types.STRING, Types.CHAR,
       Types.DURATION, Types.PERCENT, Types.BANDWIDTH, Types.BYTE_SIZE);
+
+  /** Basic types that are never equal to one another (Kotlin's incompatible equality). */
+  private static final Set<Type> BASIC = Set.of(Types.INT, Types.DOUBLE, Types.BOOL,
+      Types.STRING, Types.CHAR);
 
   private final Ctx cx;
   private final ExprChecker exprs;
@@ -54,7 +58,7 @@ final class Operators {
     Type l = exprs.check(b.left(), null, env);
     Type r = exprs.check(b.right(), null, env);
     if (op == BinaryOp.EQ || op == BinaryOp.NE) {
-      return Types.BOOL;
+      return equality(b, l, r);
     }
     if (Types.isError(l) || Types.isError(r)) {
       return switch (op) {
@@ -65,12 +69,12 @@ final class Operators {
     }
     Type result = switch (op) {
       case ADD -> add(l, r);
-      case SUB -> numeric(l, r, true);
+      case SUB -> l.equals(Types.CHAR) ? charMinus(r) : numeric(l, r, true);
       case MUL -> mul(l, r);
       case DIV -> div(l, r);
       case REM -> numeric(l, r, false);
       case LT, GT, LE, GE -> compare(l, r);
-      case RANGE -> l.equals(Types.INT) && r.equals(Types.INT) ? Types.list(Types.INT) : null;
+      case RANGE -> l.equals(r) && (l.equals(Types.INT) || l.equals(Types.CHAR)) ? Types.list(l) : null;
       case IN, NOT_IN -> contains(l, r);
       default -> null;
     };
@@ -82,6 +86,30 @@ final class Operators {
       return report(b, l, r);
     }
     return result;
+  }
+
+  /** {@code 'a' - 'b'} is the Int distance, {@code 'c' - 1} a Char. */
+  private static Type charMinus(Type r) {
+    return r.equals(Types.CHAR) ? Types.INT : r.equals(Types.INT) ? Types.CHAR : null;
+  }
+
+  /**
+   * {@code ==} between two different basic types can never be true, and Kotlin rejects it:
+   * {@code s[0] == "a"} compares a {@code Char} with a {@code String}.
+   */
+  private Type equality(Expr.Binary b, Type l, Type r) {
+    Type nl = Types.nonNull(l);
+    Type nr = Types.nonNull(r);
+    if (BASIC.contains(nl) && BASIC.contains(nr) && !nl.equals(nr)) {
+      String hint = nl.equals(Types.CHAR) && nr.equals(Types.STRING)
+          || nl.equals(Types.STRING) && nr.equals(Types.CHAR)
+          ? "a `Char` is written 'x'; compare with a character literal or convert with `toString()`"
+          : null;
+      cx.report(Code.E0201, b.span(), "operator `" + b.op().symbol() + "` cannot be applied to `"
+          + Ctx.show(l) + "` and `" + Ctx.show(r) + "`", hint);
+      return Types.ERROR;
+    }
+    return Types.BOOL;
   }
 
   private Type pairArg(Type expected, int i) {
@@ -137,6 +165,9 @@ final class Operators {
     if (l.equals(Types.BYTE_SIZE) && r.equals(Types.BYTE_SIZE)) {
       return Types.BYTE_SIZE;
     }
+    if (l.equals(Types.CHAR) && r.equals(Types.INT)) {
+      return Types.CHAR;
+    }
     return numeric(l, r, false);
   }
 
@@ -181,7 +212,7 @@ final class Operators {
 
   private Type contains(Type l, Type r) {
     if (r.equals(Types.STRING)) {
-      return l.equals(Types.STRING) ? Types.BOOL : null;
+      return l.equals(Types.STRING) || l.equals(Types.CHAR) ? Types.BOOL : null;
     }
     if (r instanceof Type.ClassType rc) {
       Type.ClassType list = cx.sub.asSuper(rc, "List");
@@ -234,7 +265,7 @@ final class Operators {
       }
       if (c.equals(Types.STRING)) {
         exprs.mismatch(ix.index(), i, Types.INT);
-        return Types.STRING;
+        return Types.CHAR;
       }
       BuiltinFunction get = exprs.members().method(c, "get");
       if (get != null && get.params().size() == 1) {

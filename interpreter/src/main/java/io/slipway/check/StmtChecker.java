@@ -221,8 +221,11 @@ final class StmtChecker {
       if (c.equals(Types.JSON)) {
         return java.util.Collections.nCopies(n, Types.JSON);
       }
+      if (c.equals(Types.STRING) && n == 1) {
+        return List.of(Types.CHAR);
+      }
     }
-    cx.report(Code.E0203, where.span(), "type mismatch: expected a List or Map to iterate over, found " + Ctx.show(it),
+    cx.report(Code.E0203, where.span(), "type mismatch: expected a List, Map or String to iterate over, found " + Ctx.show(it),
         Types.isNullable(it) ? "the value may be null: use `?:` or `!!` first" : null);
     return java.util.Collections.nCopies(n, Types.ERROR);
   }

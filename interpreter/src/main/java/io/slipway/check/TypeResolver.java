@@ -13,7 +13,7 @@ import java.util.Map;
 final class TypeResolver {
   /** Types the checker itself gives meaning to, with their number of type arguments. */
   private static final Map<String, Integer> CORE = Map.ofEntries(
-      Map.entry("Int", 0), Map.entry("Double", 0), Map.entry("Bool", 0), Map.entry("String", 0),
+      Map.entry("Int", 0), Map.entry("Double", 0), Map.entry("Bool", 0), Map.entry("String", 0), Map.entry("Char", 0),
       Map.entry("Unit", 0), Map.entry("Any", 0), Map.entry("Nothing", 0),
       Map.entry("List", 1), Map.entry("MutableList", 1), Map.entry("Set", 1),
       Map.entry("Map", 2), Map.entry("MutableMap", 2), Map.entry("Pair", 2));

@@ -231,6 +231,7 @@ public final class Evaluator {
       case Expr.IntLit l -> l.value();
       case Expr.DoubleLit d -> d.value();
       case Expr.BoolLit b -> b.value();
+      case Expr.CharLit c -> c.value();
       case Expr.NullLit n -> null;
       case Expr.Str s -> template(s, env);
       case Expr.Name n -> calls.name(n, env);

@@ -121,7 +121,7 @@ final class Members {
       if (i < 0 || i >= s.length()) {
         throw SlipException.error("index " + i + " out of bounds for length " + s.length());
       }
-      return String.valueOf(s.charAt(i.intValue()));
+      return s.charAt(i.intValue());
     }
     Optional<BuiltinFunction> get = findMethod(target, "get");
     if (get.isPresent()) {

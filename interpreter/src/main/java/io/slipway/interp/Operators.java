@@ -88,6 +88,9 @@ final class Operators {
     if (a instanceof ByteSize x && b instanceof ByteSize y) {
       return new ByteSize(x.bytes() + y.bytes());
     }
+    if (a instanceof Character c && b instanceof Long n) {
+      return (char) (c + n);
+    }
     if (a instanceof List<?> l) {
       var out = new ArrayList<Object>(l);
       if (b instanceof List<?> m) {
@@ -123,6 +126,12 @@ final class Operators {
     }
     if (a instanceof ByteSize x && b instanceof ByteSize y) {
       return new ByteSize(x.bytes() - y.bytes());
+    }
+    if (a instanceof Character x && b instanceof Character y) {
+      return (long) (x - y);
+    }
+    if (a instanceof Character c && b instanceof Long n) {
+      return (char) (c - n);
     }
     throw bad("-", a, b);
   }
@@ -194,7 +203,7 @@ final class Operators {
       return Double.compare(dbl(a), dbl(b));
     }
     if (a != null && b != null && a.getClass() == b.getClass()
-        && (a instanceof String || a instanceof Duration || a instanceof Percent
+        && (a instanceof String || a instanceof Character || a instanceof Duration || a instanceof Percent
             || a instanceof Bandwidth || a instanceof ByteSize)) {
       return ((Comparable) a).compareTo(b);
     }
@@ -205,12 +214,23 @@ final class Operators {
     if (a instanceof Long x && b instanceof Long y) {
       return IntRange.closed(x, y);
     }
+    if (a instanceof Character x && b instanceof Character y) {
+      var out = new ArrayList<Object>();
+      for (char c = x; c <= y && c >= x; c++) {
+        out.add(c);
+        if (c == Character.MAX_VALUE) {
+          break;
+        }
+      }
+      return Collections.unmodifiableList(out);
+    }
     throw bad("..", a, b);
   }
 
   boolean contains(Object container, Object element) {
     return switch (container) {
       case String s when element instanceof String e -> s.contains(e);
+      case String s when element instanceof Character c -> s.indexOf(c) >= 0;
       case List<?> l -> l.contains(element);
       case Map<?, ?> m -> m.containsKey(element);
       case null, default -> throw bad("in", element, container);

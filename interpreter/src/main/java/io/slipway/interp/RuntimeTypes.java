@@ -43,6 +43,7 @@ public final class RuntimeTypes {
       case Double d -> "Double";
       case Boolean b -> "Bool";
       case String s -> "String";
+      case Character c -> "Char";
       case Unit u -> "Unit";
       case Duration d -> "Duration";
       case Percent p -> "Percent";

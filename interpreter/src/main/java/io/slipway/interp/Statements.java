@@ -93,6 +93,7 @@ final class Statements {
     Object iterable = ev.eval(f.iterable(), env);
     Iterable<?> items = switch (iterable) {
       case Iterable<?> it -> it;
+      case String s -> s.chars().mapToObj(c -> (Object) (char) c).toList();
       case Map<?, ?> m -> m.entrySet().stream()
           .map(e -> (Object) new Pair(e.getKey(), e.getValue())).toList();
       case null, default -> throw SlipException.error("cannot iterate over "

@@ -10,6 +10,7 @@ public final class Types {
   public static final Type DOUBLE = cls("Double");
   public static final Type BOOL = cls("Bool");
   public static final Type STRING = cls("String");
+  public static final Type CHAR = cls("Char");
   public static final Type UNIT = cls("Unit");
   public static final Type ANY = cls("Any");
   public static final Type NOTHING = cls("Nothing");

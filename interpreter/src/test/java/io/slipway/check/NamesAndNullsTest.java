@@ -118,7 +118,7 @@ class NamesAndNullsTest extends CheckerHarness {
     assertValid("for ((k, v) in mapOf(\"a\" to 1)) { echo(k + v) }");
     assertValid("for (i in 1..3) { if (i == 2) continue\nif (i > 2) break }");
     assertValid("for ((a, b) in listOf(1 to \"x\")) { val s: String = b }");
-    assertInvalid(Code.E0203, "expected a List or Map", "for (x in 3) { }");
+    assertInvalid(Code.E0203, "expected a List, Map or String", "for (x in 3) { }");
     assertInvalid(Code.E0212, "`break` is only allowed inside a loop", "break");
     assertInvalid(Code.E0212, "`continue`", "fun f() { continue }");
     assertInvalid(Code.E0212, "`break`", "for (x in listOf(1)) { listOf(2).forEach { break } }");

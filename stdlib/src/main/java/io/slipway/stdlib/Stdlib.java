@@ -3,6 +3,7 @@ package io.slipway.stdlib;
 import io.slipway.builtin.BuiltinRegistry;
 import io.slipway.builtin.Declarations;
 import io.slipway.stdlib.core.AnyMethods;
+import io.slipway.stdlib.core.Chars;
 import io.slipway.stdlib.core.CoreTypes;
 import io.slipway.stdlib.core.Files;
 import io.slipway.stdlib.core.Git;
@@ -42,7 +43,7 @@ public final class Stdlib {
   static List<Library> libraries() {
     return List.of(
         // core: stdlib-core
-        new CoreTypes(), new AnyMethods(), new Numbers(), new Strings(), new Lists(),
+        new CoreTypes(), new AnyMethods(), new Numbers(), new Strings(), new Chars(), new Lists(),
         new MutableLists(), new Maps(), new Units(), new JsonLib(), new Files(), new Http(),
         new Git(), new JsLib(), new Regexes(),
         // pipeline DSL and steps: interpreter

@@ -15,6 +15,9 @@ public sealed interface Expr extends Node {
 
   record BoolLit(Span span, boolean value) implements Expr {}
 
+  /** {@code 'x'}: one UTF-16 character, escapes decoded. */
+  record CharLit(Span span, char value) implements Expr {}
+
   record NullLit(Span span) implements Expr {}
 
   /**

@@ -35,6 +35,7 @@ public final class CoreTypes implements Library {
     d.type("Int", "A 64-bit signed integer.", Long.class, "Any");
     d.type("Double", "A 64-bit IEEE 754 floating point number.", Double.class, "Any");
     d.type("String", "An immutable sequence of UTF-16 characters.", String.class, "Any");
+    d.type("Char", "One UTF-16 character: `'x'`, `'\\n'`, `'\\u00e9'`. `s[i]`, `first()` and `for (c in s)` give them; `'a'..'z'` is a `List<Char>`; `c - 'a'` is an `Int`.", Character.class, "Any");
     d.category("Collections");
     d.type("List<T>", "An immutable, ordered list; `listOf(..)`, `1..3`.", List.class, "Any");
     d.type("MutableList<T>", "A list that can change in place; `mutableListOf(..)`.", ArrayList.class, "List");

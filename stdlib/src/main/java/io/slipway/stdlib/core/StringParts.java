@@ -10,19 +10,19 @@ final class StringParts {
   private StringParts() {}
 
   static void declare(Declarations d) {
-    d.method("String", "first").returns("String").doc("The first character; an empty string is an error.")
+    d.method("String", "first").returns("Char").doc("The first character; an empty string is an error.")
         .impl((cx, r, a) -> {
           if (s(r).isEmpty()) {
             throw SlipException.error("string is empty");
           }
-          return s(r).substring(0, 1);
+          return s(r).charAt(0);
         });
-    d.method("String", "last").returns("String").doc("The last character; an empty string is an error.")
+    d.method("String", "last").returns("Char").doc("The last character; an empty string is an error.")
         .impl((cx, r, a) -> {
           if (s(r).isEmpty()) {
             throw SlipException.error("string is empty");
           }
-          return s(r).substring(s(r).length() - 1);
+          return s(r).charAt(s(r).length() - 1);
         });
     d.method("String", "take").param("n", "Int").returns("String").doc("The first `n` characters (or all).")
         .impl((cx, r, a) -> s(r).substring(0, Math.min(s(r).length(), Colls.count(a[0], "n"))));
@@ -74,12 +74,12 @@ final class StringParts {
           return str.length() >= 2 * dl.length() && str.startsWith(dl) && str.endsWith(dl)
               ? str.substring(dl.length(), str.length() - dl.length()) : str;
         });
-    d.method("String", "padStart").param("length", "Int").param("padChar", "String", " ", "\" \"").returns("String")
+    d.method("String", "padStart").param("length", "Int").param("padChar", "Char | String", ' ', "' '").returns("String")
         .doc("The string preceded by `padChar` up to `length` characters.")
-        .impl((cx, r, a) -> pad(s(r), Colls.count(a[0], "length"), s(a[1]), true));
-    d.method("String", "padEnd").param("length", "Int").param("padChar", "String", " ", "\" \"").returns("String")
+        .impl((cx, r, a) -> pad(s(r), Colls.count(a[0], "length"), Strings.text(a[1]), true));
+    d.method("String", "padEnd").param("length", "Int").param("padChar", "Char | String", ' ', "' '").returns("String")
         .doc("The string followed by `padChar` up to `length` characters.")
-        .impl((cx, r, a) -> pad(s(r), Colls.count(a[0], "length"), s(a[1]), false));
+        .impl((cx, r, a) -> pad(s(r), Colls.count(a[0], "length"), Strings.text(a[1]), false));
     d.method("String", "ifEmpty").param("defaultValue", "() -> String").returns("String")
         .doc("The string, or the block's value when the string is empty.")
         .impl((cx, r, a) -> s(r).isEmpty() ? Fns.call(cx, a[0]) : r);

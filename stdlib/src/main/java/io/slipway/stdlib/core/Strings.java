@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * {@code String} queries and case/whitespace handling with Kotlin's names. There is no
- * {@code Char} type: a single character is a one-character {@code String}.
+ * {@code String} queries and case/whitespace handling with Kotlin's names. Where Kotlin has a
+ * {@code Char} overload ({@code split('-')}, {@code contains('x')}), the parameter takes
+ * {@code String | Char}.
  */
 public final class Strings implements Library {
   @Override
@@ -18,12 +19,12 @@ public final class Strings implements Library {
     d.category("Strings");
     d.property("String", "length").type("Int").doc("The number of UTF-16 characters.")
         .get((cx, r) -> (long) s(r).length());
-    d.method("String", "get").param("index", "Int").returns("String")
-        .doc("`s[i]`: the character at `index` as a one-character string.")
+    d.method("String", "get").param("index", "Int").returns("Char")
+        .doc("`s[i]`: the character at `index`.")
         .impl((cx, r, a) -> {
           long i = (Long) a[0];
           Colls.checkIndex(i, s(r).length());
-          return String.valueOf(s(r).charAt((int) i));
+          return s(r).charAt((int) i);
         });
     d.method("String", "isEmpty").returns("Bool").doc("True when the length is 0.")
         .impl((cx, r, a) -> s(r).isEmpty());
@@ -43,35 +44,35 @@ public final class Strings implements Library {
         .impl((cx, r, a) -> s(r).toLowerCase(Locale.ROOT));
     d.method("String", "uppercase").returns("String").doc("In upper case (locale-independent).")
         .impl((cx, r, a) -> s(r).toUpperCase(Locale.ROOT));
-    d.method("String", "startsWith").param("prefix", "String").param("ignoreCase", "Bool", false, "false")
+    d.method("String", "startsWith").param("prefix", "String | Char").param("ignoreCase", "Bool", false, "false")
         .returns("Bool").doc("True when the string begins with `prefix`.")
-        .impl((cx, r, a) -> s(r).regionMatches((Boolean) a[1], 0, s(a[0]), 0, s(a[0]).length()));
-    d.method("String", "endsWith").param("suffix", "String").param("ignoreCase", "Bool", false, "false")
+        .impl((cx, r, a) -> s(r).regionMatches((Boolean) a[1], 0, text(a[0]), 0, text(a[0]).length()));
+    d.method("String", "endsWith").param("suffix", "String | Char").param("ignoreCase", "Bool", false, "false")
         .returns("Bool").doc("True when the string ends with `suffix`.")
         .impl((cx, r, a) -> {
           String str = s(r);
-          String suffix = s(a[0]);
+          String suffix = text(a[0]);
           int from = str.length() - suffix.length();
           return from >= 0 && str.regionMatches((Boolean) a[1], from, suffix, 0, suffix.length());
         });
-    d.method("String", "contains").param("other", "String").param("ignoreCase", "Bool", false, "false")
+    d.method("String", "contains").param("other", "String | Char").param("ignoreCase", "Bool", false, "false")
         .returns("Bool").doc("True when `other` occurs in the string; the same as `other in s`.")
-        .impl((cx, r, a) -> indexOf(s(r), s(a[0]), 0, (Boolean) a[1]) >= 0);
-    d.method("String", "indexOf").param("other", "String").param("startIndex", "Int", 0L, "0")
+        .impl((cx, r, a) -> indexOf(s(r), text(a[0]), 0, (Boolean) a[1]) >= 0);
+    d.method("String", "indexOf").param("other", "String | Char").param("startIndex", "Int", 0L, "0")
         .param("ignoreCase", "Bool", false, "false").returns("Int")
         .doc("The first index of `other` at or after `startIndex`, or -1.")
-        .impl((cx, r, a) -> (long) indexOf(s(r), s(a[0]), Colls.index(a[1]), (Boolean) a[2]));
-    d.method("String", "lastIndexOf").param("other", "String").returns("Int")
+        .impl((cx, r, a) -> (long) indexOf(s(r), text(a[0]), Colls.index(a[1]), (Boolean) a[2]));
+    d.method("String", "lastIndexOf").param("other", "String | Char").returns("Int")
         .doc("The last index of `other`, or -1.")
-        .impl((cx, r, a) -> (long) s(r).lastIndexOf(s(a[0])));
-    d.method("String", "replace").param("oldValue", "String").param("newValue", "String")
+        .impl((cx, r, a) -> (long) s(r).lastIndexOf(text(a[0])));
+    d.method("String", "replace").param("oldValue", "String | Char").param("newValue", "String | Char")
         .param("ignoreCase", "Bool", false, "false").returns("String")
         .doc("Every occurrence of `oldValue` replaced by `newValue` (literal text, not a regex).")
-        .impl((cx, r, a) -> replace(s(r), s(a[0]), s(a[1]), (Boolean) a[2]));
-    d.method("String", "split").param("delimiter", "String").param("limit", "Int", 0L, "0")
+        .impl((cx, r, a) -> replace(s(r), text(a[0]), text(a[1]), (Boolean) a[2]));
+    d.method("String", "split").param("delimiter", "String | Char").param("limit", "Int", 0L, "0")
         .returns("List<String>")
         .doc("The parts between occurrences of `delimiter` (literal text), keeping empty parts; at most `limit` parts when `limit` > 0.")
-        .impl((cx, r, a) -> split(s(r), s(a[0]), Colls.count(a[1], "limit")));
+        .impl((cx, r, a) -> split(s(r), text(a[0]), Colls.count(a[1], "limit")));
     d.method("String", "lines").returns("List<String>")
         .doc("The lines, split at `\\n`, `\\r\\n` or `\\r`.")
         .impl((cx, r, a) -> Colls.listOf(s(r).lines().toList()));
@@ -105,6 +106,11 @@ public final class Strings implements Library {
 
   static String s(Object o) {
     return (String) o;
+  }
+
+  /** A {@code String | Char} argument as text. */
+  static String text(Object o) {
+    return o instanceof Character c ? String.valueOf(c) : (String) o;
   }
 
   static Pattern regex(String re) {

@@ -20,7 +20,7 @@ class StringsAndUnitsTest {
   @Test
   void strings() {
     assertThat(cx.prop("String", "length", "héllo")).isEqualTo(5L);
-    assertThat(s("get", "abc", 1L)).isEqualTo("b");
+    assertThat(s("get", "abc", 1L)).isEqualTo('b');
     assertThat(s("split", "a,,b", ",")).isEqualTo(List.of("a", "", "b"));
     assertThat(s("split", "a,b,c", ",", 2L)).isEqualTo(List.of("a", "b,c"));
     assertThat(s("lines", "a\r\nb\nc")).isEqualTo(List.of("a", "b", "c"));
