@@ -30,13 +30,21 @@ public record RunLabels(String runId, String pipeline, long pid, String host, St
         self.info().startInstant().map(Object::toString).orElse(""));
   }
 
+  /** This machine's name, looked up once per process (the lookup may take a while). */
   public static String hostName() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (java.io.IOException e) {
-      return "localhost";
+    String h = localHost;
+    if (h == null) {
+      try {
+        h = InetAddress.getLocalHost().getHostName();
+      } catch (java.io.IOException e) {
+        h = "localhost";
+      }
+      localHost = h;
     }
+    return h;
   }
+
+  private static volatile String localHost;
 
   /** Every label of the run, for a created resource. */
   public Map<String, String> labels() {

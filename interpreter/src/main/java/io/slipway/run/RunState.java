@@ -1,6 +1,7 @@
 package io.slipway.run;
 
 import io.slipway.engine.ContainerEngine;
+import io.slipway.engine.EngineException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -138,29 +139,25 @@ public final class RunState {
     });
   }
 
-  /** The outcome of a connection attempt; waits without giving up on interruption (it is bounded). */
+  /**
+   * The outcome of a connection attempt. Waiting ends when the caller is interrupted (a
+   * cancelled run must not wait for an engine that does not answer); the attempt itself is
+   * bounded by the engine's connect and ping timeouts.
+   */
   private static ContainerEngine awaitConnection(FutureTask<ContainerEngine> task) {
-    boolean interrupted = false;
     try {
-      while (true) {
-        try {
-          return task.get();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof RuntimeException r) {
-            throw r;
-          }
-          if (e.getCause() instanceof Error err) {
-            throw err;
-          }
-          throw new IllegalStateException(e.getCause());
-        }
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("connecting to the engine: interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
       }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
+      if (e.getCause() instanceof Error err) {
+        throw err;
       }
+      throw new IllegalStateException(e.getCause());
     }
   }
 
@@ -286,7 +283,11 @@ public final class RunState {
     return failures;
   }
 
-  /** The engine if connected, waiting for an early connection still under way (so it is closed too). */
+  /**
+   * The engine if connected, waiting for a connection still under way so that it is closed too,
+   * except in a cancelled run: then nothing waits for an engine that may not answer, and the
+   * connection is closed in the background once it completes (nothing was created through it).
+   */
   private ContainerEngine connectedEngine() {
     FutureTask<ContainerEngine> task;
     synchronized (this) {
@@ -295,10 +296,20 @@ public final class RunState {
       }
       task = connecting;
     }
+    if (!task.isDone() && isCancelled()) {
+      Thread.ofPlatform().daemon().name("slipway-engine-close").start(() -> {
+        try {
+          task.get().close();
+        } catch (ExecutionException | InterruptedException | RuntimeException never) {
+          // never connected: nothing to close
+        }
+      });
+      return null;
+    }
     try {
       return awaitConnection(task);
     } catch (RuntimeException | Error e) {
-      return null; // never connected: nothing to close
+      return null; // never connected (or interrupted): nothing to close
     }
   }
 

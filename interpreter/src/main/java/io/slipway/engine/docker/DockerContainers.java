@@ -244,9 +244,13 @@ final class DockerContainers {
     return () -> close(cb);
   }
 
-  int exec(String id, ExecSpec spec, OutputSink output) {
+  /** Creates an exec instance (not started) and returns its id. */
+  String createExec(String id, ExecSpec spec, boolean stdin) {
     var create = client.execCreateCmd(id).withCmd(spec.command().toArray(String[]::new))
         .withAttachStdout(true).withAttachStderr(true);
+    if (stdin) {
+      create.withAttachStdin(true);
+    }
     if (!spec.env().isEmpty()) {
       create.withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
     }
@@ -256,7 +260,11 @@ final class DockerContainers {
     if (spec.user() != null) {
       create.withUser(spec.user());
     }
-    String execId = create.exec().getId();
+    return create.exec().getId();
+  }
+
+  /** Starts an exec instance and streams its output until it ends. */
+  void startExec(String execId, OutputSink output) {
     ResultCallback.Adapter<Frame> cb = client.execStartCmd(execId).exec(new FrameSink(output));
     try {
       cb.awaitCompletion();
@@ -265,6 +273,10 @@ final class DockerContainers {
       close(cb);
       throw new EngineException("interrupted");
     }
+  }
+
+  /** The exit code of a finished exec instance, -1 when the engine has none. */
+  int execExitCode(String execId) {
     Long code = client.inspectExecCmd(execId).exec().getExitCodeLong();
     return code == null ? -1 : code.intValue();
   }
@@ -274,16 +286,8 @@ final class DockerContainers {
         .withStdErr(true).withFollowStream(true).exec(new FrameSink(output)));
   }
 
-  io.slipway.engine.Attachment execAttached(String id, ExecSpec spec, OutputSink output) {
-    var create = client.execCreateCmd(id).withCmd(spec.command().toArray(String[]::new))
-        .withAttachStdin(true).withAttachStdout(true).withAttachStderr(true);
-    if (!spec.env().isEmpty()) {
-      create.withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-    }
-    if (spec.workdir() != null) {
-      create.withWorkingDir(spec.workdir());
-    }
-    String execId = create.exec().getId();
+  /** Starts an exec instance created with stdin, its stdin fed through the returned attachment. */
+  io.slipway.engine.Attachment startAttached(String execId, OutputSink output) {
     return hijack(stdin -> client.execStartCmd(execId).withStdIn(stdin).exec(new FrameSink(output)));
   }
 

@@ -38,32 +38,50 @@ import java.util.function.Supplier;
  * HTTP transport. The only class family that sees docker-java. {@link #connect()} honours
  * {@code DOCKER_HOST}, {@code DOCKER_TLS_VERIFY} and {@code DOCKER_CERT_PATH} as the docker CLI
  * does, and pings the engine so that an unreachable one fails at once with the address tried.
+ *
+ * <p>Every request runs through {@link EngineCalls}: requests are bounded by
+ * {@link EngineTimeouts} (an engine that accepts connections but never answers is reported as
+ * unavailable within the ping timeout), streams are not, and every wait ends when the calling
+ * thread is interrupted.
  */
 public final class DockerJavaEngine implements ContainerEngine {
   private final String address;
   private final DockerClient client;
   private final DockerHttpClient http;
+  private final EngineCalls calls;
   private final DockerImages images;
   private final DockerContainers containers;
   private final DockerNetworks networks;
 
-  private DockerJavaEngine(DockerClientConfig config) {
+  private DockerJavaEngine(DockerClientConfig config, EngineTimeouts timeouts) {
     this.address = config.getDockerHost().toString();
     this.http = new ZerodepDockerHttpClient.Builder()
         .dockerHost(config.getDockerHost())
         .sslConfig(config.getSSLConfig())
         .maxConnections(64)
-        .connectionTimeout(Duration.ofSeconds(5))
+        .connectionTimeout(timeouts.connect())
         .build();
     this.client = DockerClientImpl.getInstance(config, http);
+    this.calls = new EngineCalls(address, timeouts);
+    calls.probeWith(() -> client.pingCmd().exec());
     this.images = new DockerImages(client);
     this.containers = new DockerContainers(client, http);
     this.networks = new DockerNetworks(client);
   }
 
-  /** Connects as configured by the environment ({@code DOCKER_HOST} ...) and pings. */
+  /**
+   * Connects as configured by the environment ({@code DOCKER_HOST} ...,
+   * {@code SLIPWAY_ENGINE_TIMEOUT}) and pings.
+   */
   public static DockerJavaEngine connect() {
-    return connect(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
+    DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+    EngineTimeouts timeouts;
+    try {
+      timeouts = EngineTimeouts.from(System.getenv());
+    } catch (IllegalArgumentException e) {
+      throw new EngineUnavailable(String.valueOf(config.getDockerHost()), e.getMessage());
+    }
+    return connect(config, timeouts);
   }
 
   /**
@@ -71,18 +89,23 @@ public final class DockerJavaEngine implements ContainerEngine {
    * {@code certPath} non-null, TLS with the {@code ca.pem}/{@code cert.pem}/{@code key.pem} there.
    */
   public static DockerJavaEngine connect(String host, String certPath) {
+    return connect(host, certPath, EngineTimeouts.DEFAULT);
+  }
+
+  /** As {@link #connect(String, String)}, with explicit timeouts. */
+  public static DockerJavaEngine connect(String host, String certPath, EngineTimeouts timeouts) {
     var b = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host);
     b.withDockerTlsVerify(certPath != null);
     if (certPath != null) {
       b.withDockerCertPath(certPath);
     }
-    return connect(b.build());
+    return connect(b.build(), timeouts);
   }
 
-  private static DockerJavaEngine connect(DockerClientConfig config) {
+  private static DockerJavaEngine connect(DockerClientConfig config, EngineTimeouts timeouts) {
     DockerJavaEngine engine;
     try {
-      engine = new DockerJavaEngine(config);
+      engine = new DockerJavaEngine(config, timeouts);
     } catch (RuntimeException e) {
       throw new EngineUnavailable(String.valueOf(config.getDockerHost()), DockerErrors.rootMessage(e));
     }
@@ -102,11 +125,13 @@ public final class DockerJavaEngine implements ContainerEngine {
 
   @Override
   public void ping() {
-    try {
-      client.pingCmd().exec();
-    } catch (RuntimeException e) {
-      throw new EngineUnavailable(address, DockerErrors.rootMessage(e));
-    }
+    calls.run("ping", calls.timeouts().ping(), () -> {
+      try {
+        return client.pingCmd().exec();
+      } catch (RuntimeException e) {
+        throw new EngineUnavailable(address, DockerErrors.rootMessage(e));
+      }
+    });
   }
 
   @Override
@@ -114,18 +139,27 @@ public final class DockerJavaEngine implements ContainerEngine {
     DockerWarmUp.run();
   }
 
-  /** Runs an operation, translating docker-java failures. */
+  /** Runs a request within the call timeout, translating docker-java failures. */
   private <T> T op(String what, Supplier<T> body) {
-    try {
-      return body.get();
-    } catch (RuntimeException e) {
-      if (DockerErrors.interrupted(e)) {
-        // keep the interruption visible to the caller (a stage timeout, a cancel)
-        Thread.currentThread().interrupt();
-        throw new EngineException(what + ": interrupted", e);
+    return call(what, calls.timeouts().call(), body);
+  }
+
+  /** Runs a long-running stream: no deadline, but it ends when the caller is interrupted. */
+  private <T> T stream(String what, Supplier<T> body) {
+    return call(what, null, body);
+  }
+
+  private <T> T call(String what, Duration limit, Supplier<T> body) {
+    return calls.run(what, limit, () -> {
+      try {
+        return body.get();
+      } catch (RuntimeException e) {
+        if (DockerErrors.interrupted(e)) {
+          throw new EngineException(what + ": interrupted", e);
+        }
+        throw DockerErrors.translate(address, what, e);
       }
-      throw DockerErrors.translate(address, what, e);
-    }
+    });
   }
 
   private void run(String what, Runnable body) {
@@ -135,9 +169,16 @@ public final class DockerJavaEngine implements ContainerEngine {
     });
   }
 
+  private void runStream(String what, Runnable body) {
+    stream(what, () -> {
+      body.run();
+      return null;
+    });
+  }
+
   @Override
   public ImageInfo build(BuildSpec spec, OutputSink output) {
-    return op("build " + spec.context(), () -> images.build(spec, output));
+    return stream("build " + spec.context(), () -> images.build(spec, output));
   }
 
   @Override
@@ -152,12 +193,12 @@ public final class DockerJavaEngine implements ContainerEngine {
 
   @Override
   public void pull(String ref, RegistryAuth auth, OutputSink progress) {
-    run("pull " + ref, () -> images.pull(ref, auth, progress));
+    runStream("pull " + ref, () -> images.pull(ref, auth, progress));
   }
 
   @Override
   public void push(String ref, RegistryAuth auth, OutputSink progress) {
-    run("push " + ref, () -> images.push(ref, auth, progress));
+    runStream("push " + ref, () -> images.push(ref, auth, progress));
   }
 
   @Override
@@ -172,17 +213,17 @@ public final class DockerJavaEngine implements ContainerEngine {
 
   @Override
   public void saveImages(List<String> refs, OutputStream out) {
-    run("save " + String.join(" ", refs), () -> images.save(refs, out));
+    runStream("save " + String.join(" ", refs), () -> images.save(refs, out));
   }
 
   @Override
   public void loadImages(InputStream tar) {
-    run("load images", () -> client.loadImageCmd(tar).exec());
+    runStream("load images", () -> client.loadImageCmd(tar).exec());
   }
 
   @Override
   public String importImage(InputStream tar, String ref) {
-    return op("import " + ref, () -> containers.importImage(tar, ref));
+    return stream("import " + ref, () -> containers.importImage(tar, ref));
   }
 
   @Override
@@ -197,7 +238,10 @@ public final class DockerJavaEngine implements ContainerEngine {
 
   @Override
   public void stopContainer(String id, Duration timeout) {
-    run("stop container " + id, () -> containers.stop(id, timeout));
+    call("stop container " + id, calls.timeouts().call().plus(timeout), () -> {
+      containers.stop(id, timeout);
+      return null;
+    });
   }
 
   @Override
@@ -212,7 +256,7 @@ public final class DockerJavaEngine implements ContainerEngine {
 
   @Override
   public int waitContainer(String id, Duration timeout) {
-    return op("wait for container " + id, () -> containers.await(id, timeout));
+    return stream("wait for container " + id, () -> containers.await(id, timeout));
   }
 
   @Override
@@ -232,39 +276,44 @@ public final class DockerJavaEngine implements ContainerEngine {
 
   @Override
   public Subscription followLogs(String id, int tail, OutputSink sink, Runnable onEnd) {
-    return op("follow logs of " + id, () -> containers.follow(id, tail, sink, onEnd));
+    return stream("follow logs of " + id, () -> containers.follow(id, tail, sink, onEnd));
   }
 
   @Override
   public int exec(String id, ExecSpec spec, OutputSink output) {
-    return op("exec in " + id, () -> containers.exec(id, spec, output));
+    String what = "exec in " + id;
+    String execId = op(what, () -> containers.createExec(id, spec, false));
+    runStream(what, () -> containers.startExec(execId, output));
+    return op(what, () -> containers.execExitCode(execId));
   }
 
   @Override
   public io.slipway.engine.Attachment attach(String id, OutputSink output) {
-    return op("attach to " + id, () -> containers.attach(id, output));
+    return stream("attach to " + id, () -> containers.attach(id, output));
   }
 
   @Override
   public io.slipway.engine.Attachment execAttached(String id, ExecSpec spec, OutputSink output) {
-    return op("exec in " + id, () -> containers.execAttached(id, spec, output));
+    String what = "exec in " + id;
+    String execId = op(what, () -> containers.createExec(id, spec, true));
+    return stream(what, () -> containers.startAttached(execId, output));
   }
 
   @Override
   public void copyTo(String id, String containerDir, InputStream tar) {
-    run("copy to " + id + ":" + containerDir, () -> client.copyArchiveToContainerCmd(id)
+    runStream("copy to " + id + ":" + containerDir, () -> client.copyArchiveToContainerCmd(id)
         .withTarInputStream(tar).withRemotePath(containerDir).exec());
   }
 
   @Override
   public InputStream copyFrom(String id, String containerPath) {
-    return op("copy from " + id + ":" + containerPath,
+    return stream("copy from " + id + ":" + containerPath,
         () -> client.copyArchiveFromContainerCmd(id, containerPath).exec());
   }
 
   @Override
   public void exportContainer(String id, OutputStream out) {
-    run("export container " + id, () -> containers.export(id, out));
+    runStream("export container " + id, () -> containers.export(id, out));
   }
 
   @Override
@@ -314,7 +363,7 @@ public final class DockerJavaEngine implements ContainerEngine {
 
   @Override
   public Subscription events(Map<String, String> labels, Consumer<EngineEvent> sink) {
-    return op("events", () -> networks.events(labels, sink));
+    return stream("events", () -> networks.events(labels, sink));
   }
 
   @Override
@@ -323,6 +372,8 @@ public final class DockerJavaEngine implements ContainerEngine {
       client.close();
     } catch (IOException | RuntimeException e) {
       // closing a broken connection has nothing left to release
+    } finally {
+      calls.close();
     }
   }
 

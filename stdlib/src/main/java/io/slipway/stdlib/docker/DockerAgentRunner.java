@@ -8,6 +8,7 @@ import io.slipway.engine.LogLine;
 import io.slipway.engine.Mount;
 import io.slipway.engine.NotFound;
 import io.slipway.engine.ResourceTracker;
+import io.slipway.engine.RunLabels;
 import io.slipway.engine.tar.TarWriter;
 import io.slipway.pipeline.AgentRunner;
 import io.slipway.pipeline.CommandRunner;
@@ -109,6 +110,7 @@ public final class DockerAgentRunner implements AgentRunner {
   @Override
   public void prepare(RunState run) {
     try {
+      RunLabels.hostName(); // looked up while the early connection is still under way
       DockerSession.of(run);
       UUID.randomUUID();
     } catch (RuntimeException later) {

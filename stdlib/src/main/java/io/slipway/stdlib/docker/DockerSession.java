@@ -27,7 +27,6 @@ final class DockerSession {
 
   private DockerSession(RunState run) {
     this.run = run;
-    // labels first: the host name lookup then overlaps with an early connection still under way
     this.labels = RunLabels.forCurrentProcess(run.runId(), run.pipeline());
     this.engine = run.engine();
     this.tracker = new ResourceTracker(engine, labels, run::onCleanup, run.flags().keep(),
@@ -38,6 +37,10 @@ final class DockerSession {
   /** The run's session, connecting to the engine on first use. */
   static DockerSession of(RunState run) {
     try {
+      // connect first, outside the attribute map: waiting there would hold its lock, and a
+      // stage needing the session could then not be interrupted (a cancel, a stage timeout)
+      // while another thread waits for an engine that does not answer
+      run.engine();
       return run.attribute(DockerSession.class, () -> new DockerSession(run));
     } catch (EngineUnavailable e) {
       // the run ends with exit code 3 and this one-line message

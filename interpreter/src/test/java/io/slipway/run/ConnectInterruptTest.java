@@ -1,0 +1,84 @@
+package io.slipway.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.slipway.engine.ContainerEngine;
+import io.slipway.engine.EngineException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A connection that does not complete (an engine that accepts but never answers) never keeps a
+ * cancelled run waiting: neither the stage that needs the engine nor the run's cleanup.
+ */
+class ConnectInterruptTest {
+  private final CountDownLatch never = new CountDownLatch(1);
+  private final CountDownLatch connecting = new CountDownLatch(1);
+
+  private RunState run() {
+    return new RunState("r", "p", Path.of("."), EventSink.NONE, new SecretMasker(), () -> {
+      connecting.countDown();
+      try {
+        never.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IllegalStateException("not reached in these tests");
+    });
+  }
+
+  /** The early connection has started (and now waits for the engine's answer). */
+  private void waitUntilConnecting() {
+    try {
+      assertThat(connecting.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void aStageWaitingForTheConnectionStopsWhenInterrupted() throws Exception {
+    RunState run = run();
+    run.connectEarly();
+    var failure = new AtomicReference<Throwable>();
+    Thread stage = Thread.ofPlatform().start(() -> {
+      try {
+        ContainerEngine unused = run.engine();
+      } catch (RuntimeException e) {
+        failure.set(e);
+      }
+    });
+    Thread.sleep(200);
+    stage.interrupt();
+    stage.join(2_000);
+    assertThat(stage.isAlive()).isFalse();
+    assertThat(failure.get()).isInstanceOf(EngineException.class).hasMessageContaining("interrupted");
+    never.countDown();
+  }
+
+  @Test
+  void theCleanupOfACancelledRunDoesNotWaitForTheConnection() {
+    RunState run = run();
+    run.connectEarly();
+    run.cancel("interrupted by SIGTERM");
+    long start = System.nanoTime();
+    assertThat(run.cleanup()).isEmpty();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    never.countDown();
+  }
+
+  @Test
+  void anInterruptedWaitIsAnEngineFailureNotAHang() {
+    RunState run = run();
+    run.connectEarly();
+    waitUntilConnecting();
+    Thread.currentThread().interrupt();
+    assertThatThrownBy(run::engine).isInstanceOf(EngineException.class);
+    assertThat(Thread.interrupted()).as("the interruption stays visible").isTrue();
+    never.countDown();
+  }
+}
