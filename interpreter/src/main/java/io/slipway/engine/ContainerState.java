@@ -25,4 +25,22 @@ public record ContainerState(String status, boolean running, int exitCode, boole
     }
     return status + (error == null || error.isBlank() ? "" : ": " + error);
   }
+
+  /**
+   * How a stopped container ended, for messages: {@code code 137, killed}, {@code code 143,
+   * terminated}, {@code code 137, out of memory}, {@code code 2}. Codes above 128 are 128 plus
+   * the number of the signal that ended the main process.
+   */
+  public String exitSummary() {
+    String why = oomKilled ? "out of memory" : switch (exitCode) {
+      case 129 -> "hung up";
+      case 130 -> "interrupted";
+      case 134 -> "aborted";
+      case 137 -> "killed";
+      case 139 -> "segmentation fault";
+      case 143 -> "terminated";
+      default -> null;
+    };
+    return "code " + exitCode + (why == null ? "" : ", " + why);
+  }
 }

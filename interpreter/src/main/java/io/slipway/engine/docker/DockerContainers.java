@@ -282,43 +282,70 @@ final class DockerContainers {
   }
 
   io.slipway.engine.Attachment attach(String id, OutputSink output) {
-    return hijack(stdin -> client.attachContainerCmd(id).withStdIn(stdin).withStdOut(true)
-        .withStdErr(true).withFollowStream(true).exec(new FrameSink(output)));
+    return hijack(sink -> client.attachContainerCmd(id).withStdIn(sink.stdin).withStdOut(true)
+        .withStdErr(true).withFollowStream(true).exec(sink), output);
   }
 
   /** Starts an exec instance created with stdin, its stdin fed through the returned attachment. */
   io.slipway.engine.Attachment startAttached(String execId, OutputSink output) {
-    return hijack(stdin -> client.execStartCmd(execId).withStdIn(stdin).exec(new FrameSink(output)));
+    return hijack(sink -> client.execStartCmd(execId).withStdIn(sink.stdin).exec(sink), output);
+  }
+
+  /** The output side of a hijacked stream: forwards frames and completes when the stream ends. */
+  private static final class EndingSink extends FrameSink {
+    final java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
+    final InputStream stdin;
+
+    EndingSink(OutputSink output, InputStream stdin) {
+      super(output);
+      this.stdin = stdin;
+    }
+
+    @Override
+    public void onComplete() {
+      super.onComplete();
+      ended.complete(null);
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      super.onError(t);
+      ended.complete(null);
+    }
   }
 
   /** Opens a hijacked stream whose stdin is fed through a pipe. */
   private static io.slipway.engine.Attachment hijack(
-      java.util.function.Function<InputStream, ResultCallback.Adapter<Frame>> start) {
+      java.util.function.Consumer<EndingSink> start, OutputSink output) {
     var pipe = new StdinPipe();
     OutputStream stdin = pipe.writer;
-    {
-      var cb = start.apply(pipe.reader);
-      try {
-        // the hijacked connection is up once the engine answered the upgrade
-        cb.awaitStarted(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        close(cb);
-        throw new EngineException("interrupted");
-      }
-      return new io.slipway.engine.Attachment() {
-        @Override
-        public OutputStream stdin() {
-          return stdin;
-        }
-
-        @Override
-        public void close() {
-          DockerContainers.close(stdin);
-          DockerContainers.close(cb);
-        }
-      };
+    var cb = new EndingSink(output, pipe.reader);
+    start.accept(cb);
+    try {
+      // the hijacked connection is up once the engine answered the upgrade
+      cb.awaitStarted(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close(cb);
+      throw new EngineException("interrupted");
     }
+    return new io.slipway.engine.Attachment() {
+      @Override
+      public OutputStream stdin() {
+        return stdin;
+      }
+
+      @Override
+      public void onEnd(Runnable action) {
+        cb.ended.thenRun(action);
+      }
+
+      @Override
+      public void close() {
+        DockerContainers.close(stdin);
+        DockerContainers.close(cb);
+      }
+    };
   }
 
   void export(String id, OutputStream out) {

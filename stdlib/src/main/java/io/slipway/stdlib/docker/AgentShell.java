@@ -23,16 +23,47 @@ import java.util.function.Consumer;
  * prints a fresh random token and the exit code on stdout, and the token on stderr. Output is
  * passed on as it arrives, holding back only bytes that could be the start of the token. After
  * an interruption the shell may still be busy, so the runner is marked broken and later commands
- * fall back to exec.
+ * fall back to exec. When the shell's stream ends (the agent container died) the command waiting
+ * for its marker, and every later one, fails with {@link Gone} instead of waiting forever.
  */
 final class AgentShell implements AutoCloseable {
   private final Attachment attachment;
   private final Object lock = new Object();
   private Pending pending;
+  private boolean gone;
   private volatile boolean broken;
 
   private AgentShell(ContainerEngine engine, String id) {
     this.attachment = engine.execAttached(id, io.slipway.engine.ExecSpec.of(List.of("sh")), this::received);
+    attachment.onEnd(this::ended);
+  }
+
+  /**
+   * The shell's stream ended: the container died, the shell exited or the connection broke. A
+   * command waiting for its end marker will never see it: it is abandoned, and so is every later
+   * command.
+   */
+  private void ended() {
+    synchronized (lock) {
+      gone = true;
+      if (pending != null) {
+        pending.abandon();
+      }
+    }
+  }
+
+  /**
+   * The shell ended before a command finished ({@code sent}) or before it could be sent. The
+   * caller finds out why (a dead container) and fails the step.
+   */
+  static final class Gone extends RuntimeException {
+    final boolean sent;
+
+    Gone(boolean sent) {
+      super(sent ? "the agent shell ended while the command ran" : "the agent shell had ended", null,
+          false, false);
+      this.sent = sent;
+    }
   }
 
   static AgentShell open(ContainerEngine engine, String id) {
@@ -58,6 +89,10 @@ final class AgentShell implements AutoCloseable {
     script.append(" ) </dev/null; printf '%s %d\\n' ").append(token).append(" \"$?\"; printf '%s\\n' ")
         .append(token).append(" >&2\n");
     synchronized (lock) {
+      if (gone) {
+        broken = true;
+        throw new Gone(false);
+      }
       pending = p;
     }
     try {
@@ -74,6 +109,10 @@ final class AgentShell implements AutoCloseable {
       throw e;
     }
     p.splitter.flush();
+    if (p.abandoned) {
+      broken = true;
+      throw new Gone(true);
+    }
     return new Outcome(p.exitCode, p.out.raw.toString(StandardCharsets.UTF_8),
         p.err.raw.toString(StandardCharsets.UTF_8));
   }
@@ -103,6 +142,18 @@ final class AgentShell implements AutoCloseable {
     final StreamState err = new StreamState();
     final CountDownLatch done = new CountDownLatch(2);
     int exitCode = -1;
+    volatile boolean abandoned;
+
+    /** No end marker will come: wake the waiting command (unless it already finished). */
+    void abandon() {
+      if (done.getCount() == 0) {
+        return;
+      }
+      abandoned = true;
+      while (done.getCount() > 0) {
+        done.countDown();
+      }
+    }
 
     Pending(String token, LineSplitter splitter) {
       this.token = token.getBytes(StandardCharsets.US_ASCII);

@@ -95,8 +95,16 @@ final class ContainerOps {
     out.finish();
     var result = new ExecResult(code, out.stdout(), out.stderr(), Duration.ofNanos(System.nanoTime() - start));
     if (check && code != 0) {
-      throw Calls.stepFailed("command `" + out.mask(Calls.display(command)) + "` exited with " + code
-          + " in container `" + c.name() + "`", result);
+      // the container's death ends the exec as well: name that cause, not the command
+      var state = DockerSession.call("inspect " + c.name(), () -> s.engine().inspectContainer(c.id()))
+          .map(io.slipway.engine.ContainerInfo::state);
+      String why = state.isEmpty() ? "container `" + c.name() + "` was removed while `"
+              + out.mask(Calls.display(command)) + "` was running"
+          : !state.get().running() ? "container `" + c.name() + "` exited (" + state.get().exitSummary()
+              + ") while `" + out.mask(Calls.display(command)) + "` was running"
+          : "command `" + out.mask(Calls.display(command)) + "` exited with " + code + " in container `"
+              + c.name() + "`";
+      throw Calls.stepFailed(why, result);
     }
     return result;
   }

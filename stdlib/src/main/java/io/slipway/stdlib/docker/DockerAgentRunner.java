@@ -167,6 +167,8 @@ public final class DockerAgentRunner implements AgentRunner {
           var o = shell.run(command.commandLine(), command.env(), workdir(command), l -> output.line(
               l.stream() == LogLine.Stream.STDERR ? Event.Stream.STDERR : Event.Stream.STDOUT, l.text()));
           return new ExecResult(o.exitCode(), o.stdout(), o.stderr(), Duration.ofNanos(System.nanoTime() - start));
+        } catch (AgentShell.Gone gone) {
+          throw agentEnded(command, gone.sent);
         } catch (IllegalStateException e) {
           // the shell is gone before the command was sent: run it through exec
         }
@@ -192,11 +194,41 @@ public final class DockerAgentRunner implements AgentRunner {
         throw io.slipway.value.SlipException.engine("exec `" + command.display() + "` in the agent: " + e.getMessage());
       }
       lines.flush();
+      if (code != 0) {
+        // a dead agent ends the exec too (with 137 or no code): say so instead of blaming the command
+        agentState().filter(st -> !st.running()).ifPresent(st -> {
+          throw ended(command, st, true);
+        });
+      }
       synchronized (stdout) {
         var utf8 = java.nio.charset.StandardCharsets.UTF_8;
         return new ExecResult(code, stdout.toString(utf8), stderr.toString(utf8),
             Duration.ofNanos(System.nanoTime() - start));
       }
+    }
+
+    /** The agent's state now; empty when it no longer exists. */
+    private java.util.Optional<io.slipway.engine.ContainerState> agentState() {
+      return DockerSession.call("inspect the agent", () -> s.engine().inspectContainer(id))
+          .map(io.slipway.engine.ContainerInfo::state);
+    }
+
+    /** The step's failure when the agent's shell ended before or while running {@code command}. */
+    private RuntimeException agentEnded(Command command, boolean sent) {
+      var state = agentState();
+      if (state.isPresent() && state.get().running()) {
+        return io.slipway.value.SlipException.engine("the agent's shell ended "
+            + (sent ? "while running `" + command.display() + "`" : "before `" + command.display() + "`")
+            + " (the agent container is still running)");
+      }
+      return state.<RuntimeException>map(st -> ended(command, st, sent))
+          .orElseGet(() -> io.slipway.value.SlipException.engine("the agent container was removed "
+              + (sent ? "while running `" + command.display() + "`" : "before `" + command.display() + "`")));
+    }
+
+    private static RuntimeException ended(Command command, io.slipway.engine.ContainerState st, boolean sent) {
+      return io.slipway.value.SlipException.engine("the agent container exited (" + st.exitSummary() + ") "
+          + (sent ? "while running `" + command.display() + "`" : "before `" + command.display() + "`"));
     }
 
     /** The command's directory inside the agent: {@code /workspace} for {@code build.dir}. */
