@@ -3,7 +3,7 @@ package io.slipway.diag;
 /**
  * The stable catalogue of diagnostic codes. A code never changes meaning once released; tests
  * and docs refer to codes, not message text. Ranges: E01xx syntax, E02xx types, E03xx names and
- * calls, E04xx pipeline structure, E05xx params, imports and secrets.
+ * calls, E04xx pipeline structure, E05xx params, imports and secrets, E07xx compose files.
  */
 public enum Code {
   // --- syntax
@@ -53,7 +53,19 @@ public enum Code {
   E0503("invalid param value"),
   E0504("unknown param"),
   E0505("declaration not allowed here"),
-  E0506("secret not available");
+  E0506("secret not available"),
+  // --- compose files (io.slipway.compose): located in the YAML file, rendered like check errors
+  E0701("invalid YAML"),
+  E0702("wrong type in a compose file"),
+  E0703("unknown key in a compose file"),
+  E0704("invalid value in a compose file"),
+  E0705("undefined name in a compose file"),
+  E0706("missing required variable"),
+  E0707("invalid interpolation"),
+  E0708("compose file not readable"),
+  E0709("dependency cycle in a compose file"),
+  E0710("variable not set"),
+  E0711("compose key not applied");
 
   private final String title;
 

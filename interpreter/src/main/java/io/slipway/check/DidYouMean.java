@@ -3,11 +3,11 @@ package io.slipway.check;
 import java.util.Collection;
 
 /** Suggests the closest known name for a misspelt one (Levenshtein distance). */
-final class DidYouMean {
+public final class DidYouMean {
   private DidYouMean() {}
 
   /** The closest candidate within a distance that still looks like a typo, or null. */
-  static String closest(String wrong, Collection<String> candidates) {
+  public static String closest(String wrong, Collection<String> candidates) {
     String best = null;
     int bestDist = Integer.MAX_VALUE;
     int limit = Math.max(1, Math.min(3, wrong.length() / 3 + 1));
@@ -25,7 +25,7 @@ final class DidYouMean {
   }
 
   /** "did you mean `x`?" or null. */
-  static String hint(String wrong, Collection<String> candidates) {
+  public static String hint(String wrong, Collection<String> candidates) {
     String c = closest(wrong, candidates);
     return c == null ? null : "did you mean `" + c + "`?";
   }

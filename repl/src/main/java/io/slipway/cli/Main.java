@@ -36,6 +36,7 @@ public final class Main {
         .addSubcommand(new RunCommand(cli))
         .addSubcommand(new DocsCommand(cli))
         .addSubcommand(new GcCommand(cli))
+        .addSubcommand(new ComposeCommand(cli))
         .addSubcommand(new VersionCommand(cli))
         .addSubcommand(new TrainCommand(cli))
         .addSubcommand(new CommandLine.HelpCommand());

@@ -18,7 +18,7 @@ final class SlipwayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    cli.err().println("slipway: missing command (check, plan, run, docs, gc, version)");
+    cli.err().println("slipway: missing command (check, plan, run, compose, docs, gc, version)");
     cli.err().println("run `slipway help` for usage");
     return ExitCode.USAGE;
   }
