@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * Runs a stage's {@code sh} steps in its agent container: one container per stage attempt,
  * started on the first command with the workspace at {@code /workspace} (a bind mount of
  * {@code build.dir} on a local engine, a copy on a remote one), kept alive by a shell that exits
- * on SIGTERM, and removed when the stage ends (in the background; the run's cleanup waits for
+ * on SIGTERM, joined to the stage's networks ({@link AgentNetworks}), and removed when the stage ends (in the background; the run's cleanup waits for
  * that). Commands run through exec with the step's environment; the container's working
  * directory is {@code /workspace}. Commands go through one long-lived shell per agent
  * ({@link AgentShell}); {@code -Dslipway.agent.steps=exec} uses one exec per command instead.
@@ -70,6 +70,14 @@ public final class DockerAgentRunner implements AgentRunner {
     if (!run.flags().keep()) {
       // removed while the run goes on; the run's cleanup waits for it before the run ends
       stage.onStageEnd(() -> s.tracker().removeInBackground(ResourceTracker.Kind.CONTAINER, id, name));
+    }
+    stage.onStageEnd(() -> s.agentNetworks().stageEnded(stage));
+    // the stage's services are reachable by name from its commands
+    for (String network : s.agentNetworks().agentCreated(stage, id)) {
+      DockerSession.call("connect the agent to its stage's network", () -> {
+        s.engine().connectNetwork(network, id, List.of());
+        return null;
+      });
     }
     DockerSession.call("start agent " + ref, () -> {
       s.engine().startContainer(id);

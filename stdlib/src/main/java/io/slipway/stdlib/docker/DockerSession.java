@@ -24,6 +24,7 @@ final class DockerSession {
   private final ContainerEngine engine;
   private final RunLabels labels;
   private final ResourceTracker tracker;
+  private final AgentNetworks agentNetworks = new AgentNetworks();
 
   private DockerSession(RunState run) {
     this.run = run;
@@ -62,6 +63,11 @@ final class DockerSession {
 
   ResourceTracker tracker() {
     return tracker;
+  }
+
+  /** Which networks the stages' agents join. */
+  AgentNetworks agentNetworks() {
+    return agentNetworks;
   }
 
   /** Labels for a resource created by this run, plus the stage when known. */

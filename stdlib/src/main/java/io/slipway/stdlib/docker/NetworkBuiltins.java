@@ -18,8 +18,10 @@ public final class NetworkBuiltins implements Library {
         .returns("Network").effects(Effect.DOCKER)
         .doc("""
             Creates a bridge network for the run. Containers started on it reach each other by \
-            their names. The engine name is scoped to the run; the network is removed when the \
-            run ends. `internal = true` gives it no route outside.""")
+            their names. The stage's agent joins it too (a network created outside any stage is \
+            joined by every stage's agent), so `sh` steps reach the stage's services by name. \
+            The engine name is scoped to the run; the network is removed when the run ends. \
+            `internal = true` gives it no route outside.""")
         .impl((cx, r, a) -> {
           DockerSession s = Calls.session(cx);
           String name = (String) a[0];
@@ -27,6 +29,12 @@ public final class NetworkBuiltins implements Library {
           String id = DockerSession.call("create network " + name, () -> s.engine().createNetwork(
               new NetworkSpec(engineName, "bridge", s.labelsFor(Calls.stageName(cx)), (Boolean) a[1])));
           s.tracker().created(ResourceTracker.Kind.NETWORK, id, engineName, Calls.stageName(cx));
+          for (String agent : s.agentNetworks().networkCreated(id, Calls.stage(cx))) {
+            DockerSession.call("connect the stage's agent to network " + name, () -> {
+              s.engine().connectNetwork(id, agent, List.of());
+              return null;
+            });
+          }
           return new NetworkValue(id, name, engineName);
         });
     d.property("Network", "name").type("String").doc("The network's name as given to `network`.")
@@ -63,8 +71,11 @@ public final class NetworkBuiltins implements Library {
         });
     d.method("Network", "remove").effects(Effect.DOCKER)
         .doc("Removes the network now (containers still on it are disconnected first).")
-        .impl((cx, r, a) -> ContainerMethods.engineDo(cx, "remove network", () -> Calls.session(cx)
-            .tracker().remove(ResourceTracker.Kind.NETWORK, ((NetworkValue) r).id(), ((NetworkValue) r).engineName())));
+        .impl((cx, r, a) -> ContainerMethods.engineDo(cx, "remove network", () -> {
+          DockerSession s = Calls.session(cx);
+          s.agentNetworks().networkRemoved(((NetworkValue) r).id());
+          s.tracker().remove(ResourceTracker.Kind.NETWORK, ((NetworkValue) r).id(), ((NetworkValue) r).engineName());
+        }));
     d.fn("volume").param("name", "String").returns("Volume").effects(Effect.DOCKER)
         .doc("Creates a named volume for the run (mount it with `volumes = listOf(vol to \"/data\")`); removed when the run ends.")
         .impl((cx, r, a) -> {

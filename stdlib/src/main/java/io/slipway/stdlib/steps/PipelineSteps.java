@@ -72,7 +72,10 @@ public final class PipelineSteps implements Library {
       String where = owner.equals("PipelineScope") ? "every stage" : "this stage";
       d.method(owner, "agent").param("image", "String | Image")
           .doc("The container `sh` steps of " + where + " run in, with the workspace at "
-              + "`/workspace`. Without an agent, `sh` runs on the host in the pipeline directory.")
+              + "`/workspace`. It joins every network created in its stage and those created "
+              + "outside any stage, so its commands reach the stage's services by name "
+              + "(`sh(\"wget http://cache:6379/\")` for `service(\"cache\", network = net)`). "
+              + "Without an agent, `sh` runs on the host in the pipeline directory.")
           .impl((cx, r, a) -> PipelineDsl.agent(r, a[0]));
       d.method(owner, "env").vararg("vars", "Pair<String, String | Secret>")
           .doc("Environment variables for every step of " + where
