@@ -18,6 +18,7 @@ import io.slipway.stdlib.core.Regexes;
 import io.slipway.stdlib.core.Strings;
 import io.slipway.stdlib.core.Units;
 import io.slipway.stdlib.docker.ContainerBuiltins;
+import io.slipway.stdlib.docker.ContainerLifecycle;
 import io.slipway.stdlib.docker.ContainerMethods;
 import io.slipway.stdlib.docker.DockerTypes;
 import io.slipway.stdlib.docker.ImageBuiltins;
@@ -51,6 +52,7 @@ public final class Stdlib {
         new ShellStep(),
         // Docker: docker
         new DockerTypes(), new ImageBuiltins(), new ContainerBuiltins(), new ContainerMethods(),
+        new ContainerLifecycle(),
         new NetworkBuiltins(), new ReadinessBuiltins(), new RegistryBuiltins(),
         new PlannedBuiltins());
   }

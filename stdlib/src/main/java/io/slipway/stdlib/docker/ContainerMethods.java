@@ -61,10 +61,6 @@ public final class ContainerMethods implements Library {
     d.method("Container", "copyTo").param("source", "String").param("path", "String").effects(Effect.DOCKER, Effect.FILES)
         .doc("Copies a host file or directory (relative to `build.dir`) into the container's directory `path`.")
         .impl((cx, r, a) -> copyTo(cx, c(r), (String) a[0], (String) a[1]));
-    d.method("Container", "stop").param("timeout", "Duration", Duration.ofSeconds(10), "10.seconds").effects(Effect.DOCKER)
-        .doc("Stops the container: SIGTERM, then SIGKILL after `timeout`.")
-        .impl((cx, r, a) -> engineDo(cx, "stop " + c(r).name(),
-            () -> Calls.session(cx).engine().stopContainer(c(r).id(), (Duration) a[0])));
     d.method("Container", "kill").param("signal", "String", "KILL", "\"KILL\"").effects(Effect.DOCKER)
         .doc("Sends a signal to the container's main process.")
         .impl((cx, r, a) -> engineDo(cx, "kill " + c(r).name(),
