@@ -53,7 +53,8 @@ public final class Interpreter {
     this.ops = new Operators(types);
     this.run = run;
     this.hooks = hooks;
-    this.paramOverrides = Map.copyOf(paramOverrides);
+    // not Map.copyOf: `-p deployTo=null` maps a nullable param to null, which it rejects
+    this.paramOverrides = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(paramOverrides));
     this.maxDepth = maxDepth;
   }
 

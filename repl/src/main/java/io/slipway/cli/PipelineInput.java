@@ -17,7 +17,7 @@ final class PipelineInput {
   String file;
 
   @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
-      description = "Override a `param` (repeatable).")
+      description = "Override a `param` (repeatable); `NAME=null` sets a nullable param to null.")
   Map<String, String> params = new LinkedHashMap<>();
 
   @Option(names = "--debug", description = "Show Java stack traces of internal errors.")
