@@ -1,8 +1,14 @@
 package io.slipway.run;
 
 /**
- * Masks every registered secret value in an event's text before passing it on, so that no view
- * (terminal, CI lines, JSON, reports) ever receives a secret. Every sink of a run sits behind one.
+ * Passes every event on with each of its text fields in visible form and every registered
+ * secret masked ({@link SecretMasker#mask}): log lines, step descriptions, errors, and the
+ * names too (stage, group, needs, pipeline, resource names), because a stage named from a
+ * computed value can hold a secret. Every sink of a run sits behind one, so no view (terminal,
+ * CI lines, JSON, JUnit, HTML) receives a secret or a terminal control sequence.
+ *
+ * <p>The switch is exhaustive on purpose: a new event type does not compile until its text
+ * fields are masked here.
  */
 public final class MaskingSink implements EventSink {
   private final EventSink next;
@@ -18,21 +24,29 @@ public final class MaskingSink implements EventSink {
     next.emit(mask(event));
   }
 
+  private String m(String s) {
+    return masker.mask(s);
+  }
+
   private Event mask(Event e) {
-    if (masker.values().isEmpty()) {
-      return e;
-    }
     return switch (e) {
-      case Event.Log l -> new Event.Log(l.time(), l.stage(), l.stream(), masker.mask(l.line()));
-      case Event.StepStarted s -> new Event.StepStarted(s.time(), s.stage(), s.step(),
-          masker.mask(s.description()), s.line());
-      case Event.StageFinished f -> new Event.StageFinished(f.time(), f.stage(), f.status(),
-          f.duration(), masker.mask(f.error()));
+      case Event.RunStarted r -> new Event.RunStarted(r.time(), m(r.runId()), m(r.pipeline()),
+          r.buildNumber(), m(r.file()), r.stages().stream()
+              .map(s -> new Event.StageInfo(m(s.name()), s.needs().stream().map(this::m).toList(),
+                  m(s.group())))
+              .toList());
+      case Event.StageStarted s -> new Event.StageStarted(s.time(), m(s.stage()));
+      case Event.StageFinished f -> new Event.StageFinished(f.time(), m(f.stage()), f.status(),
+          f.duration(), m(f.error()));
+      case Event.StepStarted s -> new Event.StepStarted(s.time(), m(s.stage()), s.step(),
+          m(s.description()), s.line());
+      case Event.StepFinished s -> new Event.StepFinished(s.time(), m(s.stage()), s.step(),
+          s.status(), s.duration(), s.exitCode());
+      case Event.Log l -> new Event.Log(l.time(), m(l.stage()), l.stream(), m(l.line()));
+      case Event.Resource r -> new Event.Resource(r.time(), m(r.stage()), m(r.kind()),
+          m(r.action()), m(r.id()), m(r.name()));
       case Event.RunFinished f -> new Event.RunFinished(f.time(), f.status(), f.duration(),
-          masker.mask(f.error()), f.exitCode());
-      case Event.Resource r -> new Event.Resource(r.time(), r.stage(), r.kind(), r.action(),
-          r.id(), masker.mask(r.name()));
-      default -> e;
+          m(f.error()), f.exitCode());
     };
   }
 }

@@ -93,6 +93,7 @@ final class RunCommand implements Callable<Integer> {
         .withApproveAll(approve)
         .withApprover(interactive ? approver : null)
         .withEngineFactory(Engines.docker())
+        .withEnvironment(cli.env())
         .withDebug(input.debug)
         .withOnStart(control::attach);
     RunResult result;
