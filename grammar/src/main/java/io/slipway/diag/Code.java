@@ -54,6 +54,8 @@ public enum Code {
   E0504("unknown param"),
   E0505("declaration not allowed here"),
   E0506("secret not available"),
+  E0507("import not allowed"),
+  E0508("secret name not known before the run"),
   // --- compose files (io.slipway.compose): located in the YAML file, rendered like check errors
   E0701("invalid YAML"),
   E0702("wrong type in a compose file"),

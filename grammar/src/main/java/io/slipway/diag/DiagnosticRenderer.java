@@ -14,6 +14,12 @@ import java.util.List;
  * </pre>
  *
  * Columns and carets count code points, so a line holding an emoji still lines up.
+ *
+ * <p>With {@link #masking}, every text taken from a user's files or values (messages, hints,
+ * source lines) passes through the redaction first, so a diagnostic never prints a known secret
+ * even when the line it shows holds one; the caret is placed on the masked line. A diagnostic
+ * whose span touches a secret (a syntax error inside a pasted key) would quote a piece of it:
+ * its message becomes the code's title and its hint is dropped.
  */
 public final class DiagnosticRenderer {
   /** Longest source line shown whole, in code points. */
@@ -22,9 +28,20 @@ public final class DiagnosticRenderer {
   private static final int CONTEXT = 60;
   private static final String ELLIPSIS = "\u2026";
   private final boolean color;
+  private final Redaction redaction;
 
   public DiagnosticRenderer(boolean color) {
+    this(color, Redaction.NONE);
+  }
+
+  private DiagnosticRenderer(boolean color, Redaction redaction) {
     this.color = color;
+    this.redaction = redaction;
+  }
+
+  /** This renderer with {@code r} applied to every message, hint and source line. */
+  public DiagnosticRenderer masking(Redaction r) {
+    return new DiagnosticRenderer(color, r == null ? Redaction.NONE : r);
   }
 
   public String render(List<Diagnostic> diagnostics) {
@@ -41,11 +58,18 @@ public final class DiagnosticRenderer {
     sb.append(f.name()).append(':').append(d.line()).append(':').append(d.column()).append(": ");
     String sev = d.severity().label() + "[" + d.code().id() + "]";
     sb.append(color ? (d.severity() == Severity.ERROR ? "\u001b[1;31m" : "\u001b[1;33m") + sev + "\u001b[0m" : sev);
-    sb.append(": ").append(d.message()).append('\n');
-    snippet(sb, f, d.span(), d.hint());
+    String message = d.message();
+    String hint = d.hint();
+    if (touchesSecret(f, d.span())) {
+      message = d.code().title() + " (details hidden: this part of the source holds a secret)";
+      hint = null;
+    }
+    sb.append(": ").append(redaction.mask(message)).append('\n');
+    snippet(sb, f, d.span(), hint == null ? null : redaction.mask(hint));
     for (Label l : d.related()) {
       sb.append(l.file().name()).append(':').append(l.file().line(l.span().start())).append(':')
-          .append(l.file().column(l.span().start())).append(": note: ").append(l.message()).append('\n');
+          .append(l.file().column(l.span().start())).append(": note: ")
+          .append(redaction.mask(l.message())).append('\n');
       snippet(sb, l.file(), l.span(), null);
     }
     return sb.toString();
@@ -67,6 +91,17 @@ public final class DiagnosticRenderer {
     int endOffset = Math.min(Math.max(span.end(), span.start()), lineEndOffset);
     int endCol = f.column(endOffset);
     int width = Math.max(1, endCol - startCol);
+    String masked = redaction.mask(text);
+    if (!masked.equals(text)) {
+      // the caret goes under the same place of the masked line: after the masked prefix
+      String before = text.substring(0, text.offsetByCodePoints(0, Math.min(startCol - 1,
+          text.codePointCount(0, text.length()))));
+      String maskedBefore = redaction.mask(before);
+      text = masked;
+      int maskedLength = text.codePointCount(0, text.length());
+      startCol = Math.min(maskedBefore.codePointCount(0, maskedBefore.length()), maskedLength) + 1;
+      width = Math.max(1, Math.min(width, maskedLength - (startCol - 1)));
+    }
     // a minified or generated line is shown as a window around the caret, not whole
     int length = text.codePointCount(0, text.length());
     int from = 0;
@@ -87,6 +122,18 @@ public final class DiagnosticRenderer {
       sb.append(' ').append(hint);
     }
     sb.append('\n');
+  }
+
+  private boolean touchesSecret(SourceFile f, Span span) {
+    if (redaction == Redaction.NONE || f.text().isEmpty()) {
+      return false;
+    }
+    int line = f.line(span.start());
+    int lineStart = f.lineStarts()[line - 1];
+    String text = f.lineText(line);
+    int from = Math.max(0, Math.min(span.start() - lineStart, text.length()));
+    int to = Math.max(from + 1, Math.min(span.end() - lineStart, text.length()));
+    return redaction.overlapsSecret(text, from, to);
   }
 
   /** Spaces under the first {@code cols} code points, keeping tabs so carets line up. */

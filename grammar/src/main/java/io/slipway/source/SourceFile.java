@@ -27,9 +27,39 @@ public record SourceFile(String name, Path path, String text, int[] lineStarts) 
     return new SourceFile(name, null, text, computeLineStarts(text));
   }
 
-  /** Reads a UTF-8 file; malformed UTF-8 is reported as an {@link IOException}. */
+  /**
+   * The largest source file read, in bytes: far beyond any real pipeline or library, and small
+   * enough that a mistaken {@code slipway check} of a huge file is refused instead of filling
+   * the heap.
+   */
+  public static final int MAX_BYTES = 8 << 20;
+
+  /**
+   * Reads a UTF-8 source file. Reported as an {@link IOException} with a sentence for the user:
+   * not a regular file (a FIFO or a device would block or never end), larger than
+   * {@link #MAX_BYTES}, not text (a NUL byte: no source holds one, a binary or
+   * {@code /proc/self/environ} does, and its lines must not end up in a diagnostic), malformed
+   * UTF-8.
+   */
   public static SourceFile read(Path path, String displayName) throws IOException {
-    byte[] bytes = Files.readAllBytes(path);
+    if (!Files.isRegularFile(path)) {
+      throw new IOException(Files.exists(path) ? "not a regular file" : "no such file");
+    }
+    byte[] bytes;
+    try (var in = Files.newInputStream(path)) {
+      // bounded even when the size on disk is wrong (/proc files say 0) or the file grows
+      bytes = in.readNBytes(MAX_BYTES + 1);
+    }
+    if (bytes.length > MAX_BYTES) {
+      long size = Files.size(path);
+      throw new IOException("the file is " + (size > MAX_BYTES ? megabytes(size) : "over "
+          + megabytes(MAX_BYTES)) + "; source files are limited to " + megabytes(MAX_BYTES));
+    }
+    for (byte b : bytes) {
+      if (b == 0) {
+        throw new IOException("not a text file (it contains NUL bytes)");
+      }
+    }
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder()
@@ -44,6 +74,11 @@ public record SourceFile(String name, Path path, String text, int[] lineStarts) 
       text = text.substring(1);
     }
     return new SourceFile(displayName, path, text, computeLineStarts(text));
+  }
+
+  private static String megabytes(long bytes) {
+    return bytes >= 1L << 30 ? String.format(java.util.Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
+        : (bytes + (1 << 20) - 1 >> 20) + " MB";
   }
 
   private static int[] computeLineStarts(String text) {

@@ -12,6 +12,14 @@ import java.util.Optional;
 public interface ModuleLoader {
   Optional<Program> load(SourceFile importer, String path, Diagnostics out);
 
+  /**
+   * Why {@code path} may not be imported from {@code importer} (a sentence for error E0507),
+   * or null when it may. Asked before {@link #load}, so a refused file is never read.
+   */
+  default String refusal(SourceFile importer, String path) {
+    return null;
+  }
+
   /** A loader for snippets without imports (the REPL, unit tests): every import is missing. */
   static ModuleLoader none() {
     return (importer, path, out) -> Optional.empty();

@@ -84,6 +84,12 @@ final class Modules {
   }
 
   private void importFile(Program importer, Stmt.Import im, Scope into) {
+    String refused = refusal(importer.file(), im.path());
+    if (refused != null) {
+      cx.report(Code.E0507, im.pathSpan(), refused, "imports are Slipway libraries: `.slip` files "
+          + "inside the project (the pipeline file's directory, or its git repository)");
+      return;
+    }
     Optional<Program> loaded = loader.load(importer.file(), im.path(), cx.out);
     if (loaded.isEmpty()) {
       cx.report(Code.E0501, im.pathSpan(), "cannot find imported file `" + im.path() + "`",
@@ -107,6 +113,20 @@ final class Modules {
       exports = check(lib, Role.LIBRARY, null);
     }
     exports.symbols().values().forEach(into::put);
+  }
+
+  /**
+   * The import rule: only {@code .slip} files (never a secrets file, {@code /proc/self/environ}
+   * or any other file whose lines an error would print), and what the loader refuses.
+   */
+  private String refusal(SourceFile importer, String path) {
+    if (path.indexOf('\0') >= 0 || path.isBlank()) {
+      return "invalid import path";
+    }
+    if (!path.endsWith(".slip")) {
+      return "only `.slip` files can be imported, not `" + path + "`";
+    }
+    return loader.refusal(importer, path);
   }
 
   private static String shortName(String key) {

@@ -28,11 +28,43 @@ public final class SecretStore {
     this.masker = masker;
   }
 
+  /** A secrets file holds credentials, never data: anything larger is a mistake. */
+  static final int MAX_FILE_BYTES = 1 << 20;
+
   /** Reads {@code secretsFile} when it exists; a malformed line is skipped. */
   public static SecretStore load(Map<String, String> environment, Path secretsFile,
       SecretMasker masker) throws IOException {
+    return new SecretStore(environment, readFile(secretsFile), masker);
+  }
+
+  /**
+   * A masker knowing every secret a diagnostic about a file in {@code dir} could show: the
+   * values of each {@code .slipway/secrets} in {@code dir} and its parents (so checking the
+   * secrets file itself, or a file beside it, masks them too) and the environment values of
+   * {@code names}. Unreadable files are skipped: this only adds masking.
+   */
+  public static SecretMasker knownFor(Path dir, Map<String, String> environment,
+      Collection<String> names) {
+    var masker = new SecretMasker();
+    for (Path p = dir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+      try {
+        readFile(p.resolve(".slipway").resolve("secrets")).values().forEach(masker::register);
+      } catch (IOException | RuntimeException e) {
+        // nothing to add from this one
+      }
+    }
+    for (String n : names) {
+      masker.register(environment.get(n));
+    }
+    return masker;
+  }
+
+  private static Map<String, String> readFile(Path secretsFile) throws IOException {
     var values = new LinkedHashMap<String, String>();
     if (secretsFile != null && Files.isRegularFile(secretsFile)) {
+      if (Files.size(secretsFile) > MAX_FILE_BYTES) {
+        throw new IOException(secretsFile + " is larger than " + (MAX_FILE_BYTES >> 20) + " MB");
+      }
       for (String line : Files.readAllLines(secretsFile, StandardCharsets.UTF_8)) {
         String t = line.strip();
         int eq = t.indexOf('=');
@@ -42,7 +74,7 @@ public final class SecretStore {
         values.put(t.substring(0, eq).strip(), t.substring(eq + 1));
       }
     }
-    return new SecretStore(environment, values, masker);
+    return values;
   }
 
   /** The secret, registered with the masker, or empty when neither source has it. */
@@ -53,6 +85,15 @@ public final class SecretStore {
     }
     masker.register(v);
     return Optional.of(new SecretValue(name, v));
+  }
+
+  /**
+   * Registers every value of {@code .slipway/secrets} with the masker: each is a secret whether
+   * or not the pipeline reads it by name, and a step may print the file or a value from it
+   * before (or without) any {@code secret(..)} call.
+   */
+  public void registerFileValues() {
+    file.values().forEach(masker::register);
   }
 
   /** The names among {@code names} that no source provides. */

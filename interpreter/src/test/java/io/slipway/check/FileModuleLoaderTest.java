@@ -52,4 +52,39 @@ class FileModuleLoaderTest {
         "E0502 import cycle: `a.slip` -> `b.slip` -> `a.slip`",
         "E0501 cannot find imported file `gone.slip`");
   }
+
+  /** Issue 11 item 5: an import never reads a file whose lines an error would print. */
+  @Test
+  void importsAreSlipFilesInsideTheProject() throws IOException {
+    Files.createDirectories(dir.resolve("app/.slipway"));
+    Files.writeString(dir.resolve("app/.slipway/secrets"), "TOKEN=pa55-W0rd-xyz\n");
+    Files.writeString(dir.resolve("outside.slip"), "fun out(): Int = 1\n");
+    Files.createSymbolicLink(dir.resolve("app/link.slip"), dir.resolve("outside.slip"));
+    Path main = dir.resolve("app/Slipfile");
+    Files.writeString(main, """
+        import ".slipway/secrets"
+        import "/proc/self/environ"
+        import "../outside.slip"
+        import "link.slip"
+        pipeline("p") { stage("s") { echo("x") } }
+        """);
+    Diagnostics out = checkMain(main);
+    assertThat(out.sorted()).extracting(d -> d.code() + " " + d.line() + " " + d.message())
+        .containsExactly(
+            "E0507 1 only `.slip` files can be imported, not `.slipway/secrets`",
+            "E0507 2 only `.slip` files can be imported, not `/proc/self/environ`",
+            "E0507 3 `../outside.slip` is outside the project (" + dir.resolve("app").toRealPath() + ")",
+            "E0507 4 `link.slip` is outside the project (" + dir.resolve("app").toRealPath() + ")");
+  }
+
+  @Test
+  void aGitRepositoryIsTheProject() throws IOException {
+    Files.createDirectories(dir.resolve(".git"));
+    Files.createDirectories(dir.resolve("ci"));
+    Files.createDirectories(dir.resolve("lib"));
+    Files.writeString(dir.resolve("lib/common.slip"), "fun common(): String = \"c\"\n");
+    Path main = dir.resolve("ci/Slipfile");
+    Files.writeString(main, "import \"../lib/common.slip\"\npipeline(\"p\") { stage(\"s\") { echo(common()) } }\n");
+    assertThat(checkMain(main).list()).isEmpty();
+  }
 }

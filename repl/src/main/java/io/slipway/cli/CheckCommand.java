@@ -2,7 +2,6 @@ package io.slipway.cli;
 
 import io.slipway.api.CheckResult;
 import io.slipway.diag.Diagnostic;
-import io.slipway.diag.DiagnosticRenderer;
 import io.slipway.diag.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +35,6 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<String> args = files.isEmpty() ? java.util.Arrays.asList((String) null) : files;
-    var renderer = new DiagnosticRenderer(cli.tty().color());
     var slipway = Engines.slipway(cli);
     int errors = 0;
     int warnings = 0;
@@ -51,6 +49,7 @@ final class CheckCommand implements Callable<Integer> {
         continue;
       }
       CheckResult result = slipway.check(file, true);
+      var renderer = result.renderer(cli.tty().color());
       for (Diagnostic d : result.diagnostics()) {
         cli.out().print(renderer.render(d));
         if (d.severity() == Severity.ERROR) {
@@ -80,9 +79,12 @@ final class CheckCommand implements Callable<Integer> {
     return head + String.join(", ", parts);
   }
 
-  /** Used by {@code plan} and {@code run}: diagnostics on stderr, true when there are errors. */
-  static boolean report(Cli cli, List<Diagnostic> diagnostics) {
-    var renderer = new DiagnosticRenderer(cli.tty().color());
+  /**
+   * Used by {@code plan} and {@code run}: diagnostics about the checked file on stderr (secrets
+   * known for it masked), true when there are errors.
+   */
+  static boolean report(Cli cli, CheckResult checked, List<Diagnostic> diagnostics) {
+    var renderer = checked.renderer(cli.tty().color());
     int errors = 0;
     for (Diagnostic d : diagnostics) {
       cli.err().print(renderer.render(d));

@@ -10,13 +10,20 @@ final class Files {
 
   /** The file to use, or a {@link UserError} (exit 2) naming what is missing. */
   static Path pipeline(String arg) {
-    Path p = Path.of(arg == null ? DEFAULT : arg);
+    Path p;
+    try {
+      p = Path.of(arg == null ? DEFAULT : arg);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new UserError(ExitCode.USAGE, "invalid file name: " + e.getReason());
+    }
     if (java.nio.file.Files.isDirectory(p)) {
       p = p.resolve(DEFAULT);
     }
     if (!java.nio.file.Files.isRegularFile(p)) {
+      // a FIFO or a device would block or never end: refused before anything reads it
       throw new UserError(ExitCode.USAGE, arg == null
           ? "no Slipfile in this directory (give a file: slipway run path/to/Slipfile)"
+          : java.nio.file.Files.exists(p) ? "not a regular file: " + arg
           : "file not found: " + arg);
     }
     return p;

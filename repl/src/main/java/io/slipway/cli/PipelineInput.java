@@ -34,7 +34,7 @@ final class PipelineInput {
     var path = Files.pipeline(file);
     var slipway = Engines.slipway(cli);
     CheckResult checked = slipway.check(path);
-    if (CheckCommand.report(cli, checked.diagnostics())) {
+    if (CheckCommand.report(cli, checked, checked.diagnostics())) {
       return null;
     }
     return new Checked(slipway, checked);

@@ -28,7 +28,7 @@ final class PlanCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     }
     PlanResult plan = checked.slipway().plan(checked.result(), input.params);
-    if (CheckCommand.report(cli, plan.diagnostics())) {
+    if (CheckCommand.report(cli, checked.result(), plan.diagnostics())) {
       return ExitCode.USAGE;
     }
     if (plan.error() != null || plan.plan() == null) {
