@@ -5,6 +5,7 @@ import io.slipway.check.CheckedProgram;
 import io.slipway.check.Checker;
 import io.slipway.check.FileModuleLoader;
 import io.slipway.check.ParamOverrides;
+import io.slipway.check.SecretName;
 import io.slipway.diag.Code;
 import io.slipway.diag.Diagnostic;
 import io.slipway.diag.DiagnosticRenderer;
@@ -78,7 +79,8 @@ public final class Slipway {
       source = SourceFile.read(file, display);
     } catch (IOException e) {
       SourceFile empty = SourceFile.of(display, "");
-      String why = java.nio.file.Files.exists(file) ? e.getMessage() : "no such file";
+      String why = java.nio.file.Files.exists(file) || java.nio.file.Files.isSymbolicLink(file)
+          ? e.getMessage() : "no such file";
       return new CheckResult(List.of(Diagnostic.error(Code.E0501, empty, Span.NONE,
           "cannot read `" + display + "`: " + why)), null);
     }
@@ -97,7 +99,15 @@ public final class Slipway {
     boolean pipelineFile = !allowLibrary || !Checker.pipelineCalls(parsed.program()).isEmpty();
     CheckedProgram program = new Checker(registry).check(parsed.program(),
         new FileModuleLoader(), out, pipelineFile);
-    return new CheckResult(SyntaxShadow.filter(parsed.program(), out.sorted()), program);
+    var diagnostics = SyntaxShadow.filter(parsed.program(), out.sorted());
+    return new CheckResult(diagnostics, program, diagnostics.isEmpty() ? null
+        : knownSecrets(source, program));
+  }
+
+  /** What diagnostics about {@code source} must mask (only computed when there are some). */
+  private static SecretMasker knownSecrets(SourceFile source, CheckedProgram program) {
+    return SecretStore.knownFor(dirOf(source), System.getenv(),
+        program == null ? List.of() : program.secretNames());
   }
 
   /** Runs the plan-time part (top level and {@code pipeline} block) and returns the graph. */
@@ -119,7 +129,10 @@ public final class Slipway {
           throw SlipException.error("planning never contacts the container engine");
         }).planOnly(true);
     try {
-      run.secrets(SecretStore.load(System.getenv(), secretsFile(dir), masker));
+      SecretStore store = SecretStore.load(System.getenv(), secretsFile(dir), masker);
+      store.registerFileValues();
+      checked.program().secretNames().forEach(store::get);
+      run.secrets(store);
       run.build(BuildInfo.of(pipeline, BuildNumbers.peek(dir, pipeline), "plan",
           dir.toString()));
     } catch (IOException e) {
@@ -137,21 +150,23 @@ public final class Slipway {
     } catch (SlipException e) {
       return new PlanResult(List.of(), null, masker.mask(ErrorRenderer.render(e)));
     }
+    registerComputedSecrets(program, interp, run.secrets());
     Plan plan = run.attribute(PlanHolder.class, PlanHolder::new).plan();
-    return new PlanResult(List.of(), plan, plan == null ? "the file declares no pipeline" : null);
+    return new PlanResult(List.of(), plan, plan == null ? "the file declares no pipeline" : null,
+        masker::mask);
   }
 
   /** Runs the pipeline. Never throws for pipeline failures: they are in the result. */
   public RunResult run(CheckResult checked, RunOptions options) {
     if (!checked.ok()) {
-      return usage(new DiagnosticRenderer(false).render(checked.diagnostics()));
+      return usage(checked.renderer(false).render(checked.diagnostics()));
     }
     CheckedProgram program = checked.program();
     var diags = new Diagnostics();
     Map<String, Object> values = ParamOverrides.convert(program.params(), options.params(),
         diags);
     if (diags.hasErrors()) {
-      return usage(new DiagnosticRenderer(false).render(diags.sorted()));
+      return usage(checked.renderer(false).render(diags.sorted()));
     }
     SourceFile main = program.main().file();
     Path dir = dirOf(main);
@@ -167,9 +182,10 @@ public final class Slipway {
     }
     List<String> missing = secrets.missing(program.secretNames());
     if (!missing.isEmpty()) {
-      return usage(new DiagnosticRenderer(false).render(missingSecrets(program, missing)));
+      return usage(checked.renderer(false).render(missingSecrets(program, missing)));
     }
     // known secrets are masked from the first line of output, not only once read
+    secrets.registerFileValues();
     program.secretNames().forEach(secrets::get);
     long number;
     try {
@@ -202,6 +218,25 @@ public final class Slipway {
     }
     Runner runner = new Runner(registry, program, options, run, values, main);
     return StageThreads.call("slipway-run", runner::execute);
+  }
+
+  /**
+   * Reads, and so registers for masking, every secret whose name is computed: each name its
+   * expression can give with the params now known (issue 11 item 6). Runs after the top level
+   * and before the first stage; a name that is not available is not an error here (the branch
+   * naming it may never run), reading it is.
+   */
+  static void registerComputedSecrets(CheckedProgram program, Interpreter interp,
+      SecretStore secrets) {
+    if (program.computedSecretNames().isEmpty()) {
+      return;
+    }
+    var params = interp.paramsObject();
+    for (SecretName name : program.computedSecretNames()) {
+      for (String candidate : name.candidates(p -> params.has(p) ? params.get(p) : null)) {
+        secrets.get(candidate);
+      }
+    }
   }
 
   private static AgentRunner agents(RunOptions options) {
@@ -292,6 +327,7 @@ public final class Slipway {
           error = new DiagnosticRenderer(false).render(List.of(e.diagnostic()));
           return new RunResult(status, exit, run.masker().mask(error));
         }
+        registerComputedSecrets(program, interp, run.secrets());
         Plan plan = run.attribute(PlanHolder.class, PlanHolder::new).plan();
         if (plan == null) {
           exit = 2;

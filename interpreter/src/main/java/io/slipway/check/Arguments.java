@@ -48,7 +48,7 @@ final class Arguments {
     if (e instanceof Expr.Lambda l) {
       int n = l.arrow() ? l.params().size() : 1;
       var want = new Type.FnType(null, java.util.Collections.nCopies(n, Types.ERROR), Types.ERROR);
-      cx.record(l, calls.lambda(l, want, env, List.of()));
+      cx.record(l, calls.lambda(l, want, env, Map.of()));
     } else {
       exprs.check(e, null, env);
     }
@@ -169,8 +169,8 @@ final class Arguments {
       for (Expr e : bound[i]) {
         if (e instanceof Expr.Lambda l && Types.nonNull(pt) instanceof Type.FnType) {
           var want = (Type.FnType) Types.nonNull(Subtyping.substitute(pt, subst));
-          List<String> extra = f != null && f.name().equals("matrix") && f.owner() != null
-              && call != null ? CallChecker.matrixAxes(call.args()) : List.of();
+          Map<String, Expr> extra = f != null && f.name().equals("matrix") && f.owner() != null
+              && call != null ? CallChecker.matrixAxes(call.args()) : Map.of();
           Type got = cx.record(l, calls.lambda(l, want, env, extra));
           unify(pt, got, subst);
         }

@@ -12,6 +12,7 @@ import io.slipway.types.Type;
 import io.slipway.types.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Calls: resolving the callee (local function, data class, the innermost DSL receiver's member,
@@ -104,10 +105,11 @@ final class CallChecker {
       if (f.name().equals("pipeline") && !cx.allowedPipelines.contains(c)) {
         cx.report(Code.E0402, n.span(), "`pipeline` is only allowed at the top level of a pipeline file");
       }
-      if (f.name().equals("secret") && literalFirstArg(c) instanceof String s) {
-        cx.secretNames.add(s);
+      Type result = arguments.apply(c.span(), n.span(), c.args(), c.trailing(), CallTarget.of(f, new java.util.HashMap<>()), expected, env, c);
+      if (f.name().equals("secret") && f.owner() == null) {
+        new SecretNames(cx).check(c, env);
       }
-      return arguments.apply(c.span(), n.span(), c.args(), c.trailing(), CallTarget.of(f, new java.util.HashMap<>()), expected, env, c);
+      return result;
     }
     var globalValue = cx.registry.property(null, name);
     if (globalValue.isPresent()) {
@@ -228,12 +230,12 @@ final class CallChecker {
     return methodOn(ic.span(), ic.name().span(), ic.name().text(), Types.nonNull(recv), args, null, null, env, null);
   }
 
-  /** Names a {@code matrix(...)} call binds in its block: the constant axis names. */
-  static List<String> matrixAxes(List<Arg> args) {
-    var out = new ArrayList<String>();
+  /** Names a {@code matrix(...)} call binds in its block: the constant axis names, with their values. */
+  static Map<String, Expr> matrixAxes(List<Arg> args) {
+    var out = new java.util.LinkedHashMap<String, Expr>();
     for (Arg a : args) {
       if (a.value() instanceof Expr.Binary b && b.op() == BinaryOp.TO && literal(b.left()) instanceof String s) {
-        out.add(s);
+        out.put(s, b.right());
       }
     }
     return out;
@@ -241,9 +243,10 @@ final class CallChecker {
 
   /**
    * Checks a lambda against the expected function type (whose type variables may be partly
-   * unbound); returns its function type. {@code extraVals} are String vals bound in the body.
+   * unbound); returns its function type. {@code extraVals} are String vals bound in the body
+   * (matrix axes), each with the expression of its values.
    */
-  Type lambda(Expr.Lambda l, Type.FnType want, Env env, List<String> extraVals) {
+  Type lambda(Expr.Lambda l, Type.FnType want, Env env, Map<String, Expr> extraVals) {
     Type recv = want == null ? null : want.receiver();
     Env lenv = env.inLambda(recv);
     List<Type> ptypes = new ArrayList<>();
@@ -285,9 +288,11 @@ final class CallChecker {
           + ", found one without parameters", "name the parameters: `{ a, b -> ... }`");
       ptypes.addAll(want.params());
     }
-    for (String v : extraVals) {
-      lenv.scope().put(Symbol.value(v, false, Types.STRING, cx.file, l.span()));
-    }
+    extraVals.forEach((v, values) -> {
+      Symbol sym = Symbol.value(v, false, Types.STRING, cx.file, l.span());
+      lenv.scope().put(sym);
+      cx.matrixValues.put(sym, new SecretNames.Source(values, env));
+    });
     Type wantResult = want == null || Arguments.hasVars(want.result()) ? null : want.result();
     boolean unit = wantResult != null && Subtyping.isUnit(wantResult);
     Type body = cx.stmts.lambdaBody(l.body(), lenv, unit ? null : wantResult, !unit);

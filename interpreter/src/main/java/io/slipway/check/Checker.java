@@ -47,7 +47,7 @@ public final class Checker {
 
   static CheckedProgram result(Ctx cx, Program main, List<Program> imports) {
     return new CheckedProgram(main, imports, new ArrayList<>(cx.params.values()), cx.secretNames,
-        cx.types, cx.dataClasses, Types.cls(Members.PARAMS));
+        cx.computedSecretNames, cx.types, cx.dataClasses, Types.cls(Members.PARAMS));
   }
 
   /**

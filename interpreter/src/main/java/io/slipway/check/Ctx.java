@@ -27,6 +27,12 @@ final class Ctx {
   final Map<String, DataClassInfo> dataClasses = new LinkedHashMap<>();
   final Map<String, ParamInfo> params = new LinkedHashMap<>();
   final Set<String> secretNames = new TreeSet<>();
+  /** Names of {@code secret(..)} calls that are computed, as far as the checker proves them. */
+  final java.util.List<SecretName> computedSecretNames = new java.util.ArrayList<>();
+  /** The initializer of each {@code val} (by its declared symbol), for {@link SecretNames}. */
+  final Map<Symbol, SecretNames.Source> valSources = new IdentityHashMap<>();
+  /** The values expression of each matrix axis variable, for {@link SecretNames}. */
+  final Map<Symbol, SecretNames.Source> matrixValues = new IdentityHashMap<>();
   /** Top-level {@code pipeline(...)} calls that are in an allowed place. */
   final Set<Expr.Call> allowedPipelines = Collections.newSetFromMap(new IdentityHashMap<>());
   SourceFile file;

@@ -192,7 +192,11 @@ final class Declarations {
     } else {
       t = exprs.check(v.init(), null, env);
     }
-    declare(env, Symbol.value(v.name().text(), v.mutable(), t, cx.file, v.name().span()));
+    Symbol sym = Symbol.value(v.name().text(), v.mutable(), t, cx.file, v.name().span());
+    declare(env, sym);
+    if (!v.mutable() && v.init() != null) {
+      cx.valSources.put(sym, new SecretNames.Source(v.init(), env));
+    }
   }
 
   void destructure(Stmt.Destructure d, Env env) {

@@ -105,7 +105,7 @@ final class ExprChecker {
         Type t = cx.typeRefs.resolve(as.type());
         yield as.safe() ? Types.nullable(t) : t;
       }
-      case Expr.Lambda l -> cx.calls.lambda(l, expected instanceof Type.FnType f ? f : null, env, List.of());
+      case Expr.Lambda l -> cx.calls.lambda(l, expected instanceof Type.FnType f ? f : null, env, java.util.Map.of());
       case Expr.If i -> flow.ifExpr(i, expected, env, used);
       case Expr.When w -> flow.when(w, expected, env, used);
       case Expr.Try t -> flow.tryExpr(t, expected, env, used);

@@ -50,6 +50,8 @@ final class TestRegistry {
     d.property("Pair<A, B>", "second").type("B").doc("d").get((cx, r) -> null);
     d.method("Any", "toString").returns("String").doc("d").impl(NONE);
     d.method("String", "trim").returns("String").doc("d").impl(NONE);
+    d.method("String", "uppercase").returns("String").doc("d").impl(NONE);
+    d.method("String", "lowercase").returns("String").doc("d").impl(NONE);
     d.method("String", "toInt").returns("Int").doc("d").impl(NONE);
     d.method("String", "startsWith").param("prefix", "String").returns("Bool").doc("d").impl(NONE);
     d.property("String", "length").type("Int").doc("d").get((cx, r) -> null);

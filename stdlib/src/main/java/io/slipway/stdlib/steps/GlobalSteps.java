@@ -62,8 +62,17 @@ public final class GlobalSteps implements Library {
     d.category("Secrets");
     d.fn("secret").param("name", "String").returns("Secret")
         .doc("A credential read from the environment, then from `.slipway/secrets` beside the "
-            + "pipeline (`NAME=value` lines). Masked as `****` in every output. Literal names "
-            + "are checked before the run starts.")
+            + "pipeline (`NAME=value` lines). Masked as `****` in every output (plain, live, "
+            + "JSON, JUnit, HTML, stage names, errors, diagnostics), matched in the text a reader "
+            + "sees: colour codes and other control sequences are removed and carriage returns "
+            + "applied first. A one-line value is masked wherever it appears; a multi-line value "
+            + "line by line: lines of 4 or more characters anywhere, shorter ones wherever they "
+            + "stand as a word of their own (lines without a letter or digit are not masked). "
+            + "Every value of `.slipway/secrets` is masked from the start, read or not. The name "
+            + "must be known before the run: a literal, a `param`, `val`s and matrix values "
+            + "combined by templates, `+`, `if`/`when`/`?:` (error E0508 otherwise); every name "
+            + "it can be is read and masked before the first stage, and literal names must be "
+            + "available before anything runs (E0506).")
         .impl((cx, r, a) -> {
           String name = (String) a[0];
           return StepSupport.run(cx).secrets().get(name).orElseThrow(() -> SlipException.error(
