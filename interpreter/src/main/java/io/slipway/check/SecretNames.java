@@ -89,6 +89,7 @@ final class SecretNames {
         yield parts.isEmpty() ? new SecretName.Literal("") : SecretName.concat(parts);
       }
       case Expr.IntLit i -> new SecretName.Literal(Long.toString(i.value()));
+      case Expr.CharLit ch -> new SecretName.Literal(String.valueOf(ch.value()));
       case Expr.BoolLit b -> new SecretName.Literal(Boolean.toString(b.value()));
       case Expr.Binary b when b.op() == BinaryOp.ADD
           && Types.STRING.equals(Types.nonNull(cx.types.type(b))) ->
