@@ -1,5 +1,7 @@
 package io.slipway.engine;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,15 +15,19 @@ import java.util.Set;
  *
  * <p>The rule: a resource labelled {@code io.slipway.managed=true} belongs to a live run only if
  * its {@code io.slipway.owner} names this machine, a process with that pid exists and that
- * process started at the recorded instant (so a reused pid does not keep garbage alive). Everything else is garbage. Resources of other hosts are left alone unless
- * {@code allHosts} is set, because a shared remote engine may serve runs of other machines.
- * Order: containers, networks, volumes, then images built by dead runs. Image references that
- * name a registry ({@code localhost:5000/app:1}) are left alone, because a run may have pushed
- * them and pushed images outlive runs; other references of dead runs' images are removed (so
- * {@code build(keep = true)} keeps an image past its run, but not past {@code slipway gc}).
+ * process started at the recorded instant (so a reused pid does not keep garbage alive).
+ * Everything else is garbage, except containers a run kept ({@code Container.keep()}, recorded
+ * in its journal). Resources of other hosts are left alone unless {@code allHosts} is set,
+ * because a shared remote engine may serve runs of other machines. Order: containers,
+ * networks, volumes, then images.
+ *
+ * <p>Images carry no run labels: the image references of dead runs come from their journals
+ * ({@link RunJournal}, swept by {@link JournalSweep}), each removed only if it still points to
+ * the image the run created. Images labelled by older versions are still collected by label,
+ * leaving references that name a registry ({@code localhost:5000/app:1}) alone.
  */
 public final class GarbageCollector {
-  /** What one collection did. {@code live} counts resources of runs still running. */
+  /** What one collection did. {@code live} counts resources of runs still running (or in use). */
   public record Report(List<String> removed, List<String> failed, int live) {
     public Report {
       removed = List.copyOf(removed);
@@ -31,14 +37,22 @@ public final class GarbageCollector {
 
   private final ContainerEngine engine;
   private final String host;
+  private final Path journals;
 
+  /** Collects on {@code engine}, with the journals of this user's runs. */
   public GarbageCollector(ContainerEngine engine) {
-    this(engine, RunLabels.hostName());
+    this(engine, RunLabels.hostName(), RunJournal.defaultDirectory(System.getenv()));
   }
 
-  GarbageCollector(ContainerEngine engine, String host) {
+  /** Collects on {@code engine}, with the journals in {@code journals}. */
+  public GarbageCollector(ContainerEngine engine, Path journals) {
+    this(engine, RunLabels.hostName(), journals);
+  }
+
+  GarbageCollector(ContainerEngine engine, String host, Path journals) {
     this.engine = engine;
     this.host = host;
+    this.journals = journals;
   }
 
   public Report collect(boolean allHosts) {
@@ -46,7 +60,12 @@ public final class GarbageCollector {
     List<String> removed = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     int[] live = {0};
+    List<JournalFile> runs = readJournals(failed);
+    Set<String> kept = JournalSweep.keptContainers(runs, engine.address());
     for (ContainerInfo c : engine.listContainers(managed)) {
+      if (kept.contains(c.id())) {
+        continue;
+      }
       sweep(c.labels(), allHosts, live, removed, failed, "container " + c.name(),
           () -> engine.removeContainer(c.id(), true));
     }
@@ -57,6 +76,11 @@ public final class GarbageCollector {
     for (VolumeInfo v : engine.listVolumes(managed)) {
       sweep(v.labels(), allHosts, live, removed, failed, "volume " + v.name(),
           () -> engine.removeVolume(v.name()));
+    }
+    var sweep = new JournalSweep(engine, j -> alive(Map.of(RunLabels.OWNER, j.owner()))
+        || (!allHosts && !host.equals(RunLabels.parseOwner(j.owner())[0])));
+    for (JournalFile j : runs) {
+      live[0] += sweep.sweep(j, removed, failed);
     }
     for (ImageInfo i : engine.listImages(managed)) {
       Set<String> refs = new HashSet<>(i.tags());
@@ -73,6 +97,22 @@ public final class GarbageCollector {
       }
     }
     return new Report(removed, failed, live[0]);
+  }
+
+  private List<JournalFile> readJournals(List<String> failed) {
+    List<JournalFile> out = new ArrayList<>();
+    try {
+      for (Path p : JournalFile.list(journals)) {
+        try {
+          out.add(JournalFile.read(p));
+        } catch (IOException e) {
+          failed.add("journal " + p + ": " + e.getMessage());
+        }
+      }
+    } catch (IOException e) {
+      failed.add("journals in " + journals + ": " + e.getMessage());
+    }
+    return out;
   }
 
   private void sweep(Map<String, String> labels, boolean allHosts, int[] live, List<String> removed,

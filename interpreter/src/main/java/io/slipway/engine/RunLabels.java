@@ -5,11 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The labels every resource a run creates carries, and how user-given names are scoped to the
- * run. {@code io.slipway.owner} ({@code <host> <pid> <process start>}) identifies the process
- * that owns a resource, so that {@link GarbageCollector} can tell a live run from a killed one.
- * One label rather than three because the classic image builder turns every label into a build
- * step.
+ * The labels every container, network and volume a run creates carries, and how user-given
+ * names are scoped to the run. Images carry none (so that builds are reproducible): the run
+ * tracks them through its {@link RunJournal} and holds them with {@link #holdRef(int)}.
+ * {@code io.slipway.owner} ({@code <host> <pid> <process start>}) identifies the process that
+ * owns a resource, so that {@link GarbageCollector} can tell a live run from a killed one (the
+ * journal's header carries the same owner).
  *
  * <p>Names: a container named {@code books-db} by a pipeline is created as
  * {@code books-db-<run8>} (8 hex digits derived from the run id) and joins its networks with the
@@ -78,6 +79,10 @@ public record RunLabels(String runId, String pipeline, long pid, String host, St
    * format gives a name-safe suffix that differs between runs.
    */
   public String suffix() {
+    return suffixOf(runId);
+  }
+
+  private static String suffixOf(String runId) {
     try {
       byte[] h = java.security.MessageDigest.getInstance("SHA-256")
           .digest(runId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -85,6 +90,21 @@ public record RunLabels(String runId, String pipeline, long pid, String host, St
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The repository of the run's hold references ({@code slipway-run/<run8>}): every image the
+   * run builds, tags, pulls or imports also gets a reference {@code slipway-run/<run8>:<n>} of
+   * its own, so that another run removing a tag that points to the same image (same source,
+   * same id) can never delete it while this run still uses it. Never pushed (no registry).
+   */
+  public static String holdRepository(String runId) {
+    return "slipway-run/" + suffixOf(runId);
+  }
+
+  /** The run's {@code n}th hold reference. */
+  public String holdRef(int n) {
+    return holdRepository(runId) + ":" + n;
   }
 
   /** The engine name for a user-given container, network or volume name. */
