@@ -1,11 +1,11 @@
 package io.slipway.api;
 
+import io.slipway.debug.Debugger;
 import io.slipway.engine.ContainerEngine;
 import io.slipway.pipeline.AgentRunner;
-import io.slipway.pipeline.RunHooks;
 import io.slipway.run.Approver;
 import io.slipway.run.EventSink;
-import io.slipway.run.RunState;
+import io.slipway.run.Run;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -22,22 +22,22 @@ import java.util.function.Supplier;
  * @param engineFactory connects to the container engine; called only if a step needs Docker
  * @param debug show Java stack traces of internal errors
  * @param approver asks a person on the terminal; null without one
- * @param hooks debugger hooks called before every stage and step
+ * @param debugger called before every statement, step and stage ({@link Debugger#NONE}: none)
  * @param environment the environment for {@code secret(..)} and host commands; null for the
  *     process environment
  * @param agents runs {@code sh} in agent containers; null to find one with ServiceLoader
- * @param onStart receives the run state as soon as it exists (the CLI's signal handler calls
+ * @param onStart receives the run as soon as it exists (the CLI's signal handler calls
  *     {@code cancel} and {@code cleanup} on it); may be null
  */
 public record RunOptions(Map<String, String> params, String onlyStage, EventSink events,
     boolean keep, boolean approveAll, boolean interactive,
-    Supplier<ContainerEngine> engineFactory, boolean debug, Approver approver, RunHooks hooks,
-    Map<String, String> environment, AgentRunner agents, Consumer<RunState> onStart) {
+    Supplier<ContainerEngine> engineFactory, boolean debug, Approver approver, Debugger debugger,
+    Map<String, String> environment, AgentRunner agents, Consumer<Run> onStart) {
 
   public RunOptions {
     params = Map.copyOf(params);
     events = events == null ? EventSink.NONE : events;
-    hooks = hooks == null ? RunHooks.NONE : hooks;
+    debugger = debugger == null ? Debugger.NONE : debugger;
   }
 
   /** No params, all stages, no output, no engine (a Docker step fails with a clear error). */
@@ -45,7 +45,7 @@ public record RunOptions(Map<String, String> params, String onlyStage, EventSink
     return new RunOptions(Map.of(), null, EventSink.NONE, false, false, false,
         () -> {
           throw new IllegalStateException("no container engine configured");
-        }, false, null, RunHooks.NONE, null, null, null);
+        }, false, null, Debugger.NONE, null, null, null);
   }
 
   public RunOptions withParams(Map<String, String> p) {
@@ -84,8 +84,9 @@ public record RunOptions(Map<String, String> params, String onlyStage, EventSink
     return with(c -> c.debug = d);
   }
 
-  public RunOptions withHooks(RunHooks h) {
-    return with(c -> c.hooks = h);
+  /** Installs a debugger (a {@code StepController}) on the run. */
+  public RunOptions withDebugger(Debugger d) {
+    return with(c -> c.debugger = d);
   }
 
   public RunOptions withEnvironment(Map<String, String> env) {
@@ -96,7 +97,7 @@ public record RunOptions(Map<String, String> params, String onlyStage, EventSink
     return with(c -> c.agents = a);
   }
 
-  public RunOptions withOnStart(Consumer<RunState> s) {
+  public RunOptions withOnStart(Consumer<Run> s) {
     return with(c -> c.onStart = s);
   }
 
@@ -118,10 +119,10 @@ public record RunOptions(Map<String, String> params, String onlyStage, EventSink
     private Supplier<ContainerEngine> engineFactory;
     private boolean debug;
     private Approver approver;
-    private RunHooks hooks;
+    private Debugger debugger;
     private Map<String, String> environment;
     private AgentRunner agents;
-    private Consumer<RunState> onStart;
+    private Consumer<Run> onStart;
 
     Copy(RunOptions o) {
       params = o.params;
@@ -133,7 +134,7 @@ public record RunOptions(Map<String, String> params, String onlyStage, EventSink
       engineFactory = o.engineFactory;
       debug = o.debug;
       approver = o.approver;
-      hooks = o.hooks;
+      debugger = o.debugger;
       environment = o.environment;
       agents = o.agents;
       onStart = o.onStart;
@@ -141,7 +142,7 @@ public record RunOptions(Map<String, String> params, String onlyStage, EventSink
 
     RunOptions build() {
       return new RunOptions(params, onlyStage, events, keep, approveAll, interactive,
-          engineFactory, debug, approver, hooks, environment, agents, onStart);
+          engineFactory, debug, approver, debugger, environment, agents, onStart);
     }
   }
 }

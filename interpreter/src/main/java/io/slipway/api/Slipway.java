@@ -17,7 +17,7 @@ import io.slipway.pipeline.AgentRunner;
 import io.slipway.pipeline.CommandRunners;
 import io.slipway.pipeline.HostCommandRunner;
 import io.slipway.pipeline.Plan;
-import io.slipway.pipeline.PlanException;
+import io.slipway.builtin.PlanException;
 import io.slipway.pipeline.PlanHolder;
 import io.slipway.pipeline.Scheduler;
 import io.slipway.pipeline.StageThreads;
@@ -26,9 +26,10 @@ import io.slipway.run.Event;
 import io.slipway.run.EventSink;
 import io.slipway.run.MaskingSink;
 import io.slipway.run.RunFlags;
-import io.slipway.run.RunState;
+import io.slipway.run.Run;
 import io.slipway.run.SecretMasker;
 import io.slipway.run.SecretStore;
+import io.slipway.run.Session;
 import io.slipway.run.Status;
 import io.slipway.source.SourceFile;
 import io.slipway.source.Span;
@@ -124,22 +125,21 @@ public final class Slipway {
     Path dir = dirOf(program.main().file());
     String pipeline = pipelineName(program.main());
     var masker = new SecretMasker();
-    RunState run = new RunState("plan", pipeline, dir, EventSink.NONE, masker,
-        () -> {
-          throw SlipException.error("planning never contacts the container engine");
-        }).planOnly(true);
+    var session = new Session(pipeline, dir, EventSink.NONE, masker, () -> {
+      throw SlipException.error("planning never contacts the container engine");
+    });
     try {
       SecretStore store = SecretStore.load(System.getenv(), secretsFile(dir), masker);
       store.registerFileValues();
       checked.program().secretNames().forEach(store::get);
-      run.secrets(store);
-      run.build(BuildInfo.of(pipeline, BuildNumbers.peek(dir, pipeline), "plan",
+      session.secrets(store);
+      session.build(BuildInfo.of(pipeline, BuildNumbers.peek(dir, pipeline), "plan",
           dir.toString()));
     } catch (IOException e) {
       return new PlanResult(List.of(), null, "cannot read .slipway/: " + e.getMessage());
     }
-    Interpreter interp = new Interpreter(registry, run, io.slipway.pipeline.RunHooks.NONE,
-        values, MAX_CALL_DEPTH);
+    Run run = session.newRun("plan").planOnly(true);
+    Interpreter interp = new Interpreter(registry, run, null, values, MAX_CALL_DEPTH);
     try {
       StageThreads.call("slipway-plan", () -> {
         interp.load(programs(program));
@@ -151,7 +151,7 @@ public final class Slipway {
       return new PlanResult(List.of(), null, masker.mask(ErrorRenderer.render(e)));
     }
     registerComputedSecrets(program, interp, run.secrets());
-    Plan plan = run.attribute(PlanHolder.class, PlanHolder::new).plan();
+    Plan plan = run.service(PlanHolder.class, PlanHolder::new).plan();
     return new PlanResult(List.of(), plan, plan == null ? "the file declares no pipeline" : null,
         masker::mask);
   }
@@ -197,14 +197,16 @@ public final class Slipway {
     String runId = pipeline.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + number + "-"
         + UUID.randomUUID().toString().substring(0, 8);
     EventSink events = new MaskingSink(options.events(), masker);
-    RunState run = new RunState(runId, pipeline, dir, events, masker, options.engineFactory())
+    Session session = new Session(pipeline, dir, events, masker, options.engineFactory())
         .secrets(secrets)
         .build(BuildInfo.of(pipeline, number, runId, dir.toString()))
         .flags(new RunFlags(options.keep(), options.approveAll(), options.interactive(),
             options.debug()))
         .approver(options.approver());
+    Run run = session.newRun(runId);
     AgentRunner agents = agents(options);
-    run.attribute(CommandRunners.class, () -> new CommandRunners(new HostCommandRunner(env), agents));
+    session.scope().provide(CommandRunners.class,
+        new CommandRunners(new HostCommandRunner(env), agents));
     if (options.onStart() != null) {
       options.onStart().accept(run);
     }
@@ -310,7 +312,7 @@ public final class Slipway {
 
   /** One run, from the top level to the last cleanup. */
   private record Runner(BuiltinRegistry registry, CheckedProgram program, RunOptions options,
-      RunState run, Map<String, Object> values, SourceFile main) {
+      Run run, Map<String, Object> values, SourceFile main) {
 
     RunResult execute() {
       Instant start = Instant.now();
@@ -318,8 +320,9 @@ public final class Slipway {
       int exit = 1;
       String error = null;
       try {
-        Interpreter interp = new Interpreter(registry, run, options.hooks(), values,
+        Interpreter interp = new Interpreter(registry, run, options.debugger(), values,
             MAX_CALL_DEPTH);
+        interp.staticScopes(program.types()::scopeAt);
         try {
           interp.load(programs(program));
         } catch (PlanException e) {
@@ -328,7 +331,7 @@ public final class Slipway {
           return new RunResult(status, exit, run.masker().mask(error));
         }
         registerComputedSecrets(program, interp, run.secrets());
-        Plan plan = run.attribute(PlanHolder.class, PlanHolder::new).plan();
+        Plan plan = run.service(PlanHolder.class, PlanHolder::new).plan();
         if (plan == null) {
           exit = 2;
           error = "the file declares no pipeline";
@@ -344,7 +347,7 @@ public final class Slipway {
         run.events().emit(new Event.RunStarted(Instant.now(), run.runId(), plan.pipeline(),
             run.build().number(), main.name(), plan.stageInfos().stream()
                 .filter(s -> only == null || s.name().equals(only)).toList()));
-        Scheduler.Outcome outcome = new Scheduler(plan, interp, run, options.hooks(), only).run();
+        Scheduler.Outcome outcome = new Scheduler(plan, interp, only).run();
         status = outcome.status();
         if (status == Status.SUCCESS) {
           exit = 0;
@@ -370,7 +373,10 @@ public final class Slipway {
         error = "internal error: " + e;
         return new RunResult(status, 3, run.masker().mask(error));
       } finally {
-        for (String f : run.cleanup()) {
+        List<String> failures = new ArrayList<>(run.cleanup());
+        // a cancelled run does not wait for an engine connection still under way
+        failures.addAll(run.session().close(!run.isCancelled()));
+        for (String f : failures) {
           run.events().emit(new Event.Log(Instant.now(), null, Event.Stream.STDERR,
               "cleanup failed: " + f));
         }

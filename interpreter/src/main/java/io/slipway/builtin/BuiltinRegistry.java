@@ -1,5 +1,6 @@
 package io.slipway.builtin;
 
+import io.slipway.types.ClassTable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * interpreter and listed in declaration order for the docs. Built once by the standard library
  * and immutable afterwards. Duplicate declarations are rejected when registering.
  */
-public final class BuiltinRegistry {
+public final class BuiltinRegistry implements ClassTable {
   private final Map<String, BuiltinType> types = new LinkedHashMap<>();
   private final Map<String, BuiltinFunction> functions = new LinkedHashMap<>();
   private final Map<String, BuiltinProperty> properties = new LinkedHashMap<>();
@@ -50,6 +51,12 @@ public final class BuiltinRegistry {
 
   public Optional<BuiltinType> type(String name) {
     return Optional.ofNullable(types.get(name));
+  }
+
+  /** Subtyping's view of {@link #type(String)}. */
+  @Override
+  public Optional<BuiltinType> classInfo(String name) {
+    return type(name);
   }
 
   /** A global function by name. */

@@ -1,5 +1,6 @@
 package io.slipway.builtin;
 
+import io.slipway.types.ClassInfo;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  *     catch clauses at run time (null when values are checked another way)
  */
 public record BuiltinType(String name, List<String> typeParams, List<String> supertypes,
-    String doc, Class<?> runtimeClass) {
+    String doc, Class<?> runtimeClass) implements ClassInfo {
 
   public BuiltinType {
     typeParams = List.copyOf(typeParams);

@@ -14,11 +14,23 @@ import java.util.List;
 public final class CheckSession {
   private final ModuleLoader loader;
   private final Ctx cx;
-  private final Scope session = new Scope(null);
+  private final Scope session;
 
   public CheckSession(BuiltinRegistry registry, ModuleLoader loader) {
     this.loader = loader;
     this.cx = Checker.context(registry, new Diagnostics(), 4096);
+    this.session = new Scope(null);
+  }
+
+  /**
+   * A session whose snippets are checked as if written at a paused frame's statement: the
+   * frame's names (with their static types) and its implicit receiver are in scope.
+   */
+  public CheckSession(BuiltinRegistry registry, ModuleLoader loader, StaticScope at) {
+    this.loader = loader;
+    this.cx = Checker.context(registry, new Diagnostics(), 4096);
+    this.session = new Scope(at.env().scope());
+    this.cx.snippetReceiver = at.receiver();
   }
 
   /** Checks one snippet; its diagnostics go to {@code out}. */

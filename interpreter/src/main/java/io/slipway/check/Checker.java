@@ -56,12 +56,13 @@ public final class Checker {
    * @param role MAIN_PIPELINE, MAIN_SNIPPET or LIBRARY
    */
   static void checkFile(Ctx cx, Program p, Scope top, Modules.Role role) {
-    Env env = new Env(top, null, 0, null);
+    Env env = new Env(top, null, 0, role == Modules.Role.MAIN_SNIPPET ? cx.snippetReceiver : null);
     List<Expr.Call> pipelines = pipelineCalls(p);
     cx.allowedPipelines.addAll(pipelines);
     pipelineCount(cx, p, pipelines, role);
     cx.stmts.decls().hoist(p.items(), env);
     for (Stmt s : p.items()) {
+      cx.types.scope(s, env);
       if (s instanceof Stmt.ParamDecl pd) {
         new ParamDecls(cx).declare(pd, env, role == Modules.Role.LIBRARY);
         continue;

@@ -36,6 +36,8 @@ final class Ctx {
   /** Top-level {@code pipeline(...)} calls that are in an allowed place. */
   final Set<Expr.Call> allowedPipelines = Collections.newSetFromMap(new IdentityHashMap<>());
   SourceFile file;
+  /** The implicit receiver of snippets checked at a breakpoint inside a DSL block, or null. */
+  Type snippetReceiver;
   /** Set once a condition narrows a property path; until then member accesses skip the lookup. */
   boolean pathCasts;
   PipelineRules stages;

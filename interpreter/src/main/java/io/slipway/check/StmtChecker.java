@@ -63,6 +63,7 @@ final class StmtChecker {
     decls.hoist(list, env);
     for (int i = 0; i < list.size(); i++) {
       Stmt s = list.get(i);
+      cx.types.scope(s, env);
       boolean last = i == list.size() - 1;
       Type t;
       if (last && used && s instanceof Stmt.ExprStmt es) {

@@ -1,18 +1,20 @@
 package io.slipway.engine;
 
+import io.slipway.scope.ResourceScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiConsumer;
 
 /**
  * Remembers every container, network, volume and image tag a run creates and registers its
- * removal with the run's cleanup list (LIFO, so containers go before the networks they joined
- * and the images they ran). A resource removed earlier (a stage's service at stage end) or
- * exempted (a pushed or kept image) is skipped when the run's cleanup comes. With {@code keep}
- * nothing is registered: everything stays for inspection until {@code slipway gc}.
+ * removal in the cleanup scope it was created in ({@link ResourceScope}; LIFO, so containers go
+ * before the networks they joined and the images they ran): a failed {@code retry} attempt's
+ * resources are removed before the next attempt, a stage's {@code service} when the stage ends,
+ * the rest when the run ends. A resource removed earlier (by the program) or exempted (a pushed
+ * or kept image) is skipped when its scope ends. With {@code keep} nothing is registered:
+ * everything stays for inspection until {@code slipway gc}.
  */
 public final class ResourceTracker {
   /** What a tracked resource is. */
@@ -28,7 +30,6 @@ public final class ResourceTracker {
 
   private final ContainerEngine engine;
   private final RunLabels labels;
-  private final BiConsumer<String, Runnable> onCleanup;
   private final boolean keep;
   private final Listener listener;
   private final Set<String> gone = ConcurrentHashMap.newKeySet();
@@ -36,15 +37,11 @@ public final class ResourceTracker {
   private final java.util.Map<String, String> stages = new ConcurrentHashMap<>();
   private final java.util.Map<String, CompletableFuture<Void>> removing = new ConcurrentHashMap<>();
 
-  /**
-   * @param onCleanup registers a run cleanup ({@code RunState::onCleanup})
-   * @param keep true for {@code --keep}: nothing is removed
-   */
-  public ResourceTracker(ContainerEngine engine, RunLabels labels,
-      BiConsumer<String, Runnable> onCleanup, boolean keep, Listener listener) {
+  /** @param keep true for {@code --keep}: nothing is removed */
+  public ResourceTracker(ContainerEngine engine, RunLabels labels, boolean keep,
+      Listener listener) {
     this.engine = engine;
     this.labels = labels;
-    this.onCleanup = onCleanup;
     this.keep = keep;
     this.listener = listener;
   }
@@ -61,13 +58,21 @@ public final class ResourceTracker {
     return keep;
   }
 
-  /** Tracks a created resource; {@code id} is what the engine removes it by. */
-  public void created(Kind kind, String id, String name) {
-    created(kind, id, name, null);
+  /**
+   * Tracks a resource created by {@code stage} (null at the top level) that lives until the run
+   * ends: its removal is registered in {@code scope}, the innermost scope of the call that
+   * created it, and moves outwards as the scopes in between end normally.
+   */
+  public void created(ResourceScope scope, Kind kind, String id, String name, String stage) {
+    created(scope, ResourceScope.Lifetime.RUN, kind, id, name, stage);
   }
 
-  /** Tracks a resource created by {@code stage} (null at the top level). */
-  public void created(Kind kind, String id, String name, String stage) {
+  /**
+   * Tracks a resource that lives until the nearest enclosing scope of {@code lifetime} ends (a
+   * stage's {@code service}: {@code STAGE}); {@code id} is what the engine removes it by.
+   */
+  public void created(ResourceScope scope, ResourceScope.Lifetime lifetime, Kind kind, String id,
+      String name, String stage) {
     if (stage != null) {
       stages.put(id, stage);
     }
@@ -75,14 +80,13 @@ public final class ResourceTracker {
     if (keep) {
       return;
     }
-    onCleanup.accept("remove " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-        + " " + name, () -> remove(kind, id, name));
+    scope.register("remove " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+        + " " + name, lifetime, () -> remove(kind, id, name));
   }
 
   /**
-   * Removes a resource now (a stage's service); the run cleanup then skips it. If removal fails
-   * (an interrupted thread, a busy engine) the resource stays tracked and the run cleanup tries
-   * again.
+   * Removes a resource now; its scope's cleanup then skips it. If removal fails (an interrupted
+   * thread, a busy engine) the resource stays tracked and the scope's cleanup tries again.
    */
   public void remove(Kind kind, String id, String name) {
     CompletableFuture<Void> underWay = removing.get(id);
@@ -93,11 +97,11 @@ public final class ResourceTracker {
   }
 
   /**
-   * Starts removing a resource on a background thread (a stage's agent when the stage ends), so
-   * that the next stage need not wait for the engine to kill and delete it. The run's cleanup,
-   * registered when the resource was created, waits for this removal to finish before the run
-   * ends, and removes the resource itself (reporting the failure) if the background removal
-   * failed.
+   * Starts removing a resource on a background thread (a stage's agent when the attempt ends),
+   * so that the next stage need not wait for the engine to kill and delete it. The cleanup
+   * registered when the resource was created (run lifetime) waits for this removal to finish
+   * before the run ends, and removes the resource itself (reporting the failure) if the
+   * background removal failed.
    */
   public void removeInBackground(Kind kind, String id, String name) {
     if (exempt.contains(id) || gone.contains(id)) {

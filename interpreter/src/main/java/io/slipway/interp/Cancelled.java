@@ -5,7 +5,7 @@ package io.slipway.interp;
  * pipeline timeout). Unlike a {@code SlipException} it cannot be caught by Slipway code; finally
  * blocks and stage cleanup still run.
  */
-public final class Cancelled extends RuntimeException {
+public class Cancelled extends RuntimeException {
   public Cancelled(String reason) {
     super(reason, null, false, false);
   }

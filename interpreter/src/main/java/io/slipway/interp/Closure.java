@@ -23,7 +23,7 @@ public record Closure(Expr.Lambda lambda, Env env, SourceFile file) implements C
   @Override
   public Object call(Evaluator ev, Object receiver, List<Object> positional,
       Map<String, Object> named, Span callSite) {
-    return callWith(ev, receiver, positional, Map.of());
+    return invoke(ev, receiver, positional, Map.of(), "lambda");
   }
 
   /**
@@ -32,6 +32,12 @@ public record Closure(Expr.Lambda lambda, Env env, SourceFile file) implements C
    */
   public Object callWith(Evaluator ev, Object receiver, List<Object> positional,
       Map<String, Object> vars) {
+    return invoke(ev, receiver, positional, vars, "lambda");
+  }
+
+  /** Calls the lambda in a frame named {@code callee} ({@code stage build} for a stage body). */
+  Object invoke(Evaluator ev, Object receiver, List<Object> positional,
+      Map<String, Object> vars, String callee) {
     Env outer = env;
     if (!vars.isEmpty()) {
       outer = env.child();
@@ -57,7 +63,8 @@ public record Closure(Expr.Lambda lambda, Env env, SourceFile file) implements C
         }
       }
     }
-    return ev.inFile(file, () -> ev.execBlockValue(lambda.body(), scope));
+    return ev.inFrame(callee, file, lambda.span(), scope,
+        () -> ev.execBlockValue(lambda.body(), scope));
   }
 
   @Override

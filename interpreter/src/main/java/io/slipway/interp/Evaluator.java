@@ -1,6 +1,7 @@
 package io.slipway.interp;
 
-import io.slipway.pipeline.StageContext;
+import io.slipway.run.StageAttempt;
+import io.slipway.scope.ResourceScope;
 import io.slipway.source.SourceFile;
 import io.slipway.source.Span;
 import io.slipway.syntax.ast.Block;
@@ -22,18 +23,22 @@ import java.util.function.Supplier;
 
 /**
  * Evaluates expressions and executes statements for one thread of execution (the top level, or
- * one stage). Program-wide state lives in the {@link Interpreter}; this object holds what is
- * dynamic per execution: the current file, the call depth, the {@code withEnv} stack, the stage
- * being run, and a pending interruption (timeout or cancellation) to raise at the next check.
+ * one stage attempt). Program-wide state lives in the {@link Interpreter}; this object holds what
+ * is dynamic per execution: the current file, the call depth and frames ({@link Frames}, which
+ * also talk to the debugger), the {@code withEnv} stack, the stack of cleanup scopes (the
+ * attempt's, then a {@code retry} attempt's inside it), the stage attempt being run, and a
+ * pending interruption (timeout or cancellation) to raise at the next check.
  */
 public final class Evaluator {
   final Interpreter interp;
-  private final StageContext stage;
+  private final StageAttempt attempt;
   private final Thread owner;
   private final List<Map<String, Object>> envStack;
+  private final List<ResourceScope> scopes = new ArrayList<>();
   private final Calls calls;
   private final Members members;
   private final Statements statements;
+  private final Frames frames;
   private SourceFile file;
   private int depth;
   private volatile RuntimeException pending;
@@ -41,25 +46,53 @@ public final class Evaluator {
       java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(
           new java.util.IdentityHashMap<>()));
 
-  Evaluator(Interpreter interp, StageContext stage, SourceFile file,
-      List<Map<String, Object>> envStack) {
+  Evaluator(Interpreter interp, StageAttempt attempt, ResourceScope scope, SourceFile file,
+      List<Map<String, Object>> envStack, boolean debuggable) {
     this.interp = interp;
-    this.stage = stage;
+    this.attempt = attempt;
     this.file = file;
     this.owner = Thread.currentThread();
     this.envStack = new ArrayList<>(envStack);
+    this.scopes.add(scope);
     this.calls = new Calls(this);
     this.members = new Members(this);
     this.statements = new Statements(this);
+    this.frames = new Frames(this, debuggable);
   }
 
   public Interpreter interpreter() {
     return interp;
   }
 
-  /** The stage this evaluator runs, or null at the top level and at plan time. */
-  public StageContext stage() {
-    return stage;
+  /** The stage attempt this evaluator runs, or null at the top level and at plan time. */
+  public StageAttempt attempt() {
+    return attempt;
+  }
+
+  Frames frames() {
+    return frames;
+  }
+
+  // ---------------------------------------------------------------- cleanup scopes
+
+  /** The innermost cleanup scope: where builtins register what they create. */
+  public ResourceScope scope() {
+    return scopes.get(scopes.size() - 1);
+  }
+
+  /** Runs {@code body} with {@code inner} as the innermost scope (a retry attempt's). */
+  public <T> T inScope(ResourceScope inner, Supplier<T> body) {
+    scopes.add(inner);
+    try {
+      return body.get();
+    } finally {
+      scopes.remove(scopes.size() - 1);
+    }
+  }
+
+  /** Runs {@code body} whose errors the program handles: no on-failure debugger stop inside. */
+  public <T> T catching(Supplier<T> body) {
+    return frames.handling(body);
   }
 
   public SourceFile file() {
@@ -82,7 +115,12 @@ public final class Evaluator {
   /** The evaluator to use from the calling thread: this one, or a fork for another thread. */
   Evaluator forCurrentThread() {
     return Thread.currentThread() == owner ? this
-        : new Evaluator(interp, stage, file, envStack);
+        : new Evaluator(interp, attempt, scope(), file, envStack, frames.debuggable());
+  }
+
+  /** An evaluator for input typed at a breakpoint: this one's stage and scope, no debugger. */
+  Evaluator forEvaluation(SourceFile input) {
+    return new Evaluator(interp, attempt, scope(), input, envStack, false);
   }
 
   // ---------------------------------------------------------------- dynamic state
@@ -145,6 +183,11 @@ public final class Evaluator {
     return pending != null;
   }
 
+  /** Runs the body of a call in a new frame named {@code callee} (see {@link #inFile}). */
+  <T> T inFrame(String callee, SourceFile f, Span site, Env env, Supplier<T> body) {
+    return frames.call(callee, f, site, env, () -> inFile(f, body));
+  }
+
   /** Runs code of another file (a function declared in an imported library) with that file. */
   <T> T inFile(SourceFile f, Supplier<T> body) {
     SourceFile saved = file;
@@ -189,7 +232,13 @@ public final class Evaluator {
     for (int i = 0; i < stmts.size(); i++) {
       Stmt s = stmts.get(i);
       if (i == stmts.size() - 1 && s instanceof Stmt.ExprStmt es) {
-        last = eval(es.expr(), scope);
+        frames.statement(s, scope);
+        try {
+          last = eval(es.expr(), scope);
+        } catch (SlipException e) {
+          frames.failed(s, e.locate(file, s.span()));
+          throw e;
+        }
       } else {
         exec(s, scope);
       }
@@ -208,11 +257,14 @@ public final class Evaluator {
     }
   }
 
+  /** Executes one statement: the debugger hears of it first, and of its failure. */
   public void exec(Stmt stmt, Env env) {
+    frames.statement(stmt, env);
     try {
       statements.exec(stmt, env);
     } catch (SlipException e) {
-      throw e.locate(file, stmt.span());
+      frames.failed(stmt, e.locate(file, stmt.span()));
+      throw e;
     }
   }
 
@@ -344,7 +396,8 @@ public final class Evaluator {
 
   private Object evalTry(Expr.Try t, Env env) {
     try {
-      return execBlockValue(t.body(), env);
+      return t.catches().isEmpty() ? execBlockValue(t.body(), env)
+          : frames.handling(() -> execBlockValue(t.body(), env));
     } catch (SlipException e) {
       checkInterrupt();
       for (CatchClause c : t.catches()) {
@@ -363,15 +416,31 @@ public final class Evaluator {
   }
 
   /**
-   * Runs a block given to the runtime (a stage body, a post block): a {@code return} inside it
-   * ends the block.
+   * Runs a block given to the runtime (a stage body, a post block) in a frame named
+   * {@code callee}: a {@code return} inside it ends the block.
    */
-  public Object runBody(Object fn, Object receiver, Span site) {
+  public Object runBody(Object fn, Object receiver, Span site, String callee) {
     try {
+      if (fn instanceof Closure c) {
+        return c.invoke(this, receiver, List.of(), Map.of(), callee);
+      }
       return callValue(fn, receiver, List.of(), site);
     } catch (Signals.Return r) {
       return r.value;
     }
+  }
+
+  /**
+   * The debugger's stage point: before an attempt's body, with the scope the body closes over
+   * ({@code closure} may be null).
+   */
+  public void beforeStage(String stage, SourceFile f, Span span, Env closure) {
+    frames.stage(stage, f, span, closure);
+  }
+
+  /** The debugger's stage-end point: after an attempt's body, before its scope ends. */
+  public void afterStage(String stage, SourceFile f, Span span) {
+    frames.stageEnd(stage, f, span);
   }
 
   /** Calls any function value; used by builtins through the call context. */

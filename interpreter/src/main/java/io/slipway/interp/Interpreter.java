@@ -4,11 +4,13 @@ import io.slipway.builtin.BuiltinFunction;
 import io.slipway.builtin.BuiltinProperty;
 import io.slipway.builtin.BuiltinRegistry;
 import io.slipway.builtin.Effect;
-import io.slipway.pipeline.RunHooks;
-import io.slipway.pipeline.StageContext;
+import io.slipway.check.StaticScope;
+import io.slipway.debug.Debugger;
 import io.slipway.run.Event;
-import io.slipway.run.RunState;
+import io.slipway.run.Run;
+import io.slipway.run.StageAttempt;
 import io.slipway.run.Status;
+import io.slipway.scope.ResourceScope;
 import io.slipway.source.SourceFile;
 import io.slipway.source.Span;
 import io.slipway.syntax.ast.Param;
@@ -24,18 +26,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The program-wide part of the tree-walking interpreter: the builtin registry, the top-level
- * scope, the declared params, and the run state. Per-thread evaluation state lives in
- * {@link Evaluator}s it creates (one for the top level, one per running stage).
+ * scope, the declared params, the run, the debugger, and the checker's static scopes (for the
+ * debugger's view of types). Per-thread evaluation state lives in {@link Evaluator}s it creates
+ * (one for the top level, one per stage attempt).
  */
 public final class Interpreter {
   private final BuiltinRegistry registry;
   private final RuntimeTypes types;
   private final Operators ops;
-  private final RunState run;
-  private final RunHooks hooks;
+  private final Run run;
+  private volatile Debugger debugger;
+  private volatile Function<Stmt, StaticScope> staticScopes = s -> null;
   private final Env globals = Env.root();
   private final Map<String, Object> paramOverrides;
   private final Map<String, Object> params = new LinkedHashMap<>();
@@ -46,20 +51,20 @@ public final class Interpreter {
    * @param paramOverrides converted {@code -p} values by param name; the others take their
    *     declared default
    */
-  public Interpreter(BuiltinRegistry registry, RunState run, RunHooks hooks,
+  public Interpreter(BuiltinRegistry registry, Run run, Debugger debugger,
       Map<String, Object> paramOverrides, int maxDepth) {
     this.registry = registry;
     this.types = new RuntimeTypes(registry);
     this.ops = new Operators(types);
     this.run = run;
-    this.hooks = hooks;
+    this.debugger = debugger == null ? Debugger.NONE : debugger;
     // not Map.copyOf: `-p deployTo=null` maps a nullable param to null, which it rejects
     this.paramOverrides = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(paramOverrides));
     this.maxDepth = maxDepth;
   }
 
-  public Interpreter(BuiltinRegistry registry, RunState run) {
-    this(registry, run, RunHooks.NONE, Map.of(), 2_000);
+  public Interpreter(BuiltinRegistry registry, Run run) {
+    this(registry, run, Debugger.NONE, Map.of(), 2_000);
   }
 
   public BuiltinRegistry registry() {
@@ -74,12 +79,31 @@ public final class Interpreter {
     return ops;
   }
 
-  public RunState run() {
+  public Run run() {
     return run;
   }
 
-  public RunHooks hooks() {
-    return hooks;
+  /** The installed debugger ({@link Debugger#NONE} when there is none). */
+  public Debugger debugger() {
+    return debugger;
+  }
+
+  /** Installs a debugger; threads see it at their next statement. */
+  public void debugger(Debugger d) {
+    this.debugger = d == null ? Debugger.NONE : d;
+  }
+
+  /**
+   * Where the checker's scope at a statement comes from (for example
+   * {@code checked.types()::scopeAt}), so that paused frames show static types.
+   */
+  public void staticScopes(Function<Stmt, StaticScope> lookup) {
+    this.staticScopes = lookup;
+  }
+
+  /** The checker's scope at {@code s}, or null when unknown. */
+  public StaticScope staticScope(Stmt s) {
+    return staticScopes.apply(s);
   }
 
   public Env globals() {
@@ -90,9 +114,17 @@ public final class Interpreter {
     return maxDepth;
   }
 
-  /** An evaluator for the calling thread; {@code stage} is null outside stages. */
-  public Evaluator newEvaluator(StageContext stage, SourceFile file) {
-    return new Evaluator(this, stage, file, List.of());
+  /**
+   * An evaluator for the calling thread; {@code attempt} is null outside stages. Its innermost
+   * cleanup scope is the attempt's, else the run's.
+   */
+  public Evaluator newEvaluator(StageAttempt attempt, SourceFile file) {
+    return newEvaluator(attempt, attempt == null ? run.scope() : attempt.scope(), file);
+  }
+
+  /** An evaluator for the calling thread with {@code scope} as its innermost cleanup scope. */
+  public Evaluator newEvaluator(StageAttempt attempt, ResourceScope scope, SourceFile file) {
+    return new Evaluator(this, attempt, scope, file, List.of(), true);
   }
 
   /**
@@ -109,9 +141,12 @@ public final class Interpreter {
       java.util.function.Consumer<String> onCancel = r -> ev.interrupt(new Cancelled(r));
       run.onCancel(onCancel);
       try {
-        for (Stmt s : p.items()) {
-          ev.exec(s, globals);
-        }
+        ev.frames().call("<top level>", p.file(), p.span(), globals, () -> {
+          for (Stmt s : p.items()) {
+            ev.exec(s, globals);
+          }
+          return null;
+        });
       } finally {
         run.removeCancelListener(onCancel);
       }
@@ -120,7 +155,9 @@ public final class Interpreter {
 
   /** Evaluates one statement list in the global scope and returns the last value (the REPL). */
   public Object evalTopLevel(Program p) {
-    return newEvaluator(null, p.file()).execStmtsValue(p.items(), globals);
+    Evaluator ev = newEvaluator(null, p.file());
+    return ev.frames().call("<top level>", p.file(), p.span(), globals,
+        () -> ev.execStmtsValue(p.items(), globals));
   }
 
   void defineParam(Stmt.ParamDecl p, Evaluator ev, Env env) {
@@ -163,16 +200,17 @@ public final class Interpreter {
       throw SlipException.error("`" + f.qualifiedName()
           + "` cannot run while planning; put it in a stage body");
     }
-    StageContext stage = ev.stage();
+    StageAttempt stage = ev.attempt();
     boolean step = isStep(f) && stage != null;
     int stepNo = 0;
     Instant start = null;
     if (step) {
-      hooks.beforeStep(stage.name(), file, at, new ScopeView(env, ev));
       stepNo = stage.nextStep();
+      String description = describe(f, receiver, args);
+      ev.frames().step(stepNo, description, at);
       start = Instant.now();
-      run.events().emit(new Event.StepStarted(start, stage.name(), stepNo,
-          describe(f, receiver, args), file == null ? 0 : file.line(at.start())));
+      run.events().emit(new Event.StepStarted(start, stage.stage(), stepNo, description,
+          file == null ? 0 : file.line(at.start())));
     }
     Status status = Status.FAILED;
     Integer exit = null;
@@ -190,7 +228,7 @@ public final class Interpreter {
       }
       throw e;
     } catch (Cancelled | Signals.Return | Signals.Break | Signals.Continue
-        | io.slipway.pipeline.PlanException e) {
+        | io.slipway.builtin.PlanException e) {
       throw e;
     } catch (InterruptedException e) {
       ev.checkInterrupt();
@@ -202,7 +240,7 @@ public final class Interpreter {
       throw SlipException.error("internal error in `" + f.qualifiedName() + "`: " + e);
     } finally {
       if (step) {
-        run.events().emit(new Event.StepFinished(Instant.now(), stage.name(), stepNo, status,
+        run.events().emit(new Event.StepFinished(Instant.now(), stage.stage(), stepNo, status,
             Duration.between(start, Instant.now()), exit));
       }
     }

@@ -2,8 +2,9 @@ package io.slipway.interp;
 
 import io.slipway.builtin.BuiltinFunction;
 import io.slipway.builtin.CallContext;
-import io.slipway.pipeline.StageContext;
-import io.slipway.run.RunState;
+import io.slipway.run.Run;
+import io.slipway.run.StageAttempt;
+import io.slipway.scope.ResourceScope;
 import io.slipway.source.SourceFile;
 import io.slipway.source.Span;
 import java.util.List;
@@ -12,8 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * The interpreter's {@link CallContext}: one per builtin call, never kept after it returns.
- * Builtins of the pipeline and Docker areas reach the stage, the run and the {@code withEnv}
- * stack through {@link #of(CallContext)}.
+ * Builtins that need the evaluator itself (deadlines, the {@code withEnv} stack, the
+ * {@code params} record) reach it through {@link #of(CallContext)}.
  */
 public final class Invocation implements CallContext {
   private final Evaluator ev;
@@ -59,8 +60,28 @@ public final class Invocation implements CallContext {
   }
 
   @Override
-  public RunState runState() {
+  public Run run() {
     return ev.interp.run();
+  }
+
+  @Override
+  public StageAttempt attempt() {
+    return ev.attempt();
+  }
+
+  @Override
+  public ResourceScope scope() {
+    return ev.scope();
+  }
+
+  @Override
+  public <T> T inScope(ResourceScope inner, Supplier<T> body) {
+    return ev.inScope(inner, body);
+  }
+
+  @Override
+  public <T> T catching(Supplier<T> body) {
+    return ev.catching(body);
   }
 
   /** The builtin being called, or null for a property read. */
@@ -76,13 +97,8 @@ public final class Invocation implements CallContext {
     return ev.interp;
   }
 
-  /** The stage being run, or null at the top level and at plan time. */
-  public StageContext stage() {
-    return ev.stage();
-  }
-
-  /** The caller's scope, for the debugger hooks; may be null. */
-  public Env scope() {
+  /** The caller's scope; may be null. */
+  public Env env() {
     return env;
   }
 

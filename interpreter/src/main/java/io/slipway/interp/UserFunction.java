@@ -21,7 +21,7 @@ public record UserFunction(Stmt.FunDecl decl, Env env, SourceFile file) implemen
   public Object call(Evaluator ev, Object receiver, List<Object> positional,
       Map<String, Object> named, Span callSite) {
     Env scope = env.child();
-    return ev.inFile(file, () -> {
+    return ev.inFrame("fun " + decl.name().text(), file, decl.span(), scope, () -> {
       bindParams(ev, decl.params(), positional, named, scope, describe());
       if (decl.exprBody() != null) {
         return ev.eval(decl.exprBody(), scope);

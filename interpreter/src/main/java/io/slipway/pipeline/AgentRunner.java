@@ -4,7 +4,7 @@ package io.slipway.pipeline;
  * The hook by which the Docker area runs {@code sh} steps in a stage's agent container. Given the
  * agent image of the stage ({@code String} reference or {@code Image} value), it starts (or
  * reuses) the agent container with the workspace mounted at {@code /workspace}, registers its
- * removal with {@link StageContext#onStageEnd(Runnable)}, and returns the runner that execs
+ * removal in the attempt's cleanup scope ({@link StageContext#scope()}), and returns the runner that execs
  * commands in it. Called at most once per stage attempt, on the first command.
  *
  * <p>Found through {@link java.util.ServiceLoader} (a {@code META-INF/services} entry) unless
@@ -18,5 +18,5 @@ public interface AgentRunner {
    * agents: connects and sets up what {@link #open} would otherwise do first, so that it overlaps
    * with planning. Never reports failures (the first {@code open} does); no-op by default.
    */
-  default void prepare(io.slipway.run.RunState run) {}
+  default void prepare(io.slipway.run.Run run) {}
 }

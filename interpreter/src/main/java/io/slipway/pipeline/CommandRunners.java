@@ -1,6 +1,6 @@
 package io.slipway.pipeline;
 
-import io.slipway.run.RunState;
+import io.slipway.run.Run;
 
 /**
  * The command runners of a run: the host runner, and the agent hook (null when no Docker area
@@ -9,8 +9,8 @@ import io.slipway.run.RunState;
 public record CommandRunners(CommandRunner host, AgentRunner agents) {
 
   /** The runners installed on a run, or host-only ones with the process environment. */
-  public static CommandRunners of(RunState run) {
-    return run.attribute(CommandRunners.class,
+  public static CommandRunners of(Run run) {
+    return run.service(CommandRunners.class,
         () -> new CommandRunners(new HostCommandRunner(System.getenv()), null));
   }
 }

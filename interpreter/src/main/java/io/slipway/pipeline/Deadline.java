@@ -1,13 +1,15 @@
 package io.slipway.pipeline;
 
 import io.slipway.interp.Evaluator;
+import io.slipway.run.PausableClock;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
  * Interrupts an evaluator with a reason (a {@code Timeout} error, a cancellation) once a
- * duration has passed, unless disarmed first. A sleeping virtual thread keeps the time, so
- * arming costs almost nothing.
+ * duration of the run's clock has passed, unless disarmed first. The run's clock stands still
+ * while a debugger holds the run paused, so a breakpoint never makes a stage time out. A waiting
+ * virtual thread keeps the time, so arming costs almost nothing.
  */
 public final class Deadline implements AutoCloseable {
   private final Evaluator target;
@@ -15,11 +17,13 @@ public final class Deadline implements AutoCloseable {
   private volatile RuntimeException fired;
   private volatile boolean disarmed;
 
-  private Deadline(Evaluator target, Duration after, Supplier<RuntimeException> reason) {
+  private Deadline(Evaluator target, PausableClock clock, Duration after,
+      Supplier<RuntimeException> reason) {
     this.target = target;
+    long until = clock.nanos() + after.toNanos();
     this.timer = Thread.ofVirtual().name("slipway-deadline").start(() -> {
       try {
-        Thread.sleep(after);
+        clock.sleepUntil(until);
       } catch (InterruptedException e) {
         return;
       }
@@ -32,9 +36,12 @@ public final class Deadline implements AutoCloseable {
     });
   }
 
-  /** Arms a deadline on {@code target}, which is interrupted with {@code reason} when it passes. */
+  /**
+   * Arms a deadline on {@code target}, which is interrupted with {@code reason} when
+   * {@code after} of its run's clock has passed.
+   */
   public static Deadline arm(Evaluator target, Duration after, Supplier<RuntimeException> reason) {
-    return new Deadline(target, after, reason);
+    return new Deadline(target, target.interpreter().run().clock(), after, reason);
   }
 
   /** True when the deadline passed before it was disarmed. */

@@ -26,7 +26,7 @@ public final class PipelineDsl {
     var builder = new PlanBuilder(name, cx.file(), cx.span(), inv.interpreter().registry());
     cx.invokeWithReceiver(block, new PlanScope("PipelineScope", builder, null, true), List.of());
     Plan plan = builder.finish();
-    inv.runState().attribute(PlanHolder.class, PlanHolder::new).set(plan);
+    cx.run().service(PlanHolder.class, PlanHolder::new).set(plan);
     return Unit.INSTANCE;
   }
 

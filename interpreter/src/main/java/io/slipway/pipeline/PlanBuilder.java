@@ -1,5 +1,6 @@
 package io.slipway.pipeline;
 
+import io.slipway.builtin.PlanException;
 import io.slipway.builtin.BuiltinRegistry;
 import io.slipway.diag.Code;
 import io.slipway.diag.Diagnostic;

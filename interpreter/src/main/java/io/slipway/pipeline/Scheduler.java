@@ -5,10 +5,12 @@ import io.slipway.interp.Closure;
 import io.slipway.interp.ErrorRenderer;
 import io.slipway.interp.Evaluator;
 import io.slipway.interp.Interpreter;
-import io.slipway.interp.ScopeView;
+import io.slipway.interp.StageSkipped;
 import io.slipway.run.Event;
-import io.slipway.run.RunState;
+import io.slipway.run.Run;
+import io.slipway.run.StageAttempt;
 import io.slipway.run.Status;
+import io.slipway.scope.ResourceScope;
 import io.slipway.value.SlipException;
 import io.slipway.value.Values;
 import java.time.Duration;
@@ -30,8 +32,7 @@ import java.util.function.Consumer;
 public final class Scheduler {
   private final Plan plan;
   private final Interpreter interp;
-  private final RunState run;
-  private final RunHooks hooks;
+  private final Run run;
   private final String only;
   private final Map<String, Status> status = new LinkedHashMap<>();
   private final Map<String, Evaluator> running = new ConcurrentHashMap<>();
@@ -42,11 +43,10 @@ public final class Scheduler {
   public record Outcome(Status status, SlipException failure) {}
 
   /** @param only the single stage to run ({@code --stage}), or null for all */
-  public Scheduler(Plan plan, Interpreter interp, RunState run, RunHooks hooks, String only) {
+  public Scheduler(Plan plan, Interpreter interp, String only) {
     this.plan = plan;
     this.interp = interp;
-    this.run = run;
-    this.hooks = hooks;
+    this.run = interp.run();
     this.only = only;
     for (Plan.Stage s : plan.stages()) {
       if (only == null || only.equals(s.name())) {
@@ -86,7 +86,7 @@ public final class Scheduler {
     }
     return Thread.ofVirtual().start(() -> {
       try {
-        Thread.sleep(t);
+        run.clock().sleep(t); // stands still while a debugger holds the run paused
       } catch (InterruptedException e) {
         return;
       }
@@ -154,24 +154,25 @@ public final class Scheduler {
     Status result = Status.FAILED;
     SlipException failure = null;
     boolean stageFailFast = true;
+    ResourceScope stageScope = run.scope().child(ResourceScope.Kind.STAGE, s.name());
     try {
-      hooks.beforeStage(s.name(), s.file(), s.span(),
-          new ScopeView(s.body() instanceof Closure c ? c.env() : null, null));
       run.events().emit(new Event.StageStarted(start, s.name()));
-      for (int attempt = 1; ; attempt++) {
-        StageContext ctx = new StageContext(s.name(), run, plan);
+      for (int number = 1; ; number++) {
+        StageContext ctx = new StageContext(new StageAttempt(run, s.name(), number, stageScope),
+            plan);
         Attempt a = attempt(ctx, s.body(), s);
         result = a.status;
         failure = a.failure;
         stageFailFast = ctx.options().failFast();
-        long max = 1 + Math.max(0, ctx.options().retries());
-        if (result != Status.FAILED || attempt >= max || isStopped()) {
+        int max = ctx.attempt().maxAttempts();
+        if (result != Status.FAILED || number >= max || isStopped()) {
           break;
         }
         run.events().emit(new Event.Log(Instant.now(), s.name(), Event.Stream.INFO,
-            "retrying stage `" + s.name() + "` (attempt " + (attempt + 1) + " of " + max + ")"));
+            "retrying stage `" + s.name() + "` (attempt " + (number + 1) + " of " + max + ")"));
       }
     } finally {
+      cleanupFailures(s.name(), stageScope.commit());
       run.events().emit(new Event.StageFinished(Instant.now(), s.name(), result,
           Duration.between(start, Instant.now()),
           failure == null ? null : ErrorRenderer.header(failure)));
@@ -191,32 +192,49 @@ public final class Scheduler {
     }
   }
 
+  private void cleanupFailures(String stage, List<String> failures) {
+    for (String f : failures) {
+      run.events().emit(new Event.Log(Instant.now(), stage, Event.Stream.STDERR,
+          "cleanup failed: " + f));
+    }
+  }
+
   private synchronized boolean isStopped() {
     return stopAll;
   }
 
   private record Attempt(Status status, SlipException failure) {}
 
-  /** Runs a body once with a fresh stage context; its end actions run whatever happens. */
+  /**
+   * Runs a stage body once in the attempt's context; the attempt's scope ends whatever happens
+   * (discarding what it created when another attempt follows).
+   */
   private Attempt attempt(StageContext ctx, Object body, Plan.Stage s) {
-    Evaluator ev = interp.newEvaluator(ctx, s == null ? plan.file() : s.file());
+    Evaluator ev = interp.newEvaluator(ctx.attempt(), s.file());
     ctx.attach(ev);
     running.put(ctx.name(), ev);
+    Attempt outcome = new Attempt(Status.FAILED, null);
     try {
       if (isStopped()) {
-        return new Attempt(Status.CANCELLED, null);
+        return outcome = new Attempt(Status.CANCELLED, null);
       }
-      ev.runBody(body, s == null ? null : new StageScope(ctx),
-          s == null ? plan.span() : s.span());
-      return new Attempt(Status.SUCCESS, null);
+      ev.beforeStage(s.name(), s.file(), s.span(), s.body() instanceof Closure c ? c.env() : null);
+      try {
+        ev.runBody(body, new StageScope(ctx), s.span(), "stage " + s.name());
+      } finally {
+        ev.afterStage(s.name(), s.file(), s.span());
+      }
+      return outcome = new Attempt(Status.SUCCESS, null);
     } catch (SlipException e) {
       e.inStage(ctx.name());
       if (e.span() == null) {
-        e.locate(s == null ? plan.file() : s.file(), s == null ? plan.span() : s.span());
+        e.locate(s.file(), s.span());
       }
-      return new Attempt(Status.FAILED, e);
+      return outcome = new Attempt(Status.FAILED, e);
+    } catch (StageSkipped skipped) {
+      return outcome = new Attempt(Status.SKIPPED, null);
     } catch (Cancelled c) {
-      return new Attempt(Status.CANCELLED, null);
+      return outcome = new Attempt(Status.CANCELLED, null);
     } catch (RuntimeException e) {
       // a bug must fail the stage visibly, not kill its thread and leave the run waiting
       if (run.flags().debug()) {
@@ -224,16 +242,15 @@ public final class Scheduler {
       }
       SlipException internal = SlipException.error("internal error: " + e);
       internal.inStage(ctx.name());
-      internal.locate(s == null ? plan.file() : s.file(), s == null ? plan.span() : s.span());
-      return new Attempt(Status.FAILED, internal);
+      internal.locate(s.file(), s.span());
+      return outcome = new Attempt(Status.FAILED, internal);
     } finally {
       running.remove(ctx.name());
       // an interruption that arrived as the body ended must not disturb the cleanup
       Thread.interrupted();
-      for (String f : ctx.end()) {
-        run.events().emit(new Event.Log(Instant.now(), ctx.name(), Event.Stream.STDERR,
-            "cleanup failed: " + f));
-      }
+      boolean retrying = outcome.status == Status.FAILED && ctx.attempt().willRetry()
+          && !isStopped();
+      cleanupFailures(ctx.name(), ctx.end(retrying));
       Thread.interrupted();
     }
   }
@@ -255,13 +272,15 @@ public final class Scheduler {
     run.events().emit(new Event.StageStarted(start, "post"));
     Status result = Status.SUCCESS;
     SlipException failure = null;
+    ResourceScope postScope = run.scope().child(ResourceScope.Kind.STAGE, "post");
     for (Plan.Post p : blocks) {
-      StageContext ctx = new StageContext("post", run, plan);
-      Evaluator ev = interp.newEvaluator(ctx, p.file());
+      StageContext ctx = new StageContext(new StageAttempt(run, "post", 1, postScope), plan);
+      Evaluator ev = interp.newEvaluator(ctx.attempt(), p.file());
       ctx.attach(ev);
       running.put("post", ev);
       try {
-        ev.runBody(p.body(), null, p.span());
+        ev.runBody(p.body(), null, p.span(), "post " + p.kind().name().toLowerCase(
+            java.util.Locale.ROOT));
       } catch (SlipException e) {
         e.inStage("post");
         result = Status.FAILED;
@@ -277,10 +296,11 @@ public final class Scheduler {
       } finally {
         running.remove("post");
         Thread.interrupted();
-        ctx.end();
+        cleanupFailures("post", ctx.end(false));
         Thread.interrupted();
       }
     }
+    cleanupFailures("post", postScope.commit());
     run.events().emit(new Event.StageFinished(Instant.now(), "post", result,
         Duration.between(start, Instant.now()),
         failure == null ? null : ErrorRenderer.header(failure)));

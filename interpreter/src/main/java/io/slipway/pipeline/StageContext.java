@@ -1,63 +1,69 @@
 package io.slipway.pipeline;
 
 import io.slipway.interp.Evaluator;
-import io.slipway.run.RunState;
+import io.slipway.run.Run;
+import io.slipway.run.StageAttempt;
+import io.slipway.scope.ResourceScope;
 import io.slipway.value.SecretValue;
 import io.slipway.value.SlipException;
 import io.slipway.value.Values;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The run-time state of one attempt of one stage (or of the post blocks, as stage
- * {@code "post"}): its agent, environment and options as the body sets them, its step counter,
- * the resources to remove when it ends, and the command runner its {@code sh} steps use.
+ * The pipeline side of one stage attempt (or of the post blocks, as stage {@code "post"}): its
+ * agent, environment and options as the body sets them, its timeout, and the command runner its
+ * {@code sh} steps use. The attempt itself (name, number, cleanup scope, step counter) is the
+ * {@link StageAttempt}, which is all the evaluator knows; this context is the {@code
+ * StageContext} service of the attempt's scope, found by builtins through {@code
+ * cx.service(StageContext.class)}.
  */
 public final class StageContext {
-  private final String name;
-  private final RunState run;
+  private final StageAttempt attempt;
   private final Plan plan;
   private final Map<String, Object> env = new LinkedHashMap<>();
-  private final List<Runnable> onEnd = new ArrayList<>();
-  private final AtomicInteger steps = new AtomicInteger();
   private volatile Object agent;
   private volatile StageOptions options;
   private volatile Evaluator evaluator;
   private volatile Deadline deadline;
   private CommandRunner agentRunner;
 
-  public StageContext(String name, RunState run, Plan plan) {
-    this.name = name;
-    this.run = run;
+  /** Makes the context of {@code attempt} and provides it as a service of the attempt's scope. */
+  public StageContext(StageAttempt attempt, Plan plan) {
+    this.attempt = attempt;
     this.plan = plan;
     this.agent = plan == null ? null : plan.agent();
     this.options = plan == null ? StageOptions.DEFAULT
         : new StageOptions(null, plan.options().retries(), true);
+    attempt.maxAttempts((int) Math.min(Integer.MAX_VALUE, 1 + options.retries()));
     if (plan != null) {
       env.putAll(plan.env());
     }
+    attempt.scope().provide(StageContext.class, this);
   }
 
   public String name() {
-    return name;
+    return attempt.stage();
   }
 
-  public RunState run() {
-    return run;
+  public StageAttempt attempt() {
+    return attempt;
+  }
+
+  public Run run() {
+    return attempt.run();
+  }
+
+  /** The attempt's cleanup scope. */
+  public ResourceScope scope() {
+    return attempt.scope();
   }
 
   /** The plan being run, or null outside a pipeline. */
   public Plan plan() {
     return plan;
-  }
-
-  /** The next step number of this stage, starting at 1. */
-  public int nextStep() {
-    return steps.incrementAndGet();
   }
 
   void attach(Evaluator ev) {
@@ -99,6 +105,7 @@ public final class StageContext {
   /** Applies {@code options(...)} from the stage body; a timeout counts from now. */
   public void options(StageOptions o) {
     this.options = o;
+    attempt.maxAttempts((int) Math.min(Integer.MAX_VALUE, 1 + o.retries()));
     Deadline old = deadline;
     if (old != null) {
       old.close();
@@ -106,7 +113,7 @@ public final class StageContext {
     if (o.timeout() != null && evaluator != null) {
       Duration t = o.timeout();
       deadline = Deadline.arm(evaluator, t, () -> new SlipException("Timeout",
-          "stage `" + name + "` timed out after " + Values.showDuration(t)));
+          "stage `" + name() + "` timed out after " + Values.showDuration(t)));
     }
   }
 
@@ -115,46 +122,33 @@ public final class StageContext {
     return d != null && d.fired();
   }
 
-  // ------------------------------------------------------------ resources
+  // ------------------------------------------------------------ end
 
-  /** Registers an action to run when this stage attempt ends (last registered runs first). */
-  public synchronized void onStageEnd(Runnable action) {
-    onEnd.add(action);
-  }
-
-  /** Ends the attempt: disarms the timeout and runs the end actions; returns failures. */
-  List<String> end() {
+  /**
+   * Ends the attempt: disarms the timeout and ends its scope. {@code discard} (a failed attempt
+   * that will be retried) removes everything it created; otherwise what may outlive the attempt
+   * (a {@code start}ed container, a network) moves to the stage's scope and the rest (its agent,
+   * its {@code service}s, ...) is removed. Returns failures.
+   */
+  List<String> end(boolean discard) {
     Deadline d = deadline;
     if (d != null) {
       d.close();
     }
-    List<Runnable> actions;
-    synchronized (this) {
-      actions = new ArrayList<>(onEnd);
-      onEnd.clear();
-    }
-    List<String> failures = new ArrayList<>();
-    for (int i = actions.size() - 1; i >= 0; i--) {
-      try {
-        actions.get(i).run();
-      } catch (RuntimeException e) {
-        failures.add(run.masker().mask(String.valueOf(e.getMessage())));
-      }
-    }
-    return failures;
+    return discard ? attempt.scope().close() : attempt.scope().commit();
   }
 
   // ------------------------------------------------------------ commands
 
   /** The runner for this stage's commands: the agent container's, or the host's. */
   public synchronized CommandRunner commandRunner() {
-    CommandRunners runners = CommandRunners.of(run);
+    CommandRunners runners = CommandRunners.of(run());
     if (agent == null) {
       return runners.host();
     }
     if (agentRunner == null) {
       if (runners.agents() == null) {
-        throw SlipException.error("stage `" + name + "` has an agent but no Docker agent "
+        throw SlipException.error("stage `" + name() + "` has an agent but no Docker agent "
             + "support is installed");
       }
       agentRunner = runners.agents().open(agent, this);

@@ -1,7 +1,5 @@
 package io.slipway.types;
 
-import io.slipway.builtin.BuiltinRegistry;
-import io.slipway.builtin.BuiltinType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,12 +22,12 @@ public final class Subtyping {
       "Pair", new boolean[] {true, true},
       "Map", new boolean[] {false, true});
 
-  private final BuiltinRegistry registry;
+  private final ClassTable classes;
   private final Map<String, List<Type.ClassType>> supers = new HashMap<>();
   private final Map<String, List<String>> lineages = new HashMap<>();
 
-  public Subtyping(BuiltinRegistry registry) {
-    this.registry = registry;
+  public Subtyping(ClassTable classes) {
+    this.classes = classes;
   }
 
   public boolean isSubtype(Type a, Type b) {
@@ -154,7 +152,8 @@ public final class Subtyping {
     if (raw.isEmpty()) {
       return raw;
     }
-    List<String> params = registry.type(t.name()).map(BuiltinType::typeParams).orElse(List.of());
+    List<String> params = classes.classInfo(t.name()).map(ClassInfo::typeParams)
+        .orElse(List.of());
     Map<String, Type> subst = new HashMap<>();
     for (int i = 0; i < params.size() && i < t.args().size(); i++) {
       subst.put(params.get(i), t.args().get(i));
@@ -162,7 +161,7 @@ public final class Subtyping {
     var out = new ArrayList<Type.ClassType>();
     for (Type.ClassType s : raw) {
       if (s.args().isEmpty() && !t.args().isEmpty()
-          && registry.type(s.name()).map(bt -> bt.typeParams().size() == t.args().size()).orElse(false)) {
+          && classes.classInfo(s.name()).map(bt -> bt.typeParams().size() == t.args().size()).orElse(false)) {
         out.add(new Type.ClassType(s.name(), t.args()));
       } else {
         out.add((Type.ClassType) substitute(s, subst));
@@ -173,7 +172,7 @@ public final class Subtyping {
 
   private List<Type.ClassType> declaredSupers(String name) {
     return supers.computeIfAbsent(name, n -> {
-      var bt = registry.type(n);
+      var bt = classes.classInfo(n);
       if (bt.isEmpty()) {
         return List.of();
       }

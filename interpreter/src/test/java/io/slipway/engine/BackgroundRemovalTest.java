@@ -2,9 +2,8 @@ package io.slipway.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slipway.scope.ResourceScope;
 import java.lang.reflect.Proxy;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class BackgroundRemovalTest {
   private final List<String> log = new CopyOnWriteArrayList<>();
-  private final Deque<Runnable> cleanups = new ArrayDeque<>();
+  private final ResourceScope run = ResourceScope.root(ResourceScope.Kind.RUN, "r", null);
   private final CountDownLatch release = new CountDownLatch(1);
   private final AtomicInteger failuresLeft = new AtomicInteger();
 
@@ -34,21 +33,18 @@ class BackgroundRemovalTest {
           }
           return null;
         });
-    return new ResourceTracker(engine, RunLabels.forCurrentProcess("r", "p"),
-        (what, action) -> cleanups.push(action), false,
+    return new ResourceTracker(engine, RunLabels.forCurrentProcess("r", "p"), false,
         (kind, action, id, name, stage) -> log.add(action + " event " + id));
   }
 
   private void runCleanup() {
-    while (!cleanups.isEmpty()) {
-      cleanups.pop().run();
-    }
+    assertThat(run.close()).isEmpty();
   }
 
   @Test
   void theRunCleanupWaitsForTheRemovalUnderWayAndDoesNotRepeatIt() throws Exception {
     var t = tracker();
-    t.created(ResourceTracker.Kind.CONTAINER, "c1", "agent", "s");
+    t.created(run, ResourceTracker.Kind.CONTAINER, "c1", "agent", "s");
     t.removeInBackground(ResourceTracker.Kind.CONTAINER, "c1", "agent");
     assertThat(log).containsExactly("created event c1");
     Thread.ofVirtual().start(() -> {
@@ -69,7 +65,7 @@ class BackgroundRemovalTest {
     var t = tracker();
     failuresLeft.set(1);
     release.countDown();
-    t.created(ResourceTracker.Kind.CONTAINER, "c2", "agent", "s");
+    t.created(run, ResourceTracker.Kind.CONTAINER, "c2", "agent", "s");
     t.removeInBackground(ResourceTracker.Kind.CONTAINER, "c2", "agent");
     runCleanup();
     assertThat(log).containsExactly("created event c2", "removed c2", "removed event c2");

@@ -19,8 +19,8 @@ class ConnectInterruptTest {
   private final CountDownLatch never = new CountDownLatch(1);
   private final CountDownLatch connecting = new CountDownLatch(1);
 
-  private RunState run() {
-    return new RunState("r", "p", Path.of("."), EventSink.NONE, new SecretMasker(), () -> {
+  private Run run() {
+    return new Session("p", Path.of("."), EventSink.NONE, new SecretMasker(), () -> {
       connecting.countDown();
       try {
         never.await();
@@ -28,7 +28,14 @@ class ConnectInterruptTest {
         Thread.currentThread().interrupt();
       }
       throw new IllegalStateException("not reached in these tests");
-    });
+    }).newRun("r");
+  }
+
+  /** What the facade does when a run ends: its scope, then the session (not waiting if cancelled). */
+  private static java.util.List<String> end(Run run) {
+    var failures = new java.util.ArrayList<>(run.cleanup());
+    failures.addAll(run.session().close(!run.isCancelled()));
+    return failures;
   }
 
   /** The early connection has started (and now waits for the engine's answer). */
@@ -42,7 +49,7 @@ class ConnectInterruptTest {
 
   @Test
   void aStageWaitingForTheConnectionStopsWhenInterrupted() throws Exception {
-    RunState run = run();
+    Run run = run();
     run.connectEarly();
     var failure = new AtomicReference<Throwable>();
     Thread stage = Thread.ofPlatform().start(() -> {
@@ -62,18 +69,18 @@ class ConnectInterruptTest {
 
   @Test
   void theCleanupOfACancelledRunDoesNotWaitForTheConnection() {
-    RunState run = run();
+    Run run = run();
     run.connectEarly();
     run.cancel("interrupted by SIGTERM");
     long start = System.nanoTime();
-    assertThat(run.cleanup()).isEmpty();
+    assertThat(end(run)).isEmpty();
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
     never.countDown();
   }
 
   @Test
   void anInterruptedWaitIsAnEngineFailureNotAHang() {
-    RunState run = run();
+    Run run = run();
     run.connectEarly();
     waitUntilConnecting();
     Thread.currentThread().interrupt();

@@ -14,7 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** {@link RunState#connectEarly()}: one connection shared with {@link RunState#engine()}, closed at cleanup. */
+/**
+ * {@link Run#connectEarly()}: one connection shared with {@link Run#engine()}, kept by the
+ * session and closed when the session closes.
+ */
 class EarlyConnectTest {
   private final List<String> calls = new CopyOnWriteArrayList<>();
 
@@ -26,9 +29,16 @@ class EarlyConnectTest {
         });
   }
 
-  private RunState run(Supplier<ContainerEngine> factory) {
+  private Run run(Supplier<ContainerEngine> factory) {
     var masker = new SecretMasker();
-    return new RunState("r", "p", Path.of("."), EventSink.NONE, masker, factory);
+    return new Session("p", Path.of("."), EventSink.NONE, masker, factory).newRun("r");
+  }
+
+  /** What the facade does when a run ends: the run's scope, then the session. */
+  private static List<String> end(Run run) {
+    var failures = new java.util.ArrayList<>(run.cleanup());
+    failures.addAll(run.session().close());
+    return failures;
   }
 
   @Test
@@ -36,7 +46,7 @@ class EarlyConnectTest {
     var connects = new AtomicInteger();
     var release = new CountDownLatch(1);
     ContainerEngine e = engine();
-    RunState run = run(() -> {
+    Run run = run(() -> {
       connects.incrementAndGet();
       try {
         release.await(5, TimeUnit.SECONDS);
@@ -56,16 +66,16 @@ class EarlyConnectTest {
     assertThat(used.get()).isSameAs(e);
     assertThat(run.engine()).isSameAs(e);
     assertThat(connects).hasValue(1);
-    assertThat(run.cleanup()).isEmpty();
+    assertThat(end(run)).isEmpty();
     assertThat(calls).contains("close");
   }
 
   @Test
   void anEarlyConnectionNobodyUsedIsStillClosed() throws Exception {
     ContainerEngine e = engine();
-    RunState run = run(() -> e);
+    Run run = run(() -> e);
     run.connectEarly();
-    assertThat(run.cleanup()).isEmpty();
+    assertThat(end(run)).isEmpty();
     assertThat(calls).contains("close");
     assertThat(run.engineUsed()).isFalse();
   }
@@ -74,7 +84,7 @@ class EarlyConnectTest {
   void anEarlyFailureIsReportedByTheFirstUseAndTheNextUseTriesAgain() {
     var attempts = new AtomicInteger();
     ContainerEngine e = engine();
-    RunState run = run(() -> {
+    Run run = run(() -> {
       if (attempts.incrementAndGet() == 1) {
         throw new IllegalStateException("engine down");
       }
@@ -89,12 +99,12 @@ class EarlyConnectTest {
   @Test
   void planningNeverConnects() {
     var attempts = new AtomicInteger();
-    RunState run = run(() -> {
+    Run run = run(() -> {
       attempts.incrementAndGet();
       return engine();
     }).planOnly(true);
     run.connectEarly();
-    assertThat(run.cleanup()).isEmpty();
+    assertThat(end(run)).isEmpty();
     assertThat(attempts).hasValue(0);
   }
 }

@@ -1,16 +1,16 @@
 package io.slipway.cli;
 
-import io.slipway.run.RunState;
+import io.slipway.run.Run;
 
 /**
- * Connects the signal handler to the run: the facade hands over the run's {@link RunState} when
+ * Connects the signal handler to the run: the facade hands over the run's {@link Run} when
  * it starts; a cancel that arrives before that is applied as soon as it does.
  */
 final class RunControl {
-  private RunState state;
+  private Run state;
   private String pendingCancel;
 
-  synchronized void attach(RunState run) {
+  synchronized void attach(Run run) {
     this.state = run;
     if (pendingCancel != null) {
       run.cancel(pendingCancel);

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent hook: a stage with {@code agent(...)} runs {@code sh} through the installed
- * {@link AgentRunner}, opened once per stage with the image, and what it registers with
- * {@code onStageEnd} runs when the stage ends. Stages without an agent stay on the host.
+ * {@link AgentRunner}, opened once per stage with the image, and what it registers in the
+ * attempt's scope runs when the stage ends. Stages without an agent stay on the host.
  */
 class AgentHookTest {
   @TempDir Path dir;
@@ -25,7 +25,7 @@ class AgentHookTest {
     List<String> calls = Collections.synchronizedList(new ArrayList<>());
     AgentRunner fake = (image, stage) -> {
       calls.add("open " + image + " for " + stage.name());
-      stage.onStageEnd(() -> calls.add("remove agent of " + stage.name()));
+      stage.scope().onClose("agent", () -> calls.add("remove agent of " + stage.name()));
       return (command, output) -> {
         calls.add("exec " + command.display() + " env=" + command.env().get("LEVEL")
             + " dir=" + command.workdir().equals(dir.toAbsolutePath().normalize()));

@@ -139,20 +139,19 @@ class SchedulerTest {
   }
 
   @Test
-  void hooksSeeEveryStageAndStep() throws Exception {
+  void theDebuggerSeesEveryStageStepAndStatementWithItsScope() throws Exception {
     var seen = java.util.Collections.synchronizedList(new java.util.ArrayList<String>());
-    RunHooks hooks = new RunHooks() {
-      @Override
-      public void beforeStage(String stage, io.slipway.source.SourceFile f,
-          io.slipway.source.Span span, io.slipway.interp.ScopeView scope) {
-        seen.add("stage " + stage);
-      }
-
-      @Override
-      public void beforeStep(String stage, io.slipway.source.SourceFile f,
-          io.slipway.source.Span span, io.slipway.interp.ScopeView scope) {
-        seen.add("step " + stage + " line " + f.line(span.start()) + " x="
-            + scope.variables().get("x"));
+    io.slipway.debug.Debugger debugger = p -> {
+      switch (p.kind()) {
+        case STAGE -> seen.add("stage " + p.stage() + " attempt " + p.attempt());
+        case STEP -> seen.add("step " + p.step() + " " + p.description() + " line " + p.line()
+            + " x=" + p.top().variables().get("x"));
+        case STATEMENT -> {
+          if (p.stage() != null) {
+            seen.add("statement line " + p.line() + " depth " + p.depth());
+          }
+        }
+        case STAGE_END -> seen.add("end " + p.stage());
       }
     };
     TestRuns.run(TestRuns.REGISTRY, dir, """
@@ -163,7 +162,9 @@ class SchedulerTest {
                 sh("true")
             }
         }
-        """, o -> o.withHooks(hooks));
-    assertThat(seen).containsExactly("stage one", "step one line 4 x=42", "step one line 5 x=42");
+        """, o -> o.withDebugger(debugger));
+    assertThat(seen).containsExactly("stage one attempt 1", "statement line 3 depth 1",
+        "statement line 4 depth 1", "step 1 echo 42 line 4 x=42", "statement line 5 depth 1",
+        "step 2 sh true line 5 x=42", "end one");
   }
 }

@@ -9,7 +9,6 @@ import io.slipway.builtin.BuiltinRegistry;
 import io.slipway.builtin.Declarations;
 import io.slipway.builtin.Effect;
 import io.slipway.engine.ContainerEngine;
-import io.slipway.interp.Invocation;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,7 @@ class EngineUseTest {
     decl.category("Test");
     decl.fn("testEngineAddress").effects(Effect.DOCKER).returns("String")
         .doc("Connects to the engine and returns its address (test only).")
-        .impl((cx, r, a) -> Invocation.of(cx).runState().engine().address());
+        .impl((cx, r, a) -> cx.run().engine().address());
     return registry.freeze();
   }
 

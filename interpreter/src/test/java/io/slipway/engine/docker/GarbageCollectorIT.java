@@ -8,6 +8,7 @@ import io.slipway.engine.NetworkSpec;
 import io.slipway.engine.ResourceTracker;
 import io.slipway.engine.RunLabels;
 import io.slipway.engine.VolumeSpec;
+import io.slipway.scope.ResourceScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +24,18 @@ class GarbageCollectorIT {
   @RegisterExtension
   static final RealEngine ENGINE = new RealEngine();
 
-  private static void createResources(RunLabels labels, ResourceTracker tracker) {
+  private static void createResources(RunLabels labels, ResourceTracker tracker, ResourceScope scope) {
     String net = ENGINE.get().createNetwork(new NetworkSpec(labels.scoped("net"), "bridge", labels.labels(), false));
-    tracker.created(ResourceTracker.Kind.NETWORK, net, labels.scoped("net"));
+    tracker.created(scope, ResourceTracker.Kind.NETWORK, net, labels.scoped("net"), null);
     ENGINE.get().createVolume(new VolumeSpec(labels.scoped("vol"), labels.labels()));
-    tracker.created(ResourceTracker.Kind.VOLUME, labels.scoped("vol"), labels.scoped("vol"));
+    tracker.created(scope, ResourceTracker.Kind.VOLUME, labels.scoped("vol"), labels.scoped("vol"), null);
     String c = ENGINE.get().createContainer(ContainerSpec.builder(TestEngines.TEST_IMAGE).name(labels.scoped("c"))
         .labels(labels.labels()).network(labels.scoped("net")).command(List.of("sleep", "60")).init(true).build());
     ENGINE.get().startContainer(c);
-    tracker.created(ResourceTracker.Kind.CONTAINER, c, labels.scoped("c"));
+    tracker.created(scope, ResourceTracker.Kind.CONTAINER, c, labels.scoped("c"), null);
     String tag = "slipway-gc-test/" + labels.suffix() + ":1";
     ENGINE.get().tag(TestEngines.TEST_IMAGE, tag);
-    tracker.created(ResourceTracker.Kind.IMAGE_TAG, tag, tag);
+    tracker.created(scope, ResourceTracker.Kind.IMAGE_TAG, tag, tag, null);
   }
 
   private static int count(Map<String, String> selector) {
@@ -45,18 +46,18 @@ class GarbageCollectorIT {
   @Test
   void trackerCleanupRemovesEverythingInReverseOrder() {
     var labels = RunLabels.forCurrentProcess("gc-it-" + UUID.randomUUID(), "gc-test");
-    List<String> whats = new ArrayList<>();
-    List<Runnable> actions = new ArrayList<>();
-    var tracker = new ResourceTracker(ENGINE.get(), labels, (what, action) -> {
-      whats.add(0, what);
-      actions.add(0, action);
-    }, false, (k, a, id, n, st) -> { });
-    createResources(labels, tracker);
+    List<String> removed = new ArrayList<>();
+    var tracker = new ResourceTracker(ENGINE.get(), labels, false, (k, a, id, n, st) -> {
+      if (a.equals("removed")) {
+        removed.add(k.name());
+      }
+    });
+    var scope = ResourceScope.root(ResourceScope.Kind.RUN, "gc-it", null);
+    createResources(labels, tracker, scope);
     assertThat(count(labels.selector())).isEqualTo(3);
-    actions.forEach(Runnable::run);
-    actions.forEach(Runnable::run); // exactly once: the second pass finds nothing to do
-    assertThat(whats.get(0)).startsWith("remove image tag");
-    assertThat(whats.get(whats.size() - 1)).startsWith("remove network");
+    assertThat(scope.close()).isEmpty();
+    assertThat(scope.close()).as("exactly once: the second close finds nothing to do").isEmpty();
+    assertThat(removed).containsExactly("IMAGE_TAG", "CONTAINER", "VOLUME", "NETWORK");
     assertThat(count(labels.selector())).isZero();
     assertThat(ENGINE.get().inspectImage("slipway-gc-test/" + labels.suffix() + ":1")).isEmpty();
   }
@@ -90,9 +91,11 @@ class GarbageCollectorIT {
     var deadLabels = new RunLabels("gc-dead-" + UUID.randomUUID(), "gc-test", dead.pid(),
         RunLabels.hostName(), "");
     var liveLabels = RunLabels.forCurrentProcess("gc-live-" + UUID.randomUUID(), "gc-test");
-    List<Runnable> liveCleanups = new ArrayList<>();
-    createResources(deadLabels, new ResourceTracker(ENGINE.get(), deadLabels, (w, a) -> { }, true, (k, a, id, n, st) -> { }));
-    createResources(liveLabels, new ResourceTracker(ENGINE.get(), liveLabels, (w, a) -> liveCleanups.add(0, a), false, (k, a, id, n, st) -> { }));
+    var liveCleanups = ResourceScope.root(ResourceScope.Kind.RUN, "live", null);
+    createResources(deadLabels, new ResourceTracker(ENGINE.get(), deadLabels, true, (k, a, id, n, st) -> { }),
+        ResourceScope.root(ResourceScope.Kind.RUN, "dead", null));
+    createResources(liveLabels, new ResourceTracker(ENGINE.get(), liveLabels, false, (k, a, id, n, st) -> { }),
+        liveCleanups);
     try {
       GarbageCollector.Report report = new GarbageCollector(ENGINE.get()).collect(false);
       assertThat(report.failed()).isEmpty();
@@ -103,7 +106,7 @@ class GarbageCollectorIT {
       assertThat(count(liveLabels.selector())).isEqualTo(3);
       assertThat(report.live()).isGreaterThanOrEqualTo(3);
     } finally {
-      liveCleanups.forEach(Runnable::run);
+      liveCleanups.close();
       ENGINE.get().removeImage("slipway-gc-test/" + deadLabels.suffix() + ":1", true);
     }
   }

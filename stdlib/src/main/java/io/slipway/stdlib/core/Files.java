@@ -3,7 +3,6 @@ package io.slipway.stdlib.core;
 import io.slipway.builtin.CallContext;
 import io.slipway.builtin.Declarations;
 import io.slipway.builtin.Effect;
-import io.slipway.run.RunState;
 import io.slipway.stdlib.Library;
 import io.slipway.value.SlipException;
 import io.slipway.value.Unit;
@@ -47,7 +46,7 @@ public final class Files implements Library {
 
   /** The pipeline's directory; the working directory when there is no run (unit tests, tools). */
   static Path baseDir(CallContext cx) {
-    return cx.runState() instanceof RunState rs ? rs.dir() : Path.of("").toAbsolutePath();
+    return cx.run() != null ? cx.run().dir() : Path.of("").toAbsolutePath();
   }
 
   static Path resolve(CallContext cx, Object path) {

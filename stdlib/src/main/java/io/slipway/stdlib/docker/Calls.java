@@ -1,9 +1,10 @@
 package io.slipway.stdlib.docker;
 
 import io.slipway.builtin.CallContext;
+import io.slipway.engine.ResourceTracker;
 import io.slipway.interp.Invocation;
 import io.slipway.pipeline.StageContext;
-import io.slipway.run.RunState;
+import io.slipway.run.Run;
 import io.slipway.value.Pair;
 import io.slipway.value.SecretValue;
 import io.slipway.value.SlipException;
@@ -17,27 +18,35 @@ import java.util.Map;
 final class Calls {
   private Calls() {}
 
-  static RunState run(CallContext cx) {
-    return (RunState) cx.runState();
+  static Run run(CallContext cx) {
+    return cx.run();
   }
 
   static DockerSession session(CallContext cx) {
     return DockerSession.of(run(cx));
   }
 
-  /** The current stage, or null at the top level. */
+  /** The current stage's context, or null at the top level. */
   static StageContext stage(CallContext cx) {
-    return Invocation.of(cx).stage();
+    return cx.service(StageContext.class);
   }
 
   static String stageName(CallContext cx) {
-    StageContext s = stage(cx);
-    return s == null ? null : s.name();
+    return cx.stageName();
+  }
+
+  /**
+   * Tracks a resource the call created, living until the run ends: its removal is registered
+   * in the call's innermost cleanup scope (a failed retry attempt removes it before the next).
+   */
+  static void track(CallContext cx, DockerSession s, ResourceTracker.Kind kind, String id,
+      String name) {
+    s.tracker().created(cx.scope(), kind, id, name, cx.stageName());
   }
 
   /** Output of a step in the current stage. */
   static Output output(CallContext cx, boolean quiet) {
-    RunState run = run(cx);
+    Run run = run(cx);
     return new Output(run.events(), run.masker(), stageName(cx), quiet);
   }
 

@@ -5,7 +5,6 @@ import io.slipway.builtin.Declarations;
 import io.slipway.builtin.Effect;
 import io.slipway.engine.ContainerInfo;
 import io.slipway.engine.Subscription;
-import io.slipway.pipeline.StageContext;
 import io.slipway.stdlib.Library;
 import io.slipway.value.ExecResult;
 import io.slipway.value.Pair;
@@ -59,14 +58,9 @@ public final class ContainerBuiltins implements Library {
           shifted[0] = a[1];
           shifted[1] = a[0];
           System.arraycopy(a, 2, shifted, 2, a.length - 2);
-          ContainerValue c = ContainerOps.start(cx, startArgs(shifted), Calls.output(cx, false));
-          StageContext stage = Calls.stage(cx);
-          if (stage != null && !Calls.run(cx).flags().keep()) {
-            var tracker = Calls.session(cx).tracker();
-            stage.onStageEnd(() -> tracker.remove(io.slipway.engine.ResourceTracker.Kind.CONTAINER,
-                c.id(), c.engineName()));
-          }
-          return c;
+          // removed when the stage ends (its registration stops at the stage's scope)
+          return ContainerOps.start(cx, startArgs(shifted), Calls.output(cx, false),
+              io.slipway.scope.ResourceScope.Lifetime.STAGE);
         });
   }
 

@@ -26,6 +26,15 @@ final class ContainerOps {
 
   /** Creates and starts a container of the run, waits for readiness, returns it. */
   static ContainerValue start(CallContext cx, StartArgs a, Output out) {
+    return start(cx, a, out, io.slipway.scope.ResourceScope.Lifetime.RUN);
+  }
+
+  /**
+   * Creates and starts a container that lives until the nearest enclosing scope of
+   * {@code lifetime} ends ({@code STAGE} for a stage's {@code service}).
+   */
+  static ContainerValue start(CallContext cx, StartArgs a, Output out,
+      io.slipway.scope.ResourceScope.Lifetime lifetime) {
     DockerSession s = Calls.session(cx);
     ContainerEngine engine = s.engine();
     DockerSession.call("pull " + a.image(), () -> {
@@ -56,7 +65,8 @@ final class ContainerOps {
     }
     ContainerSpec spec = b.build();
     String id = DockerSession.call("create container " + userName, () -> engine.createContainer(spec));
-    s.tracker().created(ResourceTracker.Kind.CONTAINER, id, engineName, Calls.stageName(cx));
+    s.tracker().created(cx.scope(), lifetime, ResourceTracker.Kind.CONTAINER, id, engineName,
+        Calls.stageName(cx));
     DockerSession.call("start container " + userName, () -> {
       engine.startContainer(id);
       return null;

@@ -14,7 +14,7 @@ import io.slipway.pipeline.AgentRunner;
 import io.slipway.pipeline.CommandRunner;
 import io.slipway.pipeline.StageContext;
 import io.slipway.run.Event;
-import io.slipway.run.RunState;
+import io.slipway.run.Run;
 import io.slipway.value.ExecResult;
 import java.io.IOException;
 import java.io.PipedInputStream;
@@ -44,7 +44,7 @@ public final class DockerAgentRunner implements AgentRunner {
 
   @Override
   public CommandRunner open(Object image, StageContext stage) {
-    RunState run = stage.run();
+    Run run = stage.run();
     DockerSession s = DockerSession.of(run);
     String ref = Calls.imageRef(image);
     // -Dslipway.agent.workspace=copy forces the remote-engine behaviour (tests, rootless setups)
@@ -66,12 +66,14 @@ public final class DockerAgentRunner implements AgentRunner {
         return s.engine().createContainer(spec);
       }
     });
-    s.tracker().created(ResourceTracker.Kind.CONTAINER, id, name, stage.name());
+    // registered for the run (whose cleanup waits for the background removal, or removes it
+    // itself), and removed in the background as soon as this attempt ends
+    s.tracker().created(stage.scope(), ResourceTracker.Kind.CONTAINER, id, name, stage.name());
     if (!run.flags().keep()) {
-      // removed while the run goes on; the run's cleanup waits for it before the run ends
-      stage.onStageEnd(() -> s.tracker().removeInBackground(ResourceTracker.Kind.CONTAINER, id, name));
+      stage.scope().onClose("remove agent " + name,
+          () -> s.tracker().removeInBackground(ResourceTracker.Kind.CONTAINER, id, name));
     }
-    stage.onStageEnd(() -> s.agentNetworks().stageEnded(stage));
+    stage.scope().onClose("forget agent networks", () -> s.agentNetworks().stageEnded(stage));
     // the stage's services are reachable by name from its commands
     for (String network : s.agentNetworks().agentCreated(stage, id)) {
       DockerSession.call("connect the agent to its stage's network", () -> {
@@ -91,7 +93,7 @@ public final class DockerAgentRunner implements AgentRunner {
       try {
         shell = AgentShell.open(s.engine(), id);
         AgentShell opened = shell;
-        stage.onStageEnd(opened::close);
+        stage.scope().onClose("close agent shell", opened::close);
       } catch (RuntimeException e) {
         shell = null; // no attach support: every command uses its own exec
       }
@@ -101,7 +103,7 @@ public final class DockerAgentRunner implements AgentRunner {
 
   /** Pulls the agent's image ("pulled on first use"), reported as the stage's output. */
   private static void pull(DockerSession s, String ref, StageContext stage) {
-    RunState run = stage.run();
+    Run run = stage.run();
     Output out = new Output(run.events(), run.masker(), stage.name(), false);
     DockerSession.call("pull " + ref, () -> {
       s.ensureImage(ref, out);
@@ -116,7 +118,7 @@ public final class DockerAgentRunner implements AgentRunner {
    * stage that really needs the engine to report.
    */
   @Override
-  public void prepare(RunState run) {
+  public void prepare(Run run) {
     try {
       RunLabels.hostName(); // looked up while the early connection is still under way
       DockerSession.of(run);

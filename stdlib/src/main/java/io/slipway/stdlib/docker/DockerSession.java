@@ -8,48 +8,48 @@ import io.slipway.engine.ResourceTracker;
 import io.slipway.engine.RunLabels;
 import io.slipway.interp.EngineFailures;
 import io.slipway.run.Event;
-import io.slipway.run.RunState;
+import io.slipway.run.Run;
 import io.slipway.value.SlipException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The Docker side of one run, kept on the {@link RunState} as an attribute: the connected
+ * The Docker side of one run, a service of the {@link Run}'s scope: the connected
  * engine, the run's labels and names, the resource tracker that removes everything at the end,
  * and (through {@link RegistryAuths}) the credentials push and pull use.
  */
 final class DockerSession {
-  private final RunState run;
+  private final Run run;
   private final ContainerEngine engine;
   private final RunLabels labels;
   private final ResourceTracker tracker;
   private final AgentNetworks agentNetworks = new AgentNetworks();
 
-  private DockerSession(RunState run) {
+  private DockerSession(Run run) {
     this.run = run;
     this.labels = RunLabels.forCurrentProcess(run.runId(), run.pipeline());
     this.engine = run.engine();
-    this.tracker = new ResourceTracker(engine, labels, run::onCleanup, run.flags().keep(),
+    this.tracker = new ResourceTracker(engine, labels, run.flags().keep(),
         (kind, action, id, name, stage) -> run.events().emit(new Event.Resource(Instant.now(), stage,
             kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), action, id, name)));
   }
 
   /** The run's session, connecting to the engine on first use. */
-  static DockerSession of(RunState run) {
+  static DockerSession of(Run run) {
     try {
       // connect first, outside the attribute map: waiting there would hold its lock, and a
       // stage needing the session could then not be interrupted (a cancel, a stage timeout)
       // while another thread waits for an engine that does not answer
       run.engine();
-      return run.attribute(DockerSession.class, () -> new DockerSession(run));
+      return run.service(DockerSession.class, () -> new DockerSession(run));
     } catch (EngineUnavailable e) {
       // the run ends with exit code 3 and this one-line message
       throw SlipException.unavailable(e.getMessage());
     }
   }
 
-  RunState run() {
+  Run run() {
     return run;
   }
 

@@ -73,7 +73,7 @@ public final class ImageBuiltins implements Library {
           try (InputStream in = Files.newInputStream(path(cx, (String) a[0]))) {
             id = DockerSession.call("import " + ref, () -> s.engine().importImage(in, ref));
           }
-          s.tracker().created(ResourceTracker.Kind.IMAGE_TAG, ImageRef.parse(ref).toString(), ref, Calls.stageName(cx));
+          Calls.track(cx, s, ResourceTracker.Kind.IMAGE_TAG, ImageRef.parse(ref).toString(), ref);
           return new ImageValue(ref, id);
         });
     members(d);
@@ -172,7 +172,7 @@ public final class ImageBuiltins implements Library {
     }
     out.finish();
     String ref = tag == null ? info.id() : tags.get(0);
-    s.tracker().created(ResourceTracker.Kind.IMAGE_TAG, ref, ref, Calls.stageName(cx));
+    Calls.track(cx, s, ResourceTracker.Kind.IMAGE_TAG, ref, ref);
     if ((Boolean) a[8]) {
       s.tracker().exempt(ref);
     }
@@ -187,7 +187,7 @@ public final class ImageBuiltins implements Library {
       s.engine().tag(i.ref(), normal);
       return null;
     });
-    s.tracker().created(ResourceTracker.Kind.IMAGE_TAG, normal, normal, Calls.stageName(cx));
+    Calls.track(cx, s, ResourceTracker.Kind.IMAGE_TAG, normal, normal);
     return new ImageValue(ref, i.id());
   }
 

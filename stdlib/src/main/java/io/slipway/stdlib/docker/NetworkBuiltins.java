@@ -28,7 +28,7 @@ public final class NetworkBuiltins implements Library {
           String engineName = s.labels().scoped(name);
           String id = DockerSession.call("create network " + name, () -> s.engine().createNetwork(
               new NetworkSpec(engineName, "bridge", s.labelsFor(Calls.stageName(cx)), (Boolean) a[1])));
-          s.tracker().created(ResourceTracker.Kind.NETWORK, id, engineName, Calls.stageName(cx));
+          Calls.track(cx, s, ResourceTracker.Kind.NETWORK, id, engineName);
           for (String agent : s.agentNetworks().networkCreated(id, Calls.stage(cx))) {
             DockerSession.call("connect the stage's agent to network " + name, () -> {
               s.engine().connectNetwork(id, agent, List.of());
@@ -84,7 +84,7 @@ public final class NetworkBuiltins implements Library {
           String engineName = s.labels().scoped(name);
           DockerSession.call("create volume " + name, () -> s.engine().createVolume(
               new VolumeSpec(engineName, s.labelsFor(Calls.stageName(cx)))));
-          s.tracker().created(ResourceTracker.Kind.VOLUME, engineName, engineName, Calls.stageName(cx));
+          Calls.track(cx, s, ResourceTracker.Kind.VOLUME, engineName, engineName);
           return new VolumeValue(name, engineName);
         });
     d.property("Volume", "name").type("String").doc("The volume's name as given to `volume`.")

@@ -2,7 +2,7 @@ package io.slipway.stdlib.docker;
 
 import io.slipway.engine.ImageRef;
 import io.slipway.engine.RegistryAuth;
-import io.slipway.run.RunState;
+import io.slipway.run.Run;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RegistryAuths {
   private final Map<String, RegistryAuth> byHost = new ConcurrentHashMap<>();
 
-  static RegistryAuths of(RunState run) {
-    return run.attribute(RegistryAuths.class, RegistryAuths::new);
+  static RegistryAuths of(Run run) {
+    return run.service(RegistryAuths.class, RegistryAuths::new);
   }
 
   void add(RegistryAuth auth) {

@@ -46,8 +46,8 @@ public final class RegistryBuiltins implements Library {
             s.engine().tag(pulled.ref(), ImageRef.parse(to).toString());
             return null;
           });
-          s.tracker().created(io.slipway.engine.ResourceTracker.Kind.IMAGE_TAG, ImageRef.parse(to).toString(), to,
-              Calls.stageName(cx));
+          Calls.track(cx, s, io.slipway.engine.ResourceTracker.Kind.IMAGE_TAG,
+              ImageRef.parse(to).toString(), to);
           ImageValue target = new ImageValue(to, null);
           DockerSession.call("push " + to, () -> {
             Output out = Calls.output(cx, false);

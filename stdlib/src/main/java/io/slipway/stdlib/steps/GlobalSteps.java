@@ -7,7 +7,7 @@ import io.slipway.interp.Invocation;
 import io.slipway.run.Approver;
 import io.slipway.run.BuildInfo;
 import io.slipway.run.Event;
-import io.slipway.run.RunState;
+import io.slipway.run.Run;
 import io.slipway.stdlib.Library;
 import io.slipway.value.SlipException;
 import io.slipway.value.Unit;
@@ -106,7 +106,7 @@ public final class GlobalSteps implements Library {
   }
 
   private static Object approve(CallContext cx, String message) throws InterruptedException {
-    RunState run = StepSupport.run(cx);
+    Run run = StepSupport.run(cx);
     String stage = StepSupport.stageName(cx);
     if (run.flags().approveAll()) {
       StepSupport.log(cx, Event.Stream.INFO, "approved (--approve): " + message);

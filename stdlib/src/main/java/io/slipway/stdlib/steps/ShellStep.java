@@ -7,7 +7,7 @@ import io.slipway.pipeline.CommandRunner;
 import io.slipway.pipeline.CommandRunners;
 import io.slipway.pipeline.StageContext;
 import io.slipway.run.Event;
-import io.slipway.run.RunState;
+import io.slipway.run.Run;
 import io.slipway.stdlib.Library;
 import io.slipway.value.ExecResult;
 import io.slipway.value.SlipException;
@@ -44,8 +44,8 @@ public final class ShellStep implements Library {
   private static Object sh(CallContext cx, Object command, boolean check, boolean quiet,
       Map<?, ?> extra) throws InterruptedException {
     Invocation inv = Invocation.of(cx);
-    RunState run = inv.runState();
-    StageContext stage = inv.stage();
+    Run run = cx.run();
+    StageContext stage = cx.service(StageContext.class);
     Map<String, Object> vars = new LinkedHashMap<>();
     if (stage != null) {
       vars.putAll(stage.env());

@@ -5,8 +5,11 @@ import io.slipway.builtin.BuiltinParam;
 import io.slipway.builtin.BuiltinRegistry;
 import io.slipway.builtin.CallContext;
 import io.slipway.run.EventSink;
-import io.slipway.run.RunState;
+import io.slipway.run.Run;
 import io.slipway.run.SecretMasker;
+import io.slipway.run.Session;
+import io.slipway.run.StageAttempt;
+import io.slipway.scope.ResourceScope;
 import io.slipway.source.SourceFile;
 import io.slipway.source.Span;
 import io.slipway.stdlib.Stdlib;
@@ -22,12 +25,12 @@ import java.util.function.Function;
  */
 final class TestContext implements CallContext {
   static final BuiltinRegistry REGISTRY = Stdlib.registry();
-  private final RunState run;
+  private final Run run;
 
   TestContext(Path dir) {
-    this.run = new RunState("run-1", "test", dir, EventSink.NONE, new SecretMasker(), () -> {
+    this.run = new Session("test", dir, EventSink.NONE, new SecretMasker(), () -> {
       throw new IllegalStateException("no engine in stdlib tests");
-    });
+    }).newRun("run-1");
   }
 
   TestContext() {
@@ -118,7 +121,27 @@ final class TestContext implements CallContext {
   }
 
   @Override
-  public Object runState() {
+  public Run run() {
     return run;
+  }
+
+  @Override
+  public StageAttempt attempt() {
+    return null;
+  }
+
+  @Override
+  public ResourceScope scope() {
+    return run.scope();
+  }
+
+  @Override
+  public <T> T inScope(ResourceScope inner, java.util.function.Supplier<T> body) {
+    return body.get();
+  }
+
+  @Override
+  public <T> T catching(java.util.function.Supplier<T> body) {
+    return body.get();
   }
 }

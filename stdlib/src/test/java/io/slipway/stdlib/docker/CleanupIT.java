@@ -2,7 +2,6 @@ package io.slipway.stdlib.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.slipway.run.RunState;
 import io.slipway.run.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ class CleanupIT {
 
   @Test
   void cancelLeavesNothing(@TempDir Path dir) throws Exception {
-    AtomicReference<RunState> state = new AtomicReference<>();
+    AtomicReference<io.slipway.run.Run> state = new AtomicReference<>();
     Files.createDirectories(dir);
     var run = PipelineRun.run(dir, "pipeline(\"cancel\") {\n agent(image = \"" + PipelineRun.IMAGE
         + "\")\n stage(\"s\") {\n" + RESOURCES + "\n writeFile(\"ready\", \"1\")\n sh(\"sleep 60\")\n }\n}\n",

@@ -11,13 +11,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class RunStateTest {
+/** A run's cleanup (its scope), cancellation and masked events. */
+class RunTest {
   private final List<Event> events = Collections.synchronizedList(new ArrayList<>());
   private final SecretMasker masker = new SecretMasker();
-  private final RunState run = new RunState("r1", "p", Path.of("."),
+  private final Session session = new Session("p", Path.of("."),
       new MaskingSink(events::add, masker), masker, () -> {
         throw new IllegalStateException("no engine");
       });
+  private final Run run = session.newRun("r1");
 
   @Test
   void cleanupRunsLastRegisteredFirstExactlyOnce() throws Exception {
@@ -49,6 +51,16 @@ class RunStateTest {
     var late = new AtomicInteger();
     run.onCleanup("late", late::incrementAndGet);
     assertThat(late).as("registered after cleanup: runs at once").hasValue(1);
+  }
+
+  @Test
+  void closingTheSessionCleansUpARunNotYetCleanedUp() {
+    var order = new ArrayList<String>();
+    session.scope().onClose("session thing", () -> order.add("session"));
+    run.onCleanup("run thing", () -> order.add("run"));
+    assertThat(session.close()).isEmpty();
+    assertThat(order).containsExactly("run", "session");
+    assertThat(run.scope().ended()).isTrue();
   }
 
   @Test
