@@ -202,6 +202,8 @@ public final class StepController implements Debugger {
 
   private Held hold(Pause p) {
     Held h = new Held(p);
+    // the clock stops before anyone can see the pause, and starts again in block()
+    p.point().run().clock().pause();
     held.add(h);
     stepping = null; // any pause ends a step in progress, as in other debuggers
     lock.notifyAll();
@@ -210,7 +212,6 @@ public final class StepController implements Debugger {
 
   private void block(Held h) {
     DebugPoint p = h.pause.point();
-    p.run().clock().pause();
     try {
       for (Consumer<Pause> l : listeners) {
         l.accept(h.pause);
