@@ -6,6 +6,8 @@ import io.slipway.pipeline.AgentRunner;
 import io.slipway.run.Approver;
 import io.slipway.run.EventSink;
 import io.slipway.run.Run;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -28,14 +30,19 @@ import java.util.function.Supplier;
  * @param agents runs {@code sh} in agent containers; null to find one with ServiceLoader
  * @param onStart receives the run as soon as it exists (the CLI's signal handler calls
  *     {@code cancel} and {@code cleanup} on it); may be null
+ * @param hostPaths directories outside the pipeline directory that file builtins may use
+ *     ({@code --allow-host-path}); every other host path is refused ({@link
+ *     io.slipway.run.Workspace})
  */
 public record RunOptions(Map<String, String> params, String onlyStage, EventSink events,
     boolean keep, boolean approveAll, boolean interactive,
     Supplier<ContainerEngine> engineFactory, boolean debug, Approver approver, Debugger debugger,
-    Map<String, String> environment, AgentRunner agents, Consumer<Run> onStart) {
+    Map<String, String> environment, AgentRunner agents, Consumer<Run> onStart,
+    List<Path> hostPaths) {
 
   public RunOptions {
     params = Map.copyOf(params);
+    hostPaths = hostPaths == null ? List.of() : List.copyOf(hostPaths);
     events = events == null ? EventSink.NONE : events;
     debugger = debugger == null ? Debugger.NONE : debugger;
   }
@@ -45,7 +52,7 @@ public record RunOptions(Map<String, String> params, String onlyStage, EventSink
     return new RunOptions(Map.of(), null, EventSink.NONE, false, false, false,
         () -> {
           throw new IllegalStateException("no container engine configured");
-        }, false, null, Debugger.NONE, null, null, null);
+        }, false, null, Debugger.NONE, null, null, null, List.of());
   }
 
   public RunOptions withParams(Map<String, String> p) {
@@ -101,6 +108,10 @@ public record RunOptions(Map<String, String> params, String onlyStage, EventSink
     return with(c -> c.onStart = s);
   }
 
+  public RunOptions withHostPaths(List<Path> paths) {
+    return with(c -> c.hostPaths = paths);
+  }
+
   /** A copy of these options with one change: each wither names only what it changes. */
   private RunOptions with(Consumer<Copy> change) {
     var copy = new Copy(this);
@@ -123,6 +134,7 @@ public record RunOptions(Map<String, String> params, String onlyStage, EventSink
     private Map<String, String> environment;
     private AgentRunner agents;
     private Consumer<Run> onStart;
+    private List<Path> hostPaths;
 
     Copy(RunOptions o) {
       params = o.params;
@@ -138,11 +150,12 @@ public record RunOptions(Map<String, String> params, String onlyStage, EventSink
       environment = o.environment;
       agents = o.agents;
       onStart = o.onStart;
+      hostPaths = o.hostPaths;
     }
 
     RunOptions build() {
       return new RunOptions(params, onlyStage, events, keep, approveAll, interactive,
-          engineFactory, debug, approver, debugger, environment, agents, onStart);
+          engineFactory, debug, approver, debugger, environment, agents, onStart, hostPaths);
     }
   }
 }

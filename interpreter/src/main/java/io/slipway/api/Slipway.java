@@ -31,6 +31,7 @@ import io.slipway.run.SecretMasker;
 import io.slipway.run.SecretStore;
 import io.slipway.run.Session;
 import io.slipway.run.Status;
+import io.slipway.run.Workspace;
 import io.slipway.source.SourceFile;
 import io.slipway.source.Span;
 import io.slipway.syntax.ParseResult;
@@ -113,6 +114,11 @@ public final class Slipway {
 
   /** Runs the plan-time part (top level and {@code pipeline} block) and returns the graph. */
   public PlanResult plan(CheckResult checked, Map<String, String> params) {
+    return plan(checked, params, List.of());
+  }
+
+  /** As {@link #plan(CheckResult, Map)}, with host directories file builtins may use. */
+  public PlanResult plan(CheckResult checked, Map<String, String> params, List<Path> hostPaths) {
     if (!checked.ok()) {
       return new PlanResult(checked.diagnostics(), null, null);
     }
@@ -128,6 +134,7 @@ public final class Slipway {
     var session = new Session(pipeline, dir, EventSink.NONE, masker, () -> {
       throw SlipException.error("planning never contacts the container engine");
     });
+    session.scope().provide(Workspace.class, new Workspace(dir, hostPaths));
     try {
       SecretStore store = SecretStore.load(System.getenv(), secretsFile(dir), masker);
       store.registerFileValues();
@@ -204,6 +211,7 @@ public final class Slipway {
             options.debug()))
         .approver(options.approver());
     Run run = session.newRun(runId);
+    session.scope().provide(Workspace.class, new Workspace(dir, options.hostPaths()));
     AgentRunner agents = agents(options);
     session.scope().provide(CommandRunners.class,
         new CommandRunners(new HostCommandRunner(env), agents));

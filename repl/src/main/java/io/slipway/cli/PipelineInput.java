@@ -23,6 +23,10 @@ final class PipelineInput {
   @Option(names = "--debug", description = "Show Java stack traces of internal errors.")
   boolean debug;
 
+  @Option(names = "--allow-host-path", paramLabel = "DIR",
+      description = "Let file builtins use DIR (and below) outside the pipeline directory (repeatable).")
+  java.util.List<java.nio.file.Path> hostPaths = new java.util.ArrayList<>();
+
   /** A file that checked clean, with the facade that checked it. */
   record Checked(Slipway slipway, CheckResult result) {}
 

@@ -27,7 +27,7 @@ final class PlanCommand implements Callable<Integer> {
     if (checked == null) {
       return ExitCode.USAGE;
     }
-    PlanResult plan = checked.slipway().plan(checked.result(), input.params);
+    PlanResult plan = checked.slipway().plan(checked.result(), input.params, input.hostPaths);
     if (CheckCommand.report(cli, checked.result(), plan.diagnostics())) {
       return ExitCode.USAGE;
     }

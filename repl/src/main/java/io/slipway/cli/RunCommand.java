@@ -94,6 +94,7 @@ final class RunCommand implements Callable<Integer> {
         .withApprover(interactive ? approver : null)
         .withEngineFactory(Engines.docker())
         .withEnvironment(cli.env())
+        .withHostPaths(input.hostPaths)
         .withDebug(input.debug)
         .withOnStart(control::attach);
     RunResult result;

@@ -90,7 +90,7 @@ public final class ContainerMethods implements Library {
     d.method("Container", "export").param("path", "String").effects(Effect.DOCKER, Effect.FILES)
         .doc("Writes the container's file system as a tar file (`docker export`), relative to `build.dir`.")
         .impl((cx, r, a) -> {
-          Path out = Calls.run(cx).dir().resolve((String) a[0]);
+          Path out = io.slipway.run.Workspace.of(Calls.run(cx)).resolve("export", (String) a[0]);
           createParent(out);
           try (OutputStream os = Files.newOutputStream(out)) {
             DockerSession.call("export " + c(r).name(), () -> {
@@ -176,7 +176,7 @@ public final class ContainerMethods implements Library {
   }
 
   private static Object copyFrom(CallContext cx, ContainerValue c, String path, String dest) throws IOException {
-    Path target = Calls.run(cx).dir().resolve(dest).normalize();
+    Path target = io.slipway.run.Workspace.of(Calls.run(cx)).resolve("copyFrom", dest);
     Path dir;
     String rootName;
     if (dest.endsWith("/") || Files.isDirectory(target)) {
@@ -195,7 +195,7 @@ public final class ContainerMethods implements Library {
   }
 
   private static Object copyTo(CallContext cx, ContainerValue c, String source, String path) throws Exception {
-    Path src = Calls.run(cx).dir().resolve(source).normalize();
+    Path src = io.slipway.run.Workspace.of(Calls.run(cx)).resolve("copyTo", source);
     if (!Files.exists(src)) {
       throw SlipException.error("no such file: " + source);
     }

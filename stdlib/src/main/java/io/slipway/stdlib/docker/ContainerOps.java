@@ -57,7 +57,8 @@ final class ContainerOps {
       if (v.first() instanceof VolumeValue vol) {
         b.mount(Mount.volume(vol.engineName(), target));
       } else {
-        b.mount(Mount.bind(Calls.run(cx).dir().resolve(String.valueOf(v.first())).toAbsolutePath().toString(), target));
+        b.mount(Mount.bind(io.slipway.run.Workspace.of(Calls.run(cx))
+            .resolve("volumes", String.valueOf(v.first())).toString(), target));
       }
     }
     if (a.healthcheck() != null) {

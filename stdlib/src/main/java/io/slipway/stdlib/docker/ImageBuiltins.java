@@ -9,6 +9,7 @@ import io.slipway.engine.ImageRef;
 import io.slipway.engine.RegistryAuth;
 import io.slipway.engine.ResourceTracker;
 import io.slipway.stdlib.Library;
+import io.slipway.run.Workspace;
 import io.slipway.value.ByteSize;
 import io.slipway.value.SlipException;
 import io.slipway.value.Unit;
@@ -55,7 +56,7 @@ public final class ImageBuiltins implements Library {
     d.fn("load").param("path", "String").effects(Effect.DOCKER, Effect.FILES)
         .doc("Loads images from a tar file written by `Image.save` or `docker save` (relative to `build.dir`).")
         .impl((cx, r, a) -> {
-          try (InputStream in = Files.newInputStream(path(cx, (String) a[0]))) {
+          try (InputStream in = Files.newInputStream(path(cx, "load", (String) a[0]))) {
             DockerSession.call("load " + a[0], () -> {
               Calls.session(cx).engine().loadImages(in);
               return null;
@@ -70,7 +71,7 @@ public final class ImageBuiltins implements Library {
           String ref = (String) a[1];
           DockerSession s = Calls.session(cx);
           String id;
-          try (InputStream in = Files.newInputStream(path(cx, (String) a[0]))) {
+          try (InputStream in = Files.newInputStream(path(cx, "importImage", (String) a[0]))) {
             id = DockerSession.call("import " + ref, () -> s.engine().importImage(in, ref));
           }
           Calls.track(cx, s, ResourceTracker.Kind.IMAGE_TAG, ImageRef.parse(ref).toString(), ref);
@@ -97,7 +98,7 @@ public final class ImageBuiltins implements Library {
     d.method("Image", "save").param("path", "String").effects(Effect.DOCKER, Effect.FILES)
         .doc("Writes the image as a tar file (`docker save`), relative to `build.dir`; `load` reads it back.")
         .impl((cx, r, a) -> {
-          Path out = path(cx, (String) a[0]);
+          Path out = path(cx, "save", (String) a[0]);
           ContainerMethods.createParent(out);
           try (OutputStream os = Files.newOutputStream(out)) {
             DockerSession.call("save " + img(r).ref(), () -> {
@@ -123,8 +124,9 @@ public final class ImageBuiltins implements Library {
     return (ImageValue) r;
   }
 
-  static Path path(CallContext cx, String p) {
-    return Calls.run(cx).dir().resolve(p).normalize();
+  /** A host path named by builtin {@code op}, under the one workspace rule ({@link Workspace}). */
+  static Path path(CallContext cx, String op, String p) {
+    return Workspace.of(Calls.run(cx)).resolve(op, p);
   }
 
   /** What the tracker knows a built or tagged image by: its normalised reference. */
@@ -142,7 +144,8 @@ public final class ImageBuiltins implements Library {
   @SuppressWarnings("unchecked")
   private static ImageValue build(CallContext cx, Object recv, Object[] a) {
     DockerSession s = Calls.session(cx);
-    Path context = path(cx, (String) a[0]);
+    Path context = path(cx, "build", (String) a[0]);
+    Workspace.of(Calls.run(cx)).resolve("build", context, (String) a[1]); // the Dockerfile too
     String tag = (String) a[2];
     Map<String, String> labels = new LinkedHashMap<>((Map<String, String>) a[5]);
     labels.putAll(s.labels().labels()); // no stage label: each label is a build step
