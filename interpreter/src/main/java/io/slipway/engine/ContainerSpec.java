@@ -9,14 +9,15 @@ import java.util.Map;
 /**
  * Everything needed to create a container. {@code command} null keeps the image's CMD;
  * {@code aliases} are DNS names on {@code network} (besides the container name); {@code init}
- * runs Docker's tiny init as PID 1 so that SIGTERM stops a shell or {@code sleep} promptly.
- * Build with {@link #builder(String)}.
+ * runs Docker's tiny init as PID 1 so that SIGTERM stops a shell or {@code sleep} promptly;
+ * {@code options} holds the less common settings compose files use (null: none). An {@code env}
+ * value of null passes the variable without a value. Build with {@link #builder(String)}.
  */
 public record ContainerSpec(String image, String name, List<String> command,
     List<String> entrypoint, Map<String, String> env, String workdir, String user,
     Map<String, String> labels, String network, List<String> aliases, List<PortBinding> ports,
     List<Mount> mounts, HealthSpec healthcheck, boolean init, List<String> capAdd,
-    Duration stopTimeout, String hostname, boolean stdinOpen) {
+    Duration stopTimeout, String hostname, boolean stdinOpen, ContainerOptions options) {
 
   public ContainerSpec {
     command = command == null ? null : List.copyOf(command);
@@ -57,6 +58,7 @@ public record ContainerSpec(String image, String name, List<String> command,
     private Duration stopTimeout;
     private String hostname;
     private boolean stdinOpen;
+    private ContainerOptions options;
 
     private Builder(String image) {
       this.image = image;
@@ -147,10 +149,15 @@ public record ContainerSpec(String image, String name, List<String> command,
       return this;
     }
 
+    public Builder options(ContainerOptions v) {
+      options = v;
+      return this;
+    }
+
     public ContainerSpec build() {
       return new ContainerSpec(image, name, command, entrypoint, env, workdir, user, labels,
           network, aliases, ports, mounts, healthcheck, init, capAdd, stopTimeout, hostname,
-          stdinOpen);
+          stdinOpen, options);
     }
   }
 }

@@ -179,8 +179,7 @@ final class ServiceKinds {
   };
 
   static boolean isUrl(String context) {
-    return context.startsWith("http://") || context.startsWith("https://") || context.startsWith("git://")
-        || context.startsWith("github.com/") || context.startsWith("git@");
+    return io.slipway.compose.model.Build.isUrl(context);
   }
 
   /** {@code extends}: a service name or {@code {service, file}}; canonically the mapping, file absolute. */

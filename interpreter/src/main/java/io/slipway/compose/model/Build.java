@@ -17,4 +17,10 @@ public record Build(String context, String dockerfile, Map<String, String> args,
     cacheFrom = List.copyOf(cacheFrom);
     extraHosts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extraHosts));
   }
+
+  /** True when a build context is a URL (a git repository) rather than a directory. */
+  public static boolean isUrl(String context) {
+    return context.startsWith("http://") || context.startsWith("https://") || context.startsWith("git://")
+        || context.startsWith("github.com/") || context.startsWith("git@");
+  }
 }

@@ -62,8 +62,10 @@ final class DockerContainers {
     for (PortBinding p : spec.ports()) {
       ExposedPort e = new ExposedPort(p.containerPort(), InternetProtocol.parse(p.protocol()));
       exposed.add(e);
-      ports.bind(e, Ports.Binding.bindIpAndPort(p.hostIp() == null || p.hostIp().isEmpty() ? null : p.hostIp(),
-          p.hostPort() == 0 ? null : p.hostPort()));
+      String ip = p.hostIp() == null || p.hostIp().isEmpty() ? null : p.hostIp();
+      // host port 0: Docker picks a free one (a binding without a host port)
+      ports.bind(e, p.hostPortEnd() > p.hostPort() ? Ports.Binding.bindIpAndPortRange(ip, p.hostPort(), p.hostPortEnd())
+          : p.hostPort() == 0 ? new Ports.Binding(ip, null) : Ports.Binding.bindIpAndPort(ip, p.hostPort()));
     }
     host.withPortBindings(ports);
     List<Bind> binds = new ArrayList<>();
@@ -71,14 +73,17 @@ final class DockerContainers {
       binds.add(new Bind(m.source(), new Volume(m.target()),
           m.readOnly() ? com.github.dockerjava.api.model.AccessMode.ro : com.github.dockerjava.api.model.AccessMode.rw));
     }
+    DockerOptions.addBinds(spec.options(), binds);
     host.withBinds(binds);
     if (!spec.capAdd().isEmpty()) {
-      host.withCapAdd(spec.capAdd().stream().map(Capability::valueOf).toArray(Capability[]::new));
+      host.withCapAdd(spec.capAdd().stream().map(c -> Capability.valueOf(c.startsWith("CAP_") ? c.substring(4) : c))
+          .toArray(Capability[]::new));
     }
+    DockerOptions.addExposed(spec.options(), exposed);
     CreateContainerCmd cmd = client.createContainerCmd(spec.image())
         .withHostConfig(host)
         .withLabels(spec.labels())
-        .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        .withEnv(DockerOptions.envList(spec.env()));
     if (!exposed.isEmpty()) {
       cmd.withExposedPorts(exposed);
     }
@@ -111,10 +116,15 @@ final class DockerContainers {
     }
     if (spec.healthcheck() != null) {
       var h = spec.healthcheck();
-      cmd.withHealthcheck(new HealthCheck().withTest(h.test()).withInterval(h.interval().toNanos())
-          .withTimeout(h.timeout().toNanos()).withRetries(h.retries()));
+      cmd.withHealthcheck(new HealthCheck().withTest(h.test()).withInterval(nanos(h.interval()))
+          .withTimeout(nanos(h.timeout())).withRetries(h.retries()).withStartPeriod(nanos(h.startPeriod())));
     }
+    DockerOptions.apply(spec.options(), host, cmd);
     return cmd.exec().getId();
+  }
+
+  private static Long nanos(Duration d) {
+    return d == null ? null : d.toNanos();
   }
 
   void stop(String id, Duration timeout) {

@@ -30,10 +30,36 @@ final class DockerNetworks {
   }
 
   String create(NetworkSpec spec) {
-    return client.createNetworkCmd().withName(spec.name())
+    var cmd = client.createNetworkCmd().withName(spec.name())
         .withDriver(spec.driver() == null ? "bridge" : spec.driver())
-        .withLabels(spec.labels()).withInternal(spec.internal()).withCheckDuplicate(true)
-        .exec().getId();
+        .withLabels(spec.labels()).withInternal(spec.internal()).withCheckDuplicate(true);
+    if (spec.attachable()) {
+      cmd.withAttachable(true);
+    }
+    if (!spec.options().isEmpty()) {
+      cmd.withOptions(spec.options());
+    }
+    if (spec.ipv6()) {
+      cmd.withEnableIpv6(true);
+    }
+    if (spec.ipam() != null) {
+      var ipam = new Network.Ipam().withDriver(spec.ipam().driver() == null ? "default" : spec.ipam().driver());
+      List<Network.Ipam.Config> pools = new ArrayList<>();
+      for (NetworkSpec.Pool p : spec.ipam().pools()) {
+        var c = new Network.Ipam.Config().withSubnet(p.subnet()).withIpRange(p.ipRange()).withGateway(p.gateway());
+        if (!p.auxAddresses().isEmpty()) {
+          throw new io.slipway.engine.EngineException("network " + spec.name()
+              + ": IPAM auxiliary addresses are not supported");
+        }
+        pools.add(c);
+      }
+      ipam.withConfig(pools);
+      if (!spec.ipam().options().isEmpty()) {
+        throw new io.slipway.engine.EngineException("network " + spec.name() + ": IPAM driver options are not supported");
+      }
+      cmd.withIpam(ipam);
+    }
+    return cmd.exec().getId();
   }
 
   void connect(String network, String container, List<String> aliases) {
@@ -88,7 +114,14 @@ final class DockerNetworks {
   }
 
   String createVolume(VolumeSpec spec) {
-    return client.createVolumeCmd().withName(spec.name()).withLabels(spec.labels()).exec().getName();
+    var cmd = client.createVolumeCmd().withName(spec.name()).withLabels(spec.labels());
+    if (spec.driver() != null) {
+      cmd.withDriver(spec.driver());
+    }
+    if (!spec.driverOpts().isEmpty()) {
+      cmd.withDriverOpts(spec.driverOpts());
+    }
+    return cmd.exec().getName();
   }
 
   void removeVolume(String name) {
