@@ -96,6 +96,14 @@ public final class SecretStore {
     file.values().forEach(masker::register);
   }
 
+  /**
+   * The run's environment (the process environment unless the run was given another), for
+   * builtins that read variables without making them secrets ({@code compose} interpolation).
+   */
+  public Map<String, String> environment() {
+    return environment;
+  }
+
   /** The names among {@code names} that no source provides. */
   public List<String> missing(Collection<String> names) {
     return names.stream().filter(n -> !environment.containsKey(n) && !file.containsKey(n))

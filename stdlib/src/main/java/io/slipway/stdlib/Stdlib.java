@@ -23,6 +23,7 @@ import io.slipway.stdlib.docker.ContainerMethods;
 import io.slipway.stdlib.docker.DockerTypes;
 import io.slipway.stdlib.docker.ImageBuiltins;
 import io.slipway.stdlib.docker.NetworkBuiltins;
+import io.slipway.stdlib.docker.ComposeBuiltins;
 import io.slipway.stdlib.docker.PlannedBuiltins;
 import io.slipway.stdlib.docker.ReadinessBuiltins;
 import io.slipway.stdlib.docker.RegistryBuiltins;
@@ -54,7 +55,7 @@ public final class Stdlib {
         new DockerTypes(), new ImageBuiltins(), new ContainerBuiltins(), new ContainerMethods(),
         new ContainerLifecycle(),
         new NetworkBuiltins(), new ReadinessBuiltins(), new RegistryBuiltins(),
-        new PlannedBuiltins());
+        new ComposeBuiltins(), new PlannedBuiltins());
   }
 
   /** A fresh, frozen registry holding the whole standard library. */

@@ -16,8 +16,8 @@ public final class DockerTypes implements Library {
     d.type("Readiness", "When a container counts as ready: `healthy()`, `tcp(port)`, `http(port, path)`, `log(regex)`.", Readiness.class, "Any");
     d.type("Engine", "A Docker engine other than the default one (`docker(host, tls)`), used with `on(engine) { .. }`.", null, "Any");
     d.type("Tls", "TLS files for a remote engine (`tls(ca, cert, key)`).", null, "Any");
-    d.type("Stack", "A compose project (`compose(files..)`): `config()`, `up()`, `service(name)`, `down()`.", null, "Any");
-    d.type("Service", "A service of a compose `Stack`.", null, "Any");
+    d.type("Stack", "A compose project (`compose(files..)`): `config()`, `up()`, `service(name)`, `down()`.", StackValue.class, "Any");
+    d.type("Service", "A service of a compose `Stack`: `exec`, `logs`, `ip`, `containers`.", ServiceValue.class, "Any");
     d.type("LinkScope", "The receiver of a `link(..) { }` block: per-link faults.", null, "Any");
     d.type("ChaosAction", "What `chaos(..)` does to its targets: `Chaos.KILL`, `Chaos.STOP`, `Chaos.PAUSE`, `Chaos.RESTART`.", ChaosAction.class, "Any");
     d.type("ChaosActions", "The type of the `Chaos` constants.", ChaosAction.Actions.class, "Any");

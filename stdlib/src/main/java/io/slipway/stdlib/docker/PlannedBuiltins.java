@@ -7,17 +7,15 @@ import io.slipway.stdlib.Library;
 import io.slipway.value.SlipException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The parts of spec §7 (compose, remote engines, swarm) and §9 (network simulation) that are
+ * The parts of spec §7 (remote engines, swarm) and §9 (network simulation) that are
  * declared—so that pipelines using them check—but not implemented yet. Calling one is an
  * {@code EngineError} "not implemented yet: <feature> (planned)", never a silent no-op.
  */
 public final class PlannedBuiltins implements Library {
   @Override
   public void declare(Declarations d) {
-    compose(d);
     engines(d);
     simulation(d);
   }
@@ -26,25 +24,6 @@ public final class PlannedBuiltins implements Library {
     return (cx, r, a) -> {
       throw SlipException.engine("not implemented yet: " + feature + " (planned)");
     };
-  }
-
-  private static void compose(Declarations d) {
-    d.category("Docker: compose (planned)");
-    d.fn("compose").vararg("files", "String").param("env", "Map<String, String>", Map.of(), "mapOf()")
-        .param("project", "String?", null, "null").returns("Stack").effects(Effect.DOCKER, Effect.FILES)
-        .doc("Loads compose files (later ones override earlier ones) with `env` for interpolation, as project `project`. Planned.")
-        .impl(planned("compose"));
-    d.method("Stack", "config").returns("String").doc("The merged, interpolated configuration, like `docker-compose config`. Planned.")
-        .impl(planned("Stack.config"));
-    d.method("Stack", "up").param("services", "List<String>", List.of(), "listOf()").effects(Effect.DOCKER)
-        .doc("Starts the services (all when empty), dependencies first. Planned.").impl(planned("Stack.up"));
-    d.method("Stack", "down").param("volumes", "Bool", false, "false").effects(Effect.DOCKER)
-        .doc("Stops and removes the stack's containers and networks (and volumes with `volumes = true`). Planned.")
-        .impl(planned("Stack.down"));
-    d.method("Stack", "service").param("name", "String").returns("Service")
-        .doc("A service of the stack. Planned.").impl(planned("Stack.service"));
-    d.method("Service", "logs").param("tail", "Int", -1L, "-1").returns("String").effects(Effect.DOCKER)
-        .doc("The output of the service's containers. Planned.").impl(planned("Service.logs"));
   }
 
   private static void engines(Declarations d) {

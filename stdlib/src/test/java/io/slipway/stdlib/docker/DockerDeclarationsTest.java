@@ -41,6 +41,12 @@ class DockerDeclarationsTest {
     for (String fn : List.of("build", "pull", "start", "run", "service", "network", "volume", "promote")) {
       assertThat(registry.function(fn).orElseThrow().effects()).as(fn).contains(Effect.DOCKER);
     }
+    for (String m : List.of("up", "down", "ps", "logs", "restart", "scale", "run")) {
+      assertThat(registry.method("Stack", m).orElseThrow().effects()).as("Stack." + m).contains(Effect.DOCKER);
+    }
+    // loading and rendering compose files never needs the engine
+    assertThat(registry.function("compose").orElseThrow().effects()).doesNotContain(Effect.DOCKER);
+    assertThat(registry.method("Stack", "config").orElseThrow().effects()).doesNotContain(Effect.DOCKER);
     // a reference or a readiness condition does not touch the engine
     assertThat(registry.function("image").orElseThrow().effects()).doesNotContain(Effect.DOCKER);
     assertThat(registry.function("tcp").orElseThrow().effects()).doesNotContain(Effect.DOCKER);
@@ -48,10 +54,10 @@ class DockerDeclarationsTest {
 
   @Test
   void plannedFeaturesFailLoudly() throws Exception {
-    BuiltinFunction compose = registry.function("compose").orElseThrow();
-    assertThatThrownBy(() -> compose.impl().call(null, null, new Object[3]))
+    BuiltinFunction deploy = registry.function("deploy").orElseThrow();
+    assertThatThrownBy(() -> deploy.impl().call(null, null, new Object[3]))
         .isInstanceOf(SlipException.class)
-        .hasMessage("not implemented yet: compose (planned)")
+        .hasMessage("not implemented yet: deploy (swarm) (planned)")
         .satisfies(e -> assertThat(((SlipException) e).error().type()).isEqualTo("EngineError"));
     BuiltinFunction flaky = registry.method("Network", "flaky").orElseThrow();
     assertThatThrownBy(() -> flaky.impl().call(null, null, new Object[2]))
