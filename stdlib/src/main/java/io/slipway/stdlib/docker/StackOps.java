@@ -9,7 +9,7 @@ import io.slipway.diag.Diagnostic;
 import io.slipway.diag.DiagnosticRenderer;
 import io.slipway.engine.ContainerInfo;
 import io.slipway.engine.ResourceTracker;
-import io.slipway.run.RunState;
+import io.slipway.run.Run;
 import io.slipway.value.SlipException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ final class StackOps {
 
   /** Loads the files (relative to {@code build.dir}); errors fail the call with every diagnostic shown. */
   static StackValue load(CallContext cx, List<?> files, Map<String, String> env, String project) {
-    RunState run = Calls.run(cx);
+    Run run = Calls.run(cx);
     if (files.isEmpty()) {
       throw SlipException.error("`compose` needs at least one compose file");
     }
@@ -61,6 +61,8 @@ final class StackOps {
     String stage = Calls.stageName(cx);
     Output out = Calls.output(cx, false);
     boolean owned = !keep && !Calls.run(cx).flags().keep();
+    // captured here: the listener is called from the lifecycle's worker threads
+    var scope = cx.scope();
     Map<String, String> labels = owned ? s.labelsFor(stage) : Map.of();
     Listener listener = new Listener() {
       @Override
@@ -76,7 +78,7 @@ final class StackOps {
       @Override
       public void owned(ResourceTracker.Kind kind, String id, String name) {
         if (owned) {
-          s.tracker().created(kind, id, name, stage);
+          s.tracker().created(scope, kind, id, name, stage);
         }
       }
     };
