@@ -55,6 +55,27 @@ class CliExamplesTest {
     assertThat(result.out()).contains("test-17-linux", "test-21-windows", "report");
   }
 
+  /** The README shows this excerpt of {@code slipway plan examples/books-ms}. */
+  @Test
+  void plansBooksMsWithEvaluatedValuesAndNoSideEffects(@TempDir Path tmp) throws Exception {
+    Path dir = ExampleFiles.copy(ExampleFiles.example("books-ms"), tmp.resolve("books-ms"));
+    var result = slipway("plan", dir.resolve("Slipfile").toString());
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("""
+          stage publish
+            docker push localhost:5000/books-ms:slipway-books-ms-1
+            docker tag localhost:5000/books-ms:slipway-books-ms-1 localhost:5000/books-ms:latest
+            docker push localhost:5000/books-ms:latest
+        """);
+    String readme = java.nio.file.Files.readString(ExampleFiles.repository().resolve("README.md"));
+    assertThat(readme).contains(result.out().lines()
+        .dropWhile(l -> !l.equals("  stage publish")).limit(4)
+        .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+    try (var files = java.nio.file.Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).doesNotContain(".slipway");
+    }
+  }
+
   @Test
   void aMistypedParamIsAUsageError(@TempDir Path tmp) {
     Path dir = ExampleFiles.copy(ExampleFiles.example("hello"), tmp.resolve("hello"));

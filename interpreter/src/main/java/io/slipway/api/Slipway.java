@@ -13,12 +13,16 @@ import io.slipway.diag.Diagnostics;
 import io.slipway.interp.Cancelled;
 import io.slipway.interp.ErrorRenderer;
 import io.slipway.interp.Interpreter;
+import io.slipway.interp.NotAtPlanTime;
+import io.slipway.interp.PlanTrace;
+import io.slipway.interp.Undecidable;
 import io.slipway.pipeline.AgentRunner;
 import io.slipway.pipeline.CommandRunners;
 import io.slipway.pipeline.HostCommandRunner;
 import io.slipway.pipeline.Plan;
 import io.slipway.builtin.PlanException;
 import io.slipway.pipeline.PlanHolder;
+import io.slipway.pipeline.PlanPreview;
 import io.slipway.pipeline.Scheduler;
 import io.slipway.pipeline.StageThreads;
 import io.slipway.run.BuildInfo;
@@ -112,7 +116,12 @@ public final class Slipway {
         program == null ? List.of() : program.secretNames());
   }
 
-  /** Runs the plan-time part (top level and {@code pipeline} block) and returns the graph. */
+  /**
+   * {@code slipway plan}: evaluates the top level, the {@code pipeline} block and then every
+   * stage body and post block in the interpreter's planning mode, which runs no command, starts
+   * no container, sends no request and writes no file (see {@link RunState#planOnly()}): such
+   * calls are listed as the run's operations and their results are values computed at run time.
+   */
   public PlanResult plan(CheckResult checked, Map<String, String> params) {
     return plan(checked, params, List.of());
   }
@@ -120,47 +129,61 @@ public final class Slipway {
   /** As {@link #plan(CheckResult, Map)}, with host directories file builtins may use. */
   public PlanResult plan(CheckResult checked, Map<String, String> params, List<Path> hostPaths) {
     if (!checked.ok()) {
-      return new PlanResult(checked.diagnostics(), null, null);
+      return new PlanResult(checked.diagnostics(), null, null, "");
     }
     CheckedProgram program = checked.program();
     var diags = new Diagnostics();
     Map<String, Object> values = ParamOverrides.convert(program.params(), params, diags);
     if (diags.hasErrors()) {
-      return new PlanResult(diags.sorted(), null, null);
+      return new PlanResult(diags.sorted(), null, null, "");
     }
     Path dir = dirOf(program.main().file());
     String pipeline = pipelineName(program.main());
     var masker = new SecretMasker();
     var session = new Session(pipeline, dir, EventSink.NONE, masker, () -> {
-      throw SlipException.error("planning never contacts the container engine");
+      throw new NotAtPlanTime("the container engine");
     });
     session.scope().provide(Workspace.class, new Workspace(dir, hostPaths));
     try {
-      SecretStore store = SecretStore.load(System.getenv(), secretsFile(dir), masker);
+      SecretStore store = SecretStore.load(System.getenv(), secretsFile(dir), masker)
+          .withPlaceholders();
       store.registerFileValues();
       checked.program().secretNames().forEach(store::get);
       session.secrets(store);
       session.build(BuildInfo.of(pipeline, BuildNumbers.peek(dir, pipeline), "plan",
           dir.toString()));
     } catch (IOException e) {
-      return new PlanResult(List.of(), null, "cannot read .slipway/: " + e.getMessage());
+      return new PlanResult(List.of(), null, "cannot read .slipway/: " + e.getMessage(), "");
     }
     Run run = session.newRun("plan").planOnly(true);
+    run.service(CommandRunners.class, () -> new CommandRunners((command, out) -> {
+      throw new NotAtPlanTime("the host");
+    }, null));
+    PlanTrace trace = run.service(PlanTrace.class, PlanTrace::new);
+    List<PlanTrace.Entry> main = new ArrayList<>();
+    trace.section(main);
     Interpreter interp = new Interpreter(registry, run, null, values, MAX_CALL_DEPTH);
+    PlanPreview preview;
     try {
-      StageThreads.call("slipway-plan", () -> {
+      preview = StageThreads.call("slipway-plan", () -> {
         interp.load(programs(program));
-        return null;
+        trace.finish();
+        Plan plan = run.service(PlanHolder.class, PlanHolder::new).plan();
+        return plan == null ? null : PlanPreview.evaluate(plan, interp, main);
       });
     } catch (PlanException e) {
-      return new PlanResult(List.of(e.diagnostic()), null, null);
+      return new PlanResult(List.of(e.diagnostic()), null, null, "");
     } catch (SlipException e) {
-      return new PlanResult(List.of(), null, masker.mask(ErrorRenderer.render(e)));
+      return new PlanResult(List.of(), null, masker.mask(ErrorRenderer.render(e)), "");
+    } catch (Undecidable e) {
+      return new PlanResult(List.of(), null, "the pipeline depends on "
+          + e.value().origin().describe() + ", known only at run time", "");
     }
     registerComputedSecrets(program, interp, run.secrets());
-    Plan plan = run.service(PlanHolder.class, PlanHolder::new).plan();
-    return new PlanResult(List.of(), plan, plan == null ? "the file declares no pipeline" : null,
-        masker::mask);
+    if (preview == null) {
+      return new PlanResult(List.of(), null, "the file declares no pipeline", "");
+    }
+    return new PlanResult(List.of(), preview, null, masker.mask(preview.render()));
   }
 
   /** Runs the pipeline. Never throws for pipeline failures: they are in the result. */
@@ -219,7 +242,7 @@ public final class Slipway {
       options.onStart().accept(run);
     }
     if (options.engineFactory() != null
-        && io.slipway.pipeline.DockerOpsScanner.usesDocker(registry, programs(program))) {
+        && io.slipway.pipeline.DockerUse.usesDocker(registry, programs(program))) {
       // the first agent or container needs the engine anyway: connect while the top level runs
       run.connectEarly();
       if (agents != null) {

@@ -14,6 +14,9 @@ import java.util.Set;
  * @param receiverType for methods, the receiver type with the type variables of the owner, e.g.
  *     {@code List<T>}; null for global functions
  * @param category a heading of the docs ("Steps", "Docker", "Collections", ...)
+ * @param resultNamedBy for a builtin that may not run at plan time, the parameter whose value
+ *     names its result in {@code slipway plan} ({@code tag} of {@code build}: the image is shown
+ *     by the tag it will get), {@code "this"} for the receiver, or null
  */
 public record BuiltinFunction(
     String owner,
@@ -25,6 +28,7 @@ public record BuiltinFunction(
     String doc,
     String category,
     Set<Effect> effects,
+    String resultNamedBy,
     BuiltinImpl impl) {
 
   public BuiltinFunction {

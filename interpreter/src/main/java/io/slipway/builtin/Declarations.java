@@ -102,6 +102,7 @@ public final class Declarations {
     private final Set<Effect> effects = EnumSet.noneOf(Effect.class);
     private String result = "Unit";
     private String doc;
+    private String resultNamedBy;
 
     private FnBuilder(String ownerType, String owner, String name) {
       this.ownerType = ownerType;
@@ -152,6 +153,19 @@ public final class Declarations {
       return this;
     }
 
+    /**
+     * In {@code slipway plan}, the result of this (deferred) call is shown as the value of
+     * parameter {@code param}, or of the receiver for {@code "this"}: {@code build(tag = "app:1")}
+     * plans an image named {@code app:1}.
+     */
+    public FnBuilder resultNamedBy(String param) {
+      if (!param.equals("this") && rawParams.stream().noneMatch(p -> p[0].equals(param))) {
+        throw new IllegalStateException(name + " has no parameter " + param);
+      }
+      this.resultNamedBy = param;
+      return this;
+    }
+
     /** Finishes the declaration with its implementation and registers it. */
     public BuiltinFunction impl(BuiltinImpl impl) {
       if (doc == null || doc.isBlank()) {
@@ -164,7 +178,7 @@ public final class Declarations {
       }
       Type receiver = ownerType == null ? null : TypeParser.parse(ownerType, typeParams);
       var f = new BuiltinFunction(owner, name, List.copyOf(typeParams), receiver, params,
-          TypeParser.parse(result, typeParams), doc, category, effects, impl);
+          TypeParser.parse(result, typeParams), doc, category, effects, resultNamedBy, impl);
       registry.addFunction(f);
       return f;
     }

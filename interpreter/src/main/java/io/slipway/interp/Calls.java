@@ -6,6 +6,7 @@ import io.slipway.builtin.BuiltinProperty;
 import io.slipway.source.Span;
 import io.slipway.syntax.ast.Arg;
 import io.slipway.syntax.ast.Expr;
+import io.slipway.value.Deferred;
 import io.slipway.value.SlipException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -96,6 +97,11 @@ final class Calls {
   /** Calls a Slipway function value with source arguments. */
   Object callUser(Object fn, String what, Object receiver, List<Arg> args, Expr.Lambda trailing,
       Env env, Span span) {
+    if (fn instanceof Deferred d) {
+      // only while planning: a function computed at run time
+      args.forEach(a -> ev.eval(a.value(), env));
+      return d.derive("Any", null);
+    }
     if (!(fn instanceof Callable callable)) {
       throw SlipException.error("`" + what + "` is not a function");
     }

@@ -12,6 +12,7 @@ import io.slipway.syntax.ast.TemplatePart;
 import io.slipway.syntax.ast.TypeRef;
 import io.slipway.syntax.ast.WhenBranch;
 import io.slipway.syntax.ast.WhenCond;
+import io.slipway.value.Deferred;
 import io.slipway.value.SlipException;
 import io.slipway.value.Unit;
 import io.slipway.value.Values;
@@ -238,6 +239,12 @@ public final class Evaluator {
         } catch (SlipException e) {
           frames.failed(s, e.locate(file, s.span()));
           throw e;
+        } catch (Undecidable u) {
+          // only while planning: skip a statement whose control flow needs a run-time value
+          if (!PlanTime.absorb(this, s, scope, u)) {
+            throw u;
+          }
+          last = u.value().derive("Any", null);
         }
       } else {
         exec(s, scope);
@@ -265,6 +272,11 @@ public final class Evaluator {
     } catch (SlipException e) {
       frames.failed(stmt, e.locate(file, stmt.span()));
       throw e;
+    } catch (Undecidable u) {
+      // only while planning: skip a statement whose control flow needs a run-time value
+      if (!PlanTime.absorb(this, stmt, env, u)) {
+        throw u;
+      }
     }
   }
 
@@ -308,9 +320,15 @@ public final class Evaluator {
       case Expr.InfixCall ic -> members.callMethod(eval(ic.left(), env), ic.name().text(),
           List.of(new io.slipway.syntax.ast.Arg(ic.right().span(), null, ic.right())), null, env,
           ic.span());
-      case Expr.Is is -> interp.types().isInstance(eval(is.operand(), env), is.type())
-          != is.negated();
-      case Expr.As as -> cast(eval(as.operand(), env), as.type(), as.safe());
+      case Expr.Is is -> {
+        Object v = eval(is.operand(), env);
+        yield v instanceof Deferred d ? d.derive("Bool", null)
+            : interp.types().isInstance(v, is.type()) != is.negated();
+      }
+      case Expr.As as -> {
+        Object v = eval(as.operand(), env);
+        yield v instanceof Deferred ? v : cast(v, as.type(), as.safe());
+      }
       case Expr.Lambda l -> new Closure(l, env, file);
       case Expr.If i -> {
         if (truthy(eval(i.condition(), env), i.condition())) {
@@ -330,13 +348,21 @@ public final class Evaluator {
       return t.text();
     }
     var sb = new StringBuilder();
+    Deferred deferred = null;
     for (TemplatePart p : s.parts()) {
       switch (p) {
         case TemplatePart.Text t -> sb.append(t.text());
-        case TemplatePart.Interpolation i -> sb.append(Values.show(eval(i.expr(), env)));
+        case TemplatePart.Interpolation i -> {
+          Object v = eval(i.expr(), env);
+          if (v instanceof Deferred d && deferred == null) {
+            deferred = d;
+          }
+          sb.append(Values.show(v));
+        }
       }
     }
-    return sb.toString();
+    // while planning, a template over a run-time value is one too, shown with its holes
+    return deferred == null ? sb.toString() : deferred.derive("String", sb.toString());
   }
 
   private Object binary(Expr.Binary b, Env env) {
@@ -366,12 +392,18 @@ public final class Evaluator {
     if (v instanceof Boolean b) {
       return b;
     }
+    if (v instanceof Deferred d) {
+      throw new Undecidable(d, file, where.span());
+    }
     throw SlipException.error("condition is not a Bool").locate(file, where.span());
   }
 
   private Object when(Expr.When w, Env env) {
     boolean hasSubject = w.subject() != null;
     Object subject = hasSubject ? eval(w.subject(), env) : null;
+    if (subject instanceof Deferred d) {
+      throw new Undecidable(d, file, w.subject().span());
+    }
     for (WhenBranch br : w.branches()) {
       if (br.isElse()) {
         return eval(br.body(), env);
@@ -387,11 +419,20 @@ public final class Evaluator {
 
   private boolean matches(WhenCond c, boolean hasSubject, Object subject, Env env) {
     return switch (c) {
-      case WhenCond.Value v -> hasSubject ? java.util.Objects.equals(subject, eval(v.expr(), env))
+      case WhenCond.Value v -> hasSubject ? java.util.Objects.equals(subject, known(v.expr(), env))
           : truthy(eval(v.expr(), env), v.expr());
       case WhenCond.Is is -> interp.types().isInstance(subject, is.type()) != is.negated();
-      case WhenCond.In in -> interp.ops().contains(eval(in.range(), env), subject) != in.negated();
+      case WhenCond.In in -> interp.ops().contains(known(in.range(), env), subject) != in.negated();
     };
+  }
+
+  /** A value a decision needs: while planning, a run-time value makes the decision undecidable. */
+  private Object known(Expr e, Env env) {
+    Object v = eval(e, env);
+    if (v instanceof Deferred d) {
+      throw new Undecidable(d, file, e.span());
+    }
+    return v;
   }
 
   private Object evalTry(Expr.Try t, Env env) {

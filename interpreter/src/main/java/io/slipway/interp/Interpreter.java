@@ -17,9 +17,7 @@ import io.slipway.syntax.ast.Param;
 import io.slipway.syntax.ast.Program;
 import io.slipway.syntax.ast.Stmt;
 import io.slipway.value.ExecResult;
-import io.slipway.value.SecretValue;
 import io.slipway.value.SlipException;
-import io.slipway.value.Values;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,10 +193,11 @@ public final class Interpreter {
       Span span) {
     Span at = span == null ? Span.NONE : span;
     SourceFile file = ev.file();
-    if (run.planOnly() && (f.effects().contains(Effect.DOCKER)
-        || f.effects().contains(Effect.INTERACTIVE))) {
-      throw SlipException.error("`" + f.qualifiedName()
-          + "` cannot run while planning; put it in a stage body");
+    if (run.planOnly()) {
+      Object planned = PlanTime.intercept(ev, f, receiver, args, at);
+      if (planned != PlanTime.PROCEED) {
+        return planned;
+      }
     }
     StageAttempt stage = ev.attempt();
     boolean step = isStep(f) && stage != null;
@@ -227,7 +226,7 @@ public final class Interpreter {
         exit = r.exitCode();
       }
       throw e;
-    } catch (Cancelled | Signals.Return | Signals.Break | Signals.Continue
+    } catch (Cancelled | Signals.Return | Signals.Break | Signals.Continue | Undecidable
         | io.slipway.builtin.PlanException e) {
       throw e;
     } catch (InterruptedException e) {
@@ -237,6 +236,13 @@ public final class Interpreter {
       throw engineFailure(ev, e);
     } catch (Exception e) {
       ev.checkInterrupt();
+      if (run.planOnly()) {
+        Object deferred = PlanTime.failed(ev, f, receiver, args, at, e);
+        if (deferred != null) {
+          status = Status.SUCCESS;
+          return deferred;
+        }
+      }
       throw SlipException.error("internal error in `" + f.qualifiedName() + "`: " + e);
     } finally {
       if (step) {
@@ -247,10 +253,20 @@ public final class Interpreter {
   }
 
   Object readProperty(Evaluator ev, BuiltinProperty p, Object target, Span span) {
+    if (run.planOnly()) {
+      Object deferred = PlanTime.read(p, target);
+      if (deferred != PlanTime.PROCEED) {
+        return deferred;
+      }
+    }
     try {
       return p.getter().get(new Invocation(ev, null, ev.file(), span, null), target);
-    } catch (SlipException | Cancelled e) {
+    } catch (SlipException | Cancelled | Undecidable e) {
       throw e;
+    } catch (NotAtPlanTime e) {
+      // an engine or host read while planning: known only at run time
+      return new io.slipway.value.Deferred(PlanTime.typeName(p.type()), null,
+          PlanTime.origin(ev.file(), span));
     } catch (io.slipway.engine.EngineException e) {
       throw engineFailure(ev, e);
     } catch (Exception e) {
@@ -271,20 +287,8 @@ public final class Interpreter {
     return EngineFailures.toError(e, null);
   }
 
-  /** A one-line description of a step call: its name and its first argument. */
+  /** A one-line description of a step call: its name, its receiver and its first argument. */
   static String describe(BuiltinFunction f, Object receiver, Object[] args) {
-    var sb = new StringBuilder(f.name());
-    if (args.length > 0 && args[0] != null && !(args[0] instanceof Callable)) {
-      Object a = args[0];
-      String shown = a instanceof SecretValue ? SecretValue.MASK
-          : a instanceof List<?> l ? String.join(" ", l.stream().map(Values::show).toList())
-          : Values.show(a);
-      int nl = shown.indexOf('\n');
-      if (nl >= 0) {
-        shown = shown.substring(0, nl) + " ...";
-      }
-      sb.append(' ').append(shown.length() > 120 ? shown.substring(0, 117) + "..." : shown);
-    }
-    return sb.toString();
+    return StepText.brief(f, receiver, args);
   }
 }

@@ -5,6 +5,7 @@ import io.slipway.builtin.BuiltinProperty;
 import io.slipway.source.Span;
 import io.slipway.syntax.ast.Arg;
 import io.slipway.syntax.ast.Expr;
+import io.slipway.value.Deferred;
 import io.slipway.value.SlipException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,6 +63,9 @@ final class Members {
     if (p.isPresent()) {
       return read(p.get(), target, span);
     }
+    if (target instanceof Deferred d) {
+      return d.derive("Any", null); // only while planning: a member of a run-time value
+    }
     throw SlipException.error("unknown property `" + name + "` on " + typeName(target));
   }
 
@@ -104,10 +108,19 @@ final class Members {
     if (m.isPresent()) {
       return ev.calls().invoke(m.get(), target, args, trailing, env, span);
     }
+    if (target instanceof Deferred d) {
+      // only while planning, on a value of a type not known now: its arguments still run
+      args.forEach(a -> ev.eval(a.value(), env));
+      return d.derive("Any", null);
+    }
     throw SlipException.error("unknown method `" + name + "` on " + typeName(target));
   }
 
   Object index(Object target, Object index) {
+    Deferred deferred = Deferred.first(target, index);
+    if (deferred != null) {
+      return deferred.derive("Any", null);
+    }
     if (target instanceof List<?> l && index instanceof Long i) {
       if (i < 0 || i >= l.size()) {
         throw SlipException.error("index " + i + " out of bounds for length " + l.size());
@@ -132,6 +145,9 @@ final class Members {
 
   @SuppressWarnings("unchecked")
   void setIndex(Object target, Object index, Object value) {
+    if (target instanceof Deferred) {
+      return; // a run-time object (only while planning): nothing to change now
+    }
     if (target instanceof ArrayList<?> l && index instanceof Long i) {
       if (i < 0 || i >= l.size()) {
         throw SlipException.error("index " + i + " out of bounds for length " + l.size());

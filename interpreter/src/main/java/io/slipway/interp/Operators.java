@@ -4,6 +4,7 @@ import io.slipway.syntax.ast.BinaryOp;
 import io.slipway.syntax.ast.UnaryOp;
 import io.slipway.value.Bandwidth;
 import io.slipway.value.ByteSize;
+import io.slipway.value.Deferred;
 import io.slipway.value.Pair;
 import io.slipway.value.Percent;
 import io.slipway.value.SlipException;
@@ -29,6 +30,10 @@ final class Operators {
   }
 
   Object binary(BinaryOp op, Object a, Object b) {
+    Deferred d = Deferred.first(a, b);
+    if (d != null && op != BinaryOp.TO) {
+      return deferred(op, d, a, b);
+    }
     return switch (op) {
       case ADD -> add(a, b);
       case SUB -> sub(a, b);
@@ -50,6 +55,9 @@ final class Operators {
   }
 
   Object unary(UnaryOp op, Object v) {
+    if (v instanceof Deferred d) {
+      return d.derive(op == UnaryOp.NOT ? "Bool" : d.typeName(), null);
+    }
     return switch (op) {
       case NOT -> {
         if (v instanceof Boolean b) {
@@ -70,6 +78,24 @@ final class Operators {
         default -> throw bad("-", v, null);
       };
     };
+  }
+
+  /**
+   * An operation on a run-time value (only while planning): its result is one too, typed as
+   * far as the operator tells, and a string concatenation keeps its known text.
+   */
+  private static Deferred deferred(BinaryOp op, Deferred d, Object a, Object b) {
+    return switch (op) {
+      case EQ, NE, LT, GT, LE, GE, IN, NOT_IN -> d.derive("Bool", null);
+      case ADD -> a instanceof String || a instanceof Deferred x && x.typeName().equals("String")
+          ? d.derive("String", Values.show(a) + Values.show(b)) : d.derive(d.typeName(), null);
+      case RANGE -> d.derive("IntRange", null);
+      default -> d.derive(a instanceof Deferred x ? x.typeName() : types(b), null);
+    };
+  }
+
+  private static String types(Object b) {
+    return b instanceof Deferred x ? x.typeName() : "Any";
   }
 
   private Object add(Object a, Object b) {

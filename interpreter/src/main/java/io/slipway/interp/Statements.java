@@ -4,6 +4,7 @@ import io.slipway.syntax.ast.AssignOp;
 import io.slipway.syntax.ast.BinaryOp;
 import io.slipway.syntax.ast.Expr;
 import io.slipway.syntax.ast.Stmt;
+import io.slipway.value.Deferred;
 import io.slipway.value.ErrorValue;
 import io.slipway.value.Pair;
 import io.slipway.value.SlipException;
@@ -92,6 +93,7 @@ final class Statements {
   private void execFor(Stmt.For f, Env env) {
     Object iterable = ev.eval(f.iterable(), env);
     Iterable<?> items = switch (iterable) {
+      case Deferred d -> throw new Undecidable(d, ev.file(), f.iterable().span());
       case Iterable<?> it -> it;
       case String s -> s.chars().mapToObj(c -> (Object) (char) c).toList();
       case Map<?, ?> m -> m.entrySet().stream()
@@ -122,6 +124,7 @@ final class Statements {
   /** {@code componentN()} of a pair, data object, list or map entry. */
   Object component(Object value, int i) {
     return switch (value) {
+      case Deferred d -> d.derive("Any", null);
       case Pair p when i < 2 -> i == 0 ? p.first() : p.second();
       case DataObject d when i < d.size() -> d.component(i);
       case List<?> l when i < l.size() -> l.get(i);
@@ -155,8 +158,8 @@ final class Statements {
       }
       case Expr.Member m -> {
         Object target = ev.eval(m.target(), env);
-        if (target == null && m.safe()) {
-          return;
+        if (target == null && m.safe() || target instanceof Deferred) {
+          return; // a run-time object (only while planning): nothing to change now
         }
         String prop = m.name().text();
         if (!(target instanceof DataObject d) || !d.has(prop)) {

@@ -3,6 +3,10 @@ package io.slipway.pipeline;
 import io.slipway.builtin.CallContext;
 import io.slipway.interp.Closure;
 import io.slipway.interp.Invocation;
+import io.slipway.interp.PlanTrace;
+import io.slipway.interp.Undecidable;
+import io.slipway.run.Run;
+import io.slipway.value.Deferred;
 import io.slipway.value.Pair;
 import io.slipway.value.SlipException;
 import io.slipway.value.Unit;
@@ -10,20 +14,28 @@ import io.slipway.value.Values;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The implementations behind the pipeline DSL builtins (declared in the standard library's
  * steps area): building the plan at plan time, and the stage scope's settings at run time.
+ *
+ * <p>While {@code slipway plan} evaluates, an argument may be a {@link Deferred} value that only
+ * the run will know: a stage name or a pipeline-level value is then shown with its holes
+ * ({@code deploy-<computed at run time>}), unknown {@code needs} and {@code onlyIf} are marked
+ * on the stage, and what decides the graph's shape (a matrix axis, {@code failFast}, options)
+ * makes the call {@link Undecidable}.
  */
 public final class PipelineDsl {
   private PipelineDsl() {}
 
   /** {@code pipeline(name) { ... }}: runs the block against a plan builder. */
-  public static Object pipeline(CallContext cx, String name, Object block) {
+  public static Object pipeline(CallContext cx, Object name, Object block) {
     Invocation inv = Invocation.of(cx);
-    var builder = new PlanBuilder(name, cx.file(), cx.span(), inv.interpreter().registry());
+    var builder = new PlanBuilder(Values.show(name), cx.file(), cx.span());
     cx.invokeWithReceiver(block, new PlanScope("PipelineScope", builder, null, true), List.of());
     Plan plan = builder.finish();
     cx.run().service(PlanHolder.class, PlanHolder::new).set(plan);
@@ -31,20 +43,53 @@ public final class PipelineDsl {
   }
 
   /** {@code stage(name, needs, onlyIf) { ... }} in a pipeline, parallel or matrix block. */
-  @SuppressWarnings("unchecked")
-  public static Object stage(CallContext cx, Object scope, String name, Object needs,
-      boolean onlyIf, Object block) {
+  public static Object stage(CallContext cx, Object scope, Object name, Object needs,
+      Object onlyIf, Object block) {
     PlanScope s = (PlanScope) scope;
-    List<String> n = ((List<Object>) needs).stream().map(Values::show).toList();
-    s.builder().addStage(name, cx.file(), cx.span(), n, onlyIf, s.group(), s.failFast(), block);
+    Set<String> unknown = new LinkedHashSet<>();
+    if (name instanceof Deferred) {
+      unknown.add("name");
+    }
+    List<String> n = new ArrayList<>();
+    if (needs instanceof List<?> l) {
+      for (Object o : l) {
+        if (o instanceof Deferred) {
+          unknown.add("needs");
+        } else {
+          n.add(Values.show(o));
+        }
+      }
+    } else {
+      unknown.add("needs");
+    }
+    if (!(onlyIf instanceof Boolean)) {
+      unknown.add("onlyIf");
+    }
+    String shown = Values.show(name);
+    s.builder().addStage(shown, cx.file(), cx.span(), n, !Boolean.FALSE.equals(onlyIf),
+        s.group(), s.failFast(), block, unknown);
+    Run run = cx.run();
+    if (run.planOnly()) {
+      run.service(PlanTrace.class, PlanTrace::new)
+          .add(new PlanTrace.StageMark(cx.file(), cx.span(), shown));
+    }
     return Unit.INSTANCE;
   }
 
+  /** A value that decides the graph's shape: while planning, one known only at run time is undecidable. */
+  private static Object known(CallContext cx, Object value) {
+    if (value instanceof Deferred d) {
+      throw new Undecidable(d, cx.file(), cx.span());
+    }
+    return value;
+  }
+
   /** {@code parallel(failFast) { ... }}. */
-  public static Object parallel(CallContext cx, Object scope, boolean failFast, Object block) {
+  public static Object parallel(CallContext cx, Object scope, Object failFast, Object block) {
     PlanScope s = (PlanScope) scope;
+    boolean ff = (Boolean) known(cx, failFast);
     String group = s.builder().newGroup("parallel");
-    cx.invokeWithReceiver(block, new PlanScope("ParallelScope", s.builder(), group, failFast),
+    cx.invokeWithReceiver(block, new PlanScope("ParallelScope", s.builder(), group, ff),
         List.of());
     return Unit.INSTANCE;
   }
@@ -59,11 +104,11 @@ public final class PipelineDsl {
     List<Map<String, Object>> combos = new ArrayList<>();
     combos.add(new LinkedHashMap<>());
     for (Object axis : axes) {
-      Pair p = (Pair) axis;
-      String name = Values.show(p.first());
+      Pair p = (Pair) known(cx, axis);
+      String name = Values.show(known(cx, p.first()));
       List<Map<String, Object>> next = new ArrayList<>();
       for (Map<String, Object> c : combos) {
-        for (Object v : (List<?>) p.second()) {
+        for (Object v : (List<?>) known(cx, p.second())) {
           var m = new LinkedHashMap<>(c);
           m.put(name, v);
           next.add(m);
@@ -119,7 +164,11 @@ public final class PipelineDsl {
   }
 
   /** {@code options(timeout, retries, failFast)} at pipeline or stage level. */
-  public static Object options(Object scope, Object timeout, long retries, boolean failFast) {
+  public static Object options(CallContext cx, Object scope, Object timeout, Object retryCount,
+      Object failFastFlag) {
+    known(cx, timeout);
+    long retries = (Long) known(cx, retryCount);
+    boolean failFast = (Boolean) known(cx, failFastFlag);
     if (retries < 0) {
       throw SlipException.error("retries must not be negative, got " + retries);
     }

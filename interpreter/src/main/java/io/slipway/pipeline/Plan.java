@@ -29,15 +29,16 @@ public record Plan(String pipeline, SourceFile file, Span span, List<Stage> stag
    * @param group the parallel or matrix group it belongs to, or null
    * @param groupFailFast false when a failure in its group must not stop its siblings
    * @param body the stage block (a lambda whose receiver is the stage scope)
-   * @param operations the Docker operations knowable without running, e.g.
-   *     {@code build Dockerfile.test -> books-ms-tests}
+   * @param unknown what {@code slipway plan} could not know of the declaration because it
+   *     depends on a value computed at run time: {@code name}, {@code needs}, {@code onlyIf}
+   *     (always empty in a run)
    */
   public record Stage(String name, SourceFile file, Span span, List<String> needs,
       boolean onlyIf, String group, boolean groupFailFast, Object body,
-      List<String> operations) {
+      java.util.Set<String> unknown) {
     public Stage {
       needs = List.copyOf(needs);
-      operations = List.copyOf(operations);
+      unknown = java.util.Set.copyOf(unknown);
     }
   }
 
@@ -66,8 +67,8 @@ public record Plan(String pipeline, SourceFile file, Span span, List<Stage> stag
     return stages.stream().map(s -> new Event.StageInfo(s.name(), s.needs(), s.group())).toList();
   }
 
-  /** The plan as text, for {@code slipway plan}: stages, groups, needs, guards, Docker ops. */
+  /** The graph as text: stages, groups, needs, guards (see {@link PlanPreview} for operations). */
   public String render() {
-    return PlanRenderer.render(this);
+    return PlanRenderer.render(new PlanPreview(this, List.of(), Map.of(), List.of()));
   }
 }

@@ -1,11 +1,9 @@
 package io.slipway.pipeline;
 
 import io.slipway.builtin.PlanException;
-import io.slipway.builtin.BuiltinRegistry;
 import io.slipway.diag.Code;
 import io.slipway.diag.Diagnostic;
 import io.slipway.diag.Label;
-import io.slipway.interp.Closure;
 import io.slipway.source.SourceFile;
 import io.slipway.source.Span;
 import java.util.ArrayList;
@@ -25,7 +23,6 @@ public final class PlanBuilder {
   private final String pipeline;
   private final SourceFile file;
   private final Span span;
-  private final BuiltinRegistry registry;
   private final List<Plan.Stage> stages = new ArrayList<>();
   private final List<Plan.Post> post = new ArrayList<>();
   private final Map<String, Object> env = new LinkedHashMap<>();
@@ -33,25 +30,26 @@ public final class PlanBuilder {
   private StageOptions options = StageOptions.DEFAULT;
   private int groups;
 
-  public PlanBuilder(String pipeline, SourceFile file, Span span, BuiltinRegistry registry) {
+  public PlanBuilder(String pipeline, SourceFile file, Span span) {
     this.pipeline = pipeline;
     this.file = file;
     this.span = span;
-    this.registry = registry;
   }
 
+  /**
+   * Adds a stage; {@code unknown} names what only the run will know (see {@link Plan.Stage}):
+   * a name computed at run time is not checked for duplicates.
+   */
   public synchronized void addStage(String name, SourceFile f, Span at, List<String> needs,
-      boolean onlyIf, String group, boolean groupFailFast, Object body) {
+      boolean onlyIf, String group, boolean groupFailFast, Object body, Set<String> unknown) {
     for (Plan.Stage s : stages) {
-      if (s.name().equals(name)) {
+      if (s.name().equals(name) && !unknown.contains("name")) {
         throw new PlanException(Diagnostic.error(Code.E0403, f, at,
             "duplicate stage name `" + name + "`")
             .withRelated(new Label(s.file(), s.span(), "first declared here")));
       }
     }
-    List<String> ops = body instanceof Closure c
-        ? new DockerOpsScanner(registry, c).scan() : List.of();
-    stages.add(new Plan.Stage(name, f, at, needs, onlyIf, group, groupFailFast, body, ops));
+    stages.add(new Plan.Stage(name, f, at, needs, onlyIf, group, groupFailFast, body, unknown));
   }
 
   /** A fresh group id for a {@code parallel} or {@code matrix} block. */

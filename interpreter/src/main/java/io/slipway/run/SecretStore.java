@@ -20,6 +20,7 @@ public final class SecretStore {
   private final Map<String, String> environment;
   private final Map<String, String> file;
   private final SecretMasker masker;
+  private boolean placeholders;
 
   public SecretStore(Map<String, String> environment, Map<String, String> file,
       SecretMasker masker) {
@@ -77,11 +78,21 @@ public final class SecretStore {
     return values;
   }
 
+  /**
+   * For {@code slipway plan}, which never reveals a secret (nothing that sends one runs): a
+   * secret neither source has is an empty placeholder instead of missing, so that a pipeline
+   * can be planned where its CI credentials are not available.
+   */
+  public SecretStore withPlaceholders() {
+    this.placeholders = true;
+    return this;
+  }
+
   /** The secret, registered with the masker, or empty when neither source has it. */
   public Optional<SecretValue> get(String name) {
     String v = environment.containsKey(name) ? environment.get(name) : file.get(name);
     if (v == null) {
-      return Optional.empty();
+      return placeholders ? Optional.of(new SecretValue(name, "")) : Optional.empty();
     }
     masker.register(v);
     return Optional.of(new SecretValue(name, v));

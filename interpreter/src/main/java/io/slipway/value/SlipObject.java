@@ -7,4 +7,13 @@ package io.slipway.value;
  */
 public interface SlipObject {
   String typeName();
+
+  /**
+   * How the value is named in a step description and in {@code slipway plan}: an image by its
+   * reference, a container by its name. Null for a service object such as {@code http}, whose
+   * calls are described by their qualified name ({@code http.get}). By default its text.
+   */
+  default String label() {
+    return toString();
+  }
 }

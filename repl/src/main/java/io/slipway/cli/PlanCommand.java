@@ -6,11 +6,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code slipway plan [FILE] [-p NAME=VALUE]...}: checks the file, evaluates the pipeline block
- * and prints the stage graph (parallel groups, {@code needs}, guards) and the Docker operations
- * known before running. Runs no stage.
+ * {@code slipway plan [FILE] [-p NAME=VALUE]...}: checks the file, evaluates it without side
+ * effects and prints the stage graph (parallel groups, {@code needs}, guards) with the
+ * operations of every stage, values evaluated where plan time knows them.
  */
-@Command(name = "plan", description = "Print the stage graph and known Docker operations.")
+@Command(name = "plan",
+    description = "Print the stage graph and each stage's operations (no side effects).")
 final class PlanCommand implements Callable<Integer> {
   private final Cli cli;
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code slipway plan}: the graph without running any stage body. */
+/** {@code slipway plan}: the graph, and what each stage will do, without side effects. */
 class PlanTest {
   @TempDir Path dir;
 
@@ -20,7 +20,7 @@ class PlanTest {
             agent(image = "debian:bookworm")
             env("DB" to "books")
             options(timeout = 20.minutes)
-            stage("checkout") { error("stage bodies do not run when planning") }
+            stage("checkout") { sh("git clone https://example.org/books-ms.git") }
             parallel(failFast = false) {
                 stage("lint") { }
                 stage("docs") { }
@@ -43,6 +43,7 @@ class PlanTest {
           env DB=books
           options timeout=20m retries=0 failFast=true
           stage checkout
+            sh "git clone https://example.org/books-ms.git"
           parallel (failFast = false)
             stage lint
             stage docs
@@ -51,7 +52,8 @@ class PlanTest {
             stage test-21
           stage package  (needs: lint, docs)
           stage deploy  (onlyIf false: skipped)
-          post: always, failure
+          post always
+          post failure
         """);
   }
 
@@ -92,7 +94,7 @@ class PlanTest {
   }
 
   @Test
-  void listsDockerOperationsKnownWithoutRunning() throws Exception {
+  void listsDockerOperationsWithTheirEvaluatedArguments() throws Exception {
     var plan = TestRuns.plan(dir, """
         param registry = "localhost:5000"
         pipeline("books-ms") {
@@ -112,12 +114,12 @@ class PlanTest {
     assertThat(plan.render()).isEqualTo("""
         pipeline books-ms
           stage test
-            docker build Dockerfile.test -> reg.example:5000/books-ms-tests
-            docker run image=img command=listOf("./run-tests.sh")
+            docker build dockerfile=Dockerfile.test tag=reg.example:5000/books-ms-tests
+            docker run reg.example:5000/books-ms-tests command=[./run-tests.sh]
           stage publish
-            docker agent reg.example:5000/ci-tools:1
-            docker tag image("books-ms") reg.example:5000/books-ms:${build.tag}
-            docker push tagged
+            agent reg.example:5000/ci-tools:1
+            docker tag books-ms reg.example:5000/books-ms:slipway-books-ms-1
+            docker push reg.example:5000/books-ms:slipway-books-ms-1
         """);
   }
 }

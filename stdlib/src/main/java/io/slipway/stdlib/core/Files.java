@@ -43,18 +43,18 @@ public final class Files implements Library {
         .doc("The text of the file (UTF-8). A file larger than `maxSize`, or not a regular file "
             + "(a directory, a FIFO, a device such as `/dev/zero`), is an error." + CONFINED)
         .impl((cx, r, a) -> read(cx, (String) a[0], (ByteSize) a[1]));
-    d.fn("writeFile").param("path", "String").param("text", "String").effects(Effect.FILES)
+    d.fn("writeFile").param("path", "String").param("text", "String").effects(Effect.WRITES)
         .doc("Writes `text` to the file (UTF-8), replacing it; creates missing parent directories."
             + CONFINED)
         .impl((cx, r, a) -> io("writeFile", a[0], () -> write(resolve(cx, "writeFile", a[0]), (String) a[1], false)));
-    d.fn("appendFile").param("path", "String").param("text", "String").effects(Effect.FILES)
+    d.fn("appendFile").param("path", "String").param("text", "String").effects(Effect.WRITES)
         .doc("Appends `text` to the file, creating it and its parent directories when missing."
             + CONFINED)
         .impl((cx, r, a) -> io("appendFile", a[0], () -> write(resolve(cx, "appendFile", a[0]), (String) a[1], true)));
     d.fn("fileExists").param("path", "String").returns("Bool").effects(Effect.FILES)
         .doc("True when a file or directory exists at the path." + CONFINED)
         .impl((cx, r, a) -> java.nio.file.Files.exists(resolve(cx, "fileExists", a[0])));
-    d.fn("deleteFile").param("path", "String").returns("Bool").effects(Effect.FILES)
+    d.fn("deleteFile").param("path", "String").returns("Bool").effects(Effect.WRITES)
         .doc("Deletes a file or an empty directory; true when something was deleted." + CONFINED)
         .impl((cx, r, a) -> io("deleteFile", a[0], () -> java.nio.file.Files.deleteIfExists(resolve(cx, "deleteFile", a[0]))));
     d.fn("glob").param("pattern", "String").returns("List<String>").effects(Effect.FILES)

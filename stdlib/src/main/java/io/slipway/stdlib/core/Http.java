@@ -24,6 +24,11 @@ public final class Http implements Library {
     }
 
     @Override
+    public String label() {
+      return null; // a service, not a value: calls read `http.get https://...`
+    }
+
+    @Override
     public String toString() {
       return "http";
     }

@@ -20,7 +20,7 @@ public final class ContainerBuiltins implements Library {
   public void declare(Declarations d) {
     d.category("Docker: containers");
     startLike(d.fn("start"), true)
-        .returns("Container").effects(Effect.DOCKER)
+        .returns("Container").effects(Effect.DOCKER).resultNamedBy("name")
         .doc("""
             Starts a container and returns it once `waitFor` passes. `name` is its DNS name on \
             `network` (the engine name is scoped to the run, so two runs never collide); \
@@ -48,7 +48,7 @@ public final class ContainerBuiltins implements Library {
             unless `check = false`; past `timeout` the container is killed and `Timeout` thrown.""")
         .impl(ContainerBuiltins::runOnce);
     startLike(d.fn("service").param("name", "String"), false)
-        .returns("Container").effects(Effect.DOCKER)
+        .returns("Container").effects(Effect.DOCKER).resultNamedBy("name")
         .doc("""
             Starts a container that lives for the current stage: it is removed when the stage \
             ends (at the top level: when the run ends). Takes the arguments of `start`; its \

@@ -53,7 +53,7 @@ public final class ContainerMethods implements Library {
         .impl((cx, r, a) -> DockerSession.call("logs of " + c(r).name(), () -> Calls.session(cx).engine()
             .logs(c(r).id(), Calls.toInt(a[0]))).stream().map(LogLine::text)
             .map(t -> t + "\n").collect(Collectors.joining()));
-    d.method("Container", "copyFrom").param("path", "String").param("dest", "String").effects(Effect.DOCKER, Effect.FILES)
+    d.method("Container", "copyFrom").param("path", "String").param("dest", "String").effects(Effect.DOCKER, Effect.WRITES)
         .doc("""
             Copies a file or directory out of the container to `dest` (relative to `build.dir`), \
             as `docker cp`: into `dest` when it is a directory or ends with `/`, else as `dest`.""")
@@ -87,7 +87,7 @@ public final class ContainerMethods implements Library {
             TCP connect to `port` when given (2 seconds at most). False when they share no \
             network. Runs `ping`/`nc` inside this container.""")
         .impl((cx, r, a) -> canReach(cx, c(r), (ContainerValue) a[0], (Long) a[1]));
-    d.method("Container", "export").param("path", "String").effects(Effect.DOCKER, Effect.FILES)
+    d.method("Container", "export").param("path", "String").effects(Effect.DOCKER, Effect.WRITES)
         .doc("Writes the container's file system as a tar file (`docker export`), relative to `build.dir`.")
         .impl((cx, r, a) -> {
           Path out = io.slipway.run.Workspace.of(Calls.run(cx)).resolve("export", (String) a[0]);

@@ -14,6 +14,11 @@ record ContainerValue(String id, String name, String engineName, String image, S
   }
 
   @Override
+  public String label() {
+    return name;
+  }
+
+  @Override
   public String toString() {
     return "Container(" + name + ")";
   }

@@ -37,7 +37,7 @@ public final class ImageBuiltins implements Library {
         .param("noCache", "Bool", false, "false")
         .param("pull", "Bool", false, "false")
         .param("keep", "Bool", false, "false")
-        .returns("Image").effects(Effect.DOCKER, Effect.FILES)
+        .returns("Image").effects(Effect.DOCKER, Effect.FILES).resultNamedBy("tag")
         .doc("""
             Builds an image from `context` (relative to `build.dir`; `.dockerignore` honoured) \
             and `dockerfile` (relative to the context), streaming the build output. `target` \
@@ -50,7 +50,7 @@ public final class ImageBuiltins implements Library {
         .doc("A reference to an image (`alpine:3.20`); nothing is contacted until it is used, and it is pulled on first use if missing.")
         .impl((cx, r, a) -> new ImageValue((String) a[0], null));
     d.fn("pull").param("ref", "String").param("registry", "Registry?", null, "null")
-        .returns("Image").effects(Effect.DOCKER)
+        .returns("Image").effects(Effect.DOCKER).resultNamedBy("ref")
         .doc("Pulls an image, with the credentials of `registry` (or of a `registry(...)` declared for its host).")
         .impl((cx, r, a) -> pull(cx, (String) a[0], (RegistryValue) a[1]));
     d.fn("load").param("path", "String").effects(Effect.DOCKER, Effect.FILES)
@@ -65,7 +65,7 @@ public final class ImageBuiltins implements Library {
           return Unit.INSTANCE;
         });
     d.fn("importImage").param("path", "String").param("ref", "String").returns("Image")
-        .effects(Effect.DOCKER, Effect.FILES)
+        .effects(Effect.DOCKER, Effect.FILES).resultNamedBy("ref")
         .doc("Creates an image `ref` from a file-system tar such as `Container.export` writes (`docker import`).")
         .impl((cx, r, a) -> {
           String ref = (String) a[1];
@@ -89,13 +89,13 @@ public final class ImageBuiltins implements Library {
         .get((cx, r) -> new ByteSize(inspect(cx, img(r)).size()));
     d.property("Image", "tags").type("List<String>").doc("Every reference the engine has for this image.")
         .get((cx, r) -> List.copyOf(inspect(cx, img(r)).tags()));
-    d.method("Image", "tag").param("ref", "String").returns("Image").effects(Effect.DOCKER)
+    d.method("Image", "tag").param("ref", "String").returns("Image").effects(Effect.DOCKER).resultNamedBy("ref")
         .doc("Adds the reference `ref` to the image and returns it as an `Image`; the tag is removed when the run ends unless pushed or kept.")
         .impl((cx, r, a) -> tag(cx, img(r), (String) a[0]));
-    d.method("Image", "push").param("registry", "Registry?", null, "null").returns("Image").effects(Effect.DOCKER)
+    d.method("Image", "push").param("registry", "Registry?", null, "null").returns("Image").effects(Effect.DOCKER).resultNamedBy("this")
         .doc("Pushes the image to the registry its reference names, with the credentials of `registry` (or of a `registry(...)` declared for that host). A pushed tag stays after the run.")
         .impl((cx, r, a) -> push(cx, img(r), (RegistryValue) a[0]));
-    d.method("Image", "save").param("path", "String").effects(Effect.DOCKER, Effect.FILES)
+    d.method("Image", "save").param("path", "String").effects(Effect.DOCKER, Effect.WRITES)
         .doc("Writes the image as a tar file (`docker save`), relative to `build.dir`; `load` reads it back.")
         .impl((cx, r, a) -> {
           Path out = path(cx, "save", (String) a[0]);
@@ -108,7 +108,7 @@ public final class ImageBuiltins implements Library {
           }
           return Unit.INSTANCE;
         });
-    d.method("Image", "keep").returns("Image").effects(Effect.DOCKER)
+    d.method("Image", "keep").returns("Image").effects(Effect.DOCKER).resultNamedBy("this")
         .doc("Keeps the image (this reference) after the run instead of removing it.")
         .impl((cx, r, a) -> {
           Calls.session(cx).tracker().exempt(trackId(img(r)));

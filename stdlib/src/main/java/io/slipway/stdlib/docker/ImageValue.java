@@ -10,6 +10,11 @@ record ImageValue(String ref, String id) implements SlipObject {
   }
 
   @Override
+  public String label() {
+    return ref == null ? id : ref;
+  }
+
+  @Override
   public String toString() {
     return "Image(" + ref + ")";
   }

@@ -15,7 +15,7 @@ public final class NetworkBuiltins implements Library {
   public void declare(Declarations d) {
     d.category("Docker: networks and volumes");
     d.fn("network").param("name", "String").param("internal", "Bool", false, "false")
-        .returns("Network").effects(Effect.DOCKER)
+        .returns("Network").effects(Effect.DOCKER).resultNamedBy("name")
         .doc("""
             Creates a bridge network for the run. Containers started on it reach each other by \
             their names. The stage's agent joins it too (a network created outside any stage is \
@@ -76,7 +76,7 @@ public final class NetworkBuiltins implements Library {
           s.agentNetworks().networkRemoved(((NetworkValue) r).id());
           s.tracker().remove(ResourceTracker.Kind.NETWORK, ((NetworkValue) r).id(), ((NetworkValue) r).engineName());
         }));
-    d.fn("volume").param("name", "String").returns("Volume").effects(Effect.DOCKER)
+    d.fn("volume").param("name", "String").returns("Volume").effects(Effect.DOCKER).resultNamedBy("name")
         .doc("Creates a named volume for the run (mount it with `volumes = listOf(vol to \"/data\")`); removed when the run ends.")
         .impl((cx, r, a) -> {
           DockerSession s = Calls.session(cx);

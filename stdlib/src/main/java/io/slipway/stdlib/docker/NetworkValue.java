@@ -10,6 +10,11 @@ record NetworkValue(String id, String name, String engineName) implements SlipOb
   }
 
   @Override
+  public String label() {
+    return name;
+  }
+
+  @Override
   public String toString() {
     return "Network(" + name + ")";
   }

@@ -33,7 +33,7 @@ public final class RegistryBuiltins implements Library {
           RegistryValue reg = (RegistryValue) r;
           return new RegistryClient(reg.host(), auth(reg)).tags((String) a[0]);
         });
-    d.fn("promote").param("from", "String").param("to", "String").returns("Image").effects(Effect.DOCKER)
+    d.fn("promote").param("from", "String").param("to", "String").returns("Image").effects(Effect.DOCKER).resultNamedBy("to")
         .doc("""
             Copies an image between registries: pulls `from`, tags it `to` and pushes it, with \
             the credentials of the `registry(...)` declared for each host. The local `to` tag is \

@@ -11,6 +11,11 @@ record RegistryValue(String host, String username, SecretValue password) impleme
   }
 
   @Override
+  public String label() {
+    return host;
+  }
+
+  @Override
   public String toString() {
     return "Registry(" + host + ")";
   }

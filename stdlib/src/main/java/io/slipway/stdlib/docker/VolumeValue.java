@@ -10,6 +10,11 @@ record VolumeValue(String name, String engineName) implements SlipObject {
   }
 
   @Override
+  public String label() {
+    return name;
+  }
+
+  @Override
   public String toString() {
     return "Volume(" + name + ")";
   }

@@ -20,6 +20,14 @@ import java.util.Map;
  */
 public final class DocsGenerator {
   private static final String TYPES_WITHOUT_MEMBERS = "Other types";
+  static final String PLAN_NOTE = "`slipway plan` evaluates the whole file (top level, pipeline "
+      + "block, stage bodies, post blocks) without side effects: it runs no command, starts no "
+      + "container, sends no request and writes no file. A call marked *planned* is listed "
+      + "there with its evaluated arguments instead of running, and what is computed from its "
+      + "result prints as `<computed at run time>`; a condition or loop over such a value is "
+      + "listed as undecided, naming the call it depends on.";
+  private static final String PLANNED = "*Planned:* `slipway plan` lists this call instead of "
+      + "running it.";
 
   private final BuiltinRegistry registry;
 
@@ -39,7 +47,8 @@ public final class DocsGenerator {
   public String markdown() {
     var md = new StringBuilder("# Slipway standard library\n\n")
         .append("Generated from the builtin declarations (`slipway docs`). Signatures are in Slipway notation; ")
-        .append("parameters with a default may be left out or passed by name.\n");
+        .append("parameters with a default may be left out or passed by name.\n\n")
+        .append(PLAN_NOTE).append('\n');
     for (Section s : sections()) {
       md.append("\n## ").append(s.name()).append("\n");
       if (!s.types().isEmpty()) {
@@ -48,7 +57,7 @@ public final class DocsGenerator {
       }
       if (!s.functions().isEmpty()) {
         md.append("\n### Functions\n\n");
-        s.functions().forEach(f -> md.append(item(Signatures.of(f), f.doc())));
+        s.functions().forEach(f -> md.append(item(Signatures.of(f), doc(f))));
       }
       if (!s.values().isEmpty()) {
         md.append("\n### Values\n\n");
@@ -56,7 +65,7 @@ public final class DocsGenerator {
       }
       s.members().forEach((owner, members) -> {
         md.append("\n### Members of `").append(owner).append("`\n\n");
-        members.forEach(m -> md.append(m instanceof BuiltinFunction f ? item(Signatures.of(f), f.doc())
+        members.forEach(m -> md.append(m instanceof BuiltinFunction f ? item(Signatures.of(f), doc(f))
             : item(Signatures.of((BuiltinProperty) m), ((BuiltinProperty) m).doc())));
       });
     }
@@ -69,14 +78,14 @@ public final class DocsGenerator {
 
   /** The reference as plain text for a terminal. */
   public String text() {
-    var out = new StringBuilder("SLIPWAY STANDARD LIBRARY\n");
+    var out = new StringBuilder("SLIPWAY STANDARD LIBRARY\n\n").append(PLAN_NOTE).append('\n');
     for (Section s : sections()) {
       out.append("\n").append(s.name().toUpperCase(java.util.Locale.ROOT)).append("\n");
       s.types().forEach(t -> out.append(textItem(Signatures.of(t), t.doc())));
-      s.functions().forEach(f -> out.append(textItem(Signatures.of(f), f.doc())));
+      s.functions().forEach(f -> out.append(textItem(Signatures.of(f), doc(f))));
       s.values().forEach(p -> out.append(textItem(Signatures.of(p), p.doc())));
       s.members().forEach((owner, members) -> members.forEach(m -> out.append(m instanceof BuiltinFunction f
-          ? textItem(Signatures.of(f), f.doc())
+          ? textItem(Signatures.of(f), doc(f))
           : textItem(Signatures.of((BuiltinProperty) m), ((BuiltinProperty) m).doc()))));
     }
     out.append("\nDIAGNOSTIC CODES\n");
@@ -84,6 +93,12 @@ public final class DocsGenerator {
       out.append("  ").append(c.id()).append("  ").append(c.title()).append("\n");
     }
     return out.toString();
+  }
+
+  /** A function's documentation, marked when {@code slipway plan} does not run it. */
+  private static String doc(BuiltinFunction f) {
+    boolean planned = !f.effects().stream().allMatch(io.slipway.builtin.Effect::atPlanTime);
+    return planned ? f.doc().strip() + " " + PLANNED : f.doc();
   }
 
   private static String item(String signature, String doc) {

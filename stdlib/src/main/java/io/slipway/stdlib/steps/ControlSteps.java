@@ -2,6 +2,7 @@ package io.slipway.stdlib.steps;
 
 import io.slipway.builtin.CallContext;
 import io.slipway.builtin.Declarations;
+import io.slipway.builtin.Effect;
 import io.slipway.interp.Evaluator;
 import io.slipway.interp.Invocation;
 import io.slipway.pipeline.Deadline;
@@ -34,7 +35,7 @@ public final class ControlSteps implements Library {
     d.fn("waitUntil")
         .param("timeout", "Duration", Duration.ofSeconds(30), "30.seconds")
         .param("every", "Duration", Duration.ofSeconds(1), "1.seconds")
-        .param("condition", "() -> Bool")
+        .param("condition", "() -> Bool").effects(Effect.WAIT)
         .doc("Evaluates the condition every `every` until it is true; fails with `Timeout` "
             + "when it is still false after `timeout`.")
         .impl((cx, r, a) -> waitUntil(cx, (Duration) a[0], (Duration) a[1], a[2]));

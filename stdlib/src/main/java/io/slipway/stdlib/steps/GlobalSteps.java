@@ -45,7 +45,7 @@ public final class GlobalSteps implements Library {
           return Unit.INSTANCE;
         });
     d.category("Steps");
-    d.fn("sleep").param("duration", "Duration")
+    d.fn("sleep").param("duration", "Duration").effects(Effect.WAIT)
         .doc("Pauses the stage; interrupted at once by a timeout or cancellation.")
         .impl((cx, r, a) -> {
           Duration t = (Duration) a[0];

@@ -36,7 +36,7 @@ public final class PipelineSteps implements Library {
         .param("name", "String").param("block", "PipelineScope.() -> Unit")
         .doc("Declares the pipeline of this file. The block runs first, at plan time, and fixes "
             + "the stage graph; stage bodies run later. A pipeline file holds exactly one.")
-        .impl((cx, r, a) -> PipelineDsl.pipeline(cx, (String) a[0], a[1]));
+        .impl((cx, r, a) -> PipelineDsl.pipeline(cx, a[0], a[1]));
     for (String owner : List.of("PipelineScope", "ParallelScope", "MatrixScope")) {
       d.method(owner, "stage").effects(Effect.PLAN)
           .param("name", "String")
@@ -44,14 +44,13 @@ public final class PipelineSteps implements Library {
           .param("onlyIf", "Bool", true, "true")
           .param("block", "StageScope.() -> Unit")
           .doc(STAGE_DOC)
-          .impl((cx, r, a) -> PipelineDsl.stage(cx, r, (String) a[0], a[1], (Boolean) a[2],
-              a[3]));
+          .impl((cx, r, a) -> PipelineDsl.stage(cx, r, a[0], a[1], a[2], a[3]));
     }
     d.method("PipelineScope", "parallel").effects(Effect.PLAN)
         .param("failFast", "Bool", true, "true").param("block", "ParallelScope.() -> Unit")
         .doc("Runs the stages declared in the block concurrently. With `failFast = false` a "
             + "failing stage does not stop its siblings.")
-        .impl((cx, r, a) -> PipelineDsl.parallel(cx, r, (Boolean) a[0], a[1]));
+        .impl((cx, r, a) -> PipelineDsl.parallel(cx, r, a[0], a[1]));
     d.method("PipelineScope", "matrix").effects(Effect.PLAN)
         .vararg("axes", "Pair<String, List<String>>").param("block", "MatrixScope.() -> Unit")
         .doc("Expands at plan time into one run of the block per combination of the axes "
@@ -70,18 +69,18 @@ public final class PipelineSteps implements Library {
 
     for (String owner : List.of("PipelineScope", "StageScope")) {
       String where = owner.equals("PipelineScope") ? "every stage" : "this stage";
-      d.method(owner, "agent").param("image", "String | Image")
+      d.method(owner, "agent").effects(Effect.PLAN).param("image", "String | Image")
           .doc("The container `sh` steps of " + where + " run in, with the workspace at "
               + "`/workspace`. It joins every network created in its stage and those created "
               + "outside any stage, so its commands reach the stage's services by name "
               + "(`sh(\"wget http://cache:6379/\")` for `service(\"cache\", network = net)`). "
               + "Without an agent, `sh` runs on the host in the pipeline directory.")
           .impl((cx, r, a) -> PipelineDsl.agent(r, a[0]));
-      d.method(owner, "env").vararg("vars", "Pair<String, String | Secret>")
+      d.method(owner, "env").effects(Effect.PLAN).vararg("vars", "Pair<String, String | Secret>")
           .doc("Environment variables for every step of " + where
               + "; values may be secrets.")
           .impl((cx, r, a) -> PipelineDsl.env(r, (List<?>) a[0]));
-      d.method(owner, "options")
+      d.method(owner, "options").effects(Effect.PLAN)
           .param("timeout", "Duration?", null, "null")
           .param("retries", "Int", 0L, "0")
           .param("failFast", "Bool", true, "true")
@@ -91,7 +90,7 @@ public final class PipelineSteps implements Library {
               : "Stage options: `timeout` (from this call on) fails the stage when it passes, "
                   + "`retries` re-runs a failed stage that many more times, `failFast = false` "
                   + "lets a failure of this stage stop only the stages that depend on it.")
-          .impl((cx, r, a) -> PipelineDsl.options(r, a[0], (Long) a[1], (Boolean) a[2]));
+          .impl((cx, r, a) -> PipelineDsl.options(cx, r, a[0], a[1], a[2]));
     }
   }
 

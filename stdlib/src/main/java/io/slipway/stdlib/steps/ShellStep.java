@@ -2,6 +2,7 @@ package io.slipway.stdlib.steps;
 
 import io.slipway.builtin.CallContext;
 import io.slipway.builtin.Declarations;
+import io.slipway.builtin.Effect;
 import io.slipway.interp.Invocation;
 import io.slipway.pipeline.CommandRunner;
 import io.slipway.pipeline.CommandRunners;
@@ -31,7 +32,7 @@ public final class ShellStep implements Library {
         .param("check", "Bool", true, "true")
         .param("quiet", "Bool", false, "false")
         .param("env", "Map<String, String | Secret>", Map.of(), "mapOf()")
-        .returns("ExecResult")
+        .returns("ExecResult").effects(Effect.HOST)
         .doc("Runs a command: a `String` through `sh -c`, or a `List<String>` as an argument "
             + "vector. Without an agent it runs on the host in the pipeline directory; with "
             + "one, in the stage's agent container at `/workspace`. The environment holds the "

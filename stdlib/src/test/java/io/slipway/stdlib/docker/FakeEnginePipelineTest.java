@@ -62,4 +62,30 @@ class FakeEnginePipelineTest {
     assertThat(events).filteredOn(e -> e instanceof Event.Log).extracting(e -> ((Event.Log) e).line())
         .contains("mongo says 1", "all green", "make: *** failed");
   }
+
+  @Test
+  void stepDescriptionsShowValuesNotObjectText(@TempDir Path dir) throws Exception {
+    var fake = new FakeContainerEngine().onStart("books-ms-tests:slipway-books-ms-1", 0, "ok\n");
+    Files.writeString(dir.resolve("Slipfile"), """
+        pipeline("books-ms") {
+            stage("s") {
+                val tests = build(tag = "books-ms-tests:${build.tag}")
+                run(image = tests, command = listOf("sh", "-c", "run tests"))
+                val db = start(image = image("busybox"), name = "db")
+                db.exec(listOf("true"))
+                tests.tag("books-ms-tests:latest")
+            }
+        }
+        """);
+    Files.writeString(dir.resolve("Dockerfile"), "FROM busybox\n");
+    var slipway = new Slipway(Stdlib.registry());
+    List<Event> events = new ArrayList<>();
+    var result = slipway.run(slipway.check(dir.resolve("Slipfile")), RunOptions.defaults()
+        .withEvents(events::add).withEngineFactory(() -> fake).withEnvironment(Map.of()));
+    assertThat(result.exitCode()).as(String.valueOf(result.error())).isZero();
+    assertThat(events).filteredOn(e -> e instanceof Event.StepStarted)
+        .extracting(e -> ((Event.StepStarted) e).description())
+        .containsExactly("build .", "run books-ms-tests:slipway-books-ms-1",
+            "start busybox", "exec db true", "tag books-ms-tests:slipway-books-ms-1 books-ms-tests:latest");
+  }
 }

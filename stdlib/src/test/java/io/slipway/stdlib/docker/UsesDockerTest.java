@@ -3,7 +3,7 @@ package io.slipway.stdlib.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slipway.builtin.BuiltinRegistry;
-import io.slipway.pipeline.DockerOpsScanner;
+import io.slipway.pipeline.DockerUse;
 import io.slipway.source.SourceFile;
 import io.slipway.stdlib.Stdlib;
 import io.slipway.syntax.SlipParser;
@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link DockerOpsScanner#usesDocker}: what decides whether a run connects to the engine early.
+ * {@link DockerUse#usesDocker}: what decides whether a run connects to the engine early.
  * A pipeline saying no must be one that never needs Docker.
  */
 class UsesDockerTest {
@@ -19,7 +19,7 @@ class UsesDockerTest {
 
   private static boolean usesDocker(String text) {
     var program = SlipParser.parse(SourceFile.of("Slipfile", text)).program();
-    return DockerOpsScanner.usesDocker(REGISTRY, List.of(program));
+    return DockerUse.usesDocker(REGISTRY, List.of(program));
   }
 
   @Test

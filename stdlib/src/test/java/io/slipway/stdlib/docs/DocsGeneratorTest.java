@@ -88,4 +88,19 @@ class DocsGeneratorTest {
     }
     return n;
   }
+
+  @Test
+  void callsThatPlanDoesNotRunAreMarked() {
+    String md = docs.markdown();
+    assertThat(md).contains(DocsGenerator.PLAN_NOTE);
+    assertThat(line(md, "- `fun sh(")).contains("*Planned:*");
+    assertThat(line(md, "- `fun build(")).contains("*Planned:*");
+    assertThat(line(md, "- `fun writeFile(")).contains("*Planned:*");
+    assertThat(line(md, "- `fun readFile(")).doesNotContain("*Planned:*");
+    assertThat(line(md, "- `fun echo(")).doesNotContain("*Planned:*");
+  }
+
+  private static String line(String text, String start) {
+    return text.lines().filter(l -> l.startsWith(start)).findFirst().orElseThrow();
+  }
 }
