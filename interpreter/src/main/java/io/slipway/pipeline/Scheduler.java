@@ -169,7 +169,9 @@ public final class Scheduler {
           break;
         }
         run.events().emit(new Event.Log(Instant.now(), s.name(), Event.Stream.INFO,
-            "retrying stage `" + s.name() + "` (attempt " + (number + 1) + " of " + max + ")"));
+            "attempt " + number + " of " + max + " of stage `" + s.name() + "` failed: "
+                + (failure == null ? "unknown error" : failure.error().type() + ": "
+                    + failure.error().message()) + "; retrying"));
       }
     } finally {
       cleanupFailures(s.name(), stageScope.commit());

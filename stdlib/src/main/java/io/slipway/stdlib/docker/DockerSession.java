@@ -31,8 +31,14 @@ final class DockerSession {
     this.labels = RunLabels.forCurrentProcess(run.runId(), run.pipeline());
     this.engine = run.engine();
     this.tracker = new ResourceTracker(engine, labels, run.flags().keep(),
-        (kind, action, id, name, stage) -> run.events().emit(new Event.Resource(Instant.now(), stage,
-            kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), action, id, name)));
+        (kind, action, id, name, stage) -> {
+          if (kind == ResourceTracker.Kind.NETWORK && action.equals("removed")) {
+            // removed by a scope's end (a failed retry attempt): agents started later skip it
+            agentNetworks.networkRemoved(id);
+          }
+          run.events().emit(new Event.Resource(Instant.now(), stage,
+              kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), action, id, name));
+        });
   }
 
   /** The run's session, connecting to the engine on first use. */

@@ -7,7 +7,6 @@ import io.slipway.interp.Evaluator;
 import io.slipway.interp.Invocation;
 import io.slipway.pipeline.Deadline;
 import io.slipway.pipeline.PipelineDsl;
-import io.slipway.run.Event;
 import io.slipway.stdlib.Library;
 import io.slipway.value.SlipException;
 import io.slipway.value.Unit;
@@ -23,10 +22,19 @@ public final class ControlSteps implements Library {
   @Override
   public void declare(Declarations d) {
     d.category("Control flow");
-    d.fn("retry").typeParams("T").param("times", "Int").param("block", "() -> T").returns("T")
+    d.fn("retry").typeParams("T").param("times", "Int")
+        .param("delay", "Duration", Duration.ZERO, "0.ms")
+        .param("backoff", "Double", 1.0, "1.0")
+        .param("block", "() -> T").returns("T")
         .doc("Runs the block until it succeeds, at most `times` attempts, and returns its "
-            + "value; after the last failed attempt its error is raised.")
-        .impl((cx, r, a) -> retry(cx, (Long) a[0], a[1]));
+            + "value; after the last failed attempt its error is raised. Each attempt starts "
+            + "clean: what a failed attempt created (containers, networks, volumes, services, "
+            + "image tags) is removed before the next one starts, so the same names work again. "
+            + "Between attempts it waits `delay`, multiplied by `backoff` after each further "
+            + "failure (`retry(4, delay = 1.seconds, backoff = 2.0)` waits 1s, 2s, 4s), and logs "
+            + "why: `attempt 1 of 4 failed: StepFailed: ...; retrying in 1s`. A timeout or a "
+            + "cancellation is never retried.")
+        .impl((cx, r, a) -> Retry.run(cx, (Long) a[0], (Duration) a[1], (Double) a[2], a[3]));
     d.fn("timeout").typeParams("T").param("duration", "Duration").param("block", "() -> T")
         .returns("T")
         .doc("Runs the block and returns its value; when it takes longer than `duration` it is "
@@ -45,31 +53,6 @@ public final class ControlSteps implements Library {
             + "(values may be secrets), and returns its value.")
         .impl((cx, r, a) -> Invocation.of(cx).withEnv(PipelineDsl.pairs((List<?>) a[0]),
             () -> cx.invoke(a[1], List.of())));
-  }
-
-  private static Object retry(CallContext cx, long times, Object block) {
-    if (times < 1) {
-      throw SlipException.error("retry needs at least 1 attempt, got " + times);
-    }
-    Evaluator ev = Invocation.of(cx).evaluator();
-    SlipException last = null;
-    for (long i = 1; i <= times; i++) {
-      try {
-        // an attempt followed by another handles its own error: no on-failure debugger stop
-        return i < times ? cx.catching(() -> cx.invoke(block, List.of()))
-            : cx.invoke(block, List.of());
-      } catch (SlipException e) {
-        if (ev.isLiveInterrupt(e)) {
-          throw e;
-        }
-        last = e;
-        if (i < times) {
-          StepSupport.log(cx, Event.Stream.INFO, "attempt " + i + " of " + times + " failed ("
-              + e.error().type() + ": " + e.error().message() + "), retrying");
-        }
-      }
-    }
-    throw last;
   }
 
   @SuppressWarnings("try") // the deadline is armed for the block, never read

@@ -355,6 +355,9 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   @Override
   public synchronized String createNetwork(NetworkSpec spec) {
+    if (networks.values().stream().anyMatch(n -> n.name().equals(spec.name()))) {
+      throw new EngineException("network with name " + spec.name() + " already exists");
+    }
     String id = newId();
     networks.put(id, new NetworkInfo(id, spec.name(), spec.driver(), spec.labels(), Map.of()));
     log.add("create network " + id + " labels=" + labels(spec.labels()));
