@@ -5,18 +5,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import io.slipway.glob.GlobPattern;
+import io.slipway.glob.GlobSyntaxException;
 
 /**
  * A {@code .dockerignore} matcher with Docker's semantics (moby's patternmatcher): one pattern
  * per line, {@code #} comments, leading and trailing blanks and a leading {@code /} ignored, paths
- * cleaned; {@code *} and {@code ?} do not cross {@code /}, {@code **} matches any number of
- * directories (zero included), {@code [...]} classes and {@code \} escapes as Go's
- * {@code filepath.Match}; a pattern matching a directory also matches everything below it; a
- * leading {@code !} re-includes; the last matching line wins.
+ * cleaned; a pattern matching a directory also matches everything below it; a leading {@code !}
+ * re-includes; the last matching line wins. Patterns are Slipway's one glob dialect
+ * ({@link GlobPattern}, shared with {@code glob()}), with wildcards matching hidden names as
+ * Docker's do. Where Go's {@code filepath.Match} would guess ({@code [[]}, a trailing {@code \},
+ * {@code [!]}), the file is rejected with its line instead of being read differently.
  */
 public final class DockerIgnore {
-  private record Rule(Pattern regex, int depth, boolean exclusion) {}
+  private record Rule(GlobPattern regex, int depth, boolean exclusion) {}
 
   private final List<Rule> rules;
 
@@ -31,13 +33,17 @@ public final class DockerIgnore {
 
   /** The rules of {@code context/.dockerignore}, or none when the file is absent. */
   public static DockerIgnore load(Path context) throws IOException {
+    // InvalidIgnoreFile is an IOException, so callers that only copy contexts need no new path
     Path f = context.resolve(".dockerignore");
     return Files.isRegularFile(f) ? parse(Files.readString(f)) : none();
   }
 
-  public static DockerIgnore parse(String text) {
+  /** Parses the text of a {@code .dockerignore}; a bad pattern names its line. */
+  public static DockerIgnore parse(String text) throws InvalidIgnoreFile {
     List<Rule> rules = new ArrayList<>();
-    for (String raw : text.split("\\r?\\n")) {
+    String[] lines = text.split("\\r?\\n");
+    for (int n = 0; n < lines.length; n++) {
+      String raw = lines[n];
       String line = raw.strip();
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
@@ -51,7 +57,11 @@ public final class DockerIgnore {
         continue;
       }
       int depth = cleaned.split("/").length;
-      rules.add(new Rule(Pattern.compile(toRegex(cleaned)), depth, exclusion));
+      try {
+        rules.add(new Rule(GlobPattern.compile(cleaned, false), depth, exclusion));
+      } catch (GlobSyntaxException e) {
+        throw new InvalidIgnoreFile(n + 1, e.getMessage());
+      }
     }
     return new DockerIgnore(rules);
   }
@@ -62,11 +72,11 @@ public final class DockerIgnore {
     String[] parts = path.split("/");
     boolean matched = false;
     for (Rule r : rules) {
-      boolean m = r.regex.matcher(path).matches();
+      boolean m = r.regex.matches(path);
       if (!m && parts.length > 1 && r.depth < parts.length) {
         // a pattern matching a parent directory covers everything below it
         String parent = String.join("/", java.util.Arrays.copyOf(parts, r.depth));
-        m = r.regex.matcher(parent).matches();
+        m = r.regex.matches(parent);
       }
       if (m) {
         matched = !r.exclusion;
@@ -98,50 +108,25 @@ public final class DockerIgnore {
     return out.isEmpty() ? "." : String.join("/", out);
   }
 
-  /** moby patternmatcher's regexp translation. */
-  static String toRegex(String pattern) {
-    var sb = new StringBuilder("^");
-    int n = pattern.length();
-    for (int i = 0; i < n; i++) {
-      char c = pattern.charAt(i);
-      if (c == '*') {
-        if (i + 1 < n && pattern.charAt(i + 1) == '*') {
-          i++;
-          if (i + 1 < n && pattern.charAt(i + 1) == '/') {
-            i++;
-          }
-          if (i + 1 >= n) {
-            sb.append(".*");
-          } else {
-            sb.append("(.*/)?");
-          }
-        } else {
-          sb.append("[^/]*");
-        }
-      } else if (c == '?') {
-        sb.append("[^/]");
-      } else if (c == '\\') {
-        if (i + 1 < n) {
-          sb.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
-        } else {
-          sb.append("\\\\");
-        }
-      } else if (c == '[') {
-        int close = pattern.indexOf(']', i + 1);
-        if (close < 0) {
-          sb.append("\\[");
-        } else {
-          // Go's classes negate with '^' only ("[!x]" is '!' or 'x'), as regex classes do
-          String cls = pattern.substring(i + 1, close);
-          sb.append('[').append(cls.replace("\\", "\\\\").replace("[", "\\[")).append(']');
-          i = close;
-        }
-      } else if (".+()|{}$^".indexOf(c) >= 0) {
-        sb.append('\\').append(c);
-      } else {
-        sb.append(c);
-      }
+  /** A {@code .dockerignore} line that is not a valid pattern. */
+  public static final class InvalidIgnoreFile extends IOException {
+    private final int line;
+    private final String reason;
+
+    InvalidIgnoreFile(int line, String reason) {
+      super(".dockerignore line " + line + ": " + reason);
+      this.line = line;
+      this.reason = reason;
     }
-    return sb.append('$').toString();
+
+    /** 1-based line number in the file. */
+    public int line() {
+      return line;
+    }
+
+    /** What is wrong with the pattern on that line. */
+    public String reason() {
+      return reason;
+    }
   }
 }

@@ -1,13 +1,18 @@
 package io.slipway.engine.tar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
 /** Docker's .dockerignore semantics (moby patternmatcher), case by case. */
 class DockerIgnoreTest {
   private static DockerIgnore of(String text) {
-    return DockerIgnore.parse(text);
+    try {
+      return DockerIgnore.parse(text);
+    } catch (DockerIgnore.InvalidIgnoreFile e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test
@@ -56,7 +61,7 @@ class DockerIgnoreTest {
 
   @Test
   void commentsBlanksCleaningClassesAndEscapes() {
-    var ig = of("# a comment\n\n  spaced.txt  \n./dot/../cleaned\n[ab].c\n[^x]y\n[!]q\n\\*star\n");
+    var ig = of("# a comment\n\n  spaced.txt  \n./dot/../cleaned\n[ab].c\n[^x]y\n[!q]q\n\\*star\n");
     assertThat(ig.ignored("# a comment")).isFalse();
     assertThat(ig.ignored("spaced.txt")).isTrue();
     assertThat(ig.ignored("cleaned")).isTrue();
@@ -64,7 +69,8 @@ class DockerIgnoreTest {
     assertThat(ig.ignored("c.c")).isFalse();
     assertThat(ig.ignored("zy")).isTrue();
     assertThat(ig.ignored("xy")).isFalse();
-    assertThat(ig.ignored("!q")).isTrue(); // Go negates with '^' only
+    assertThat(ig.ignored("aq")).isTrue(); // '!' negates, as in the shell (Go: '^' only)
+    assertThat(ig.ignored("qq")).isFalse();
     assertThat(ig.ignored("*star")).isTrue();
     assertThat(ig.ignored("astar")).isFalse();
   }
@@ -73,5 +79,21 @@ class DockerIgnoreTest {
   void regexCharactersAreLiteral() {
     assertThat(of("a+b(1).txt").ignored("a+b(1).txt")).isTrue();
     assertThat(of("a.txt").ignored("abtxt")).isFalse();
+  }
+
+  @Test
+  void wildcardsMatchHiddenNamesAsDockerDoes() {
+    assertThat(of("*.env").ignored(".env")).isTrue();
+    assertThat(of("**/*.tmp").ignored(".cache/a.tmp")).isTrue();
+  }
+
+  @Test
+  void aPatternGoWouldGuessAtIsRejectedWithItsLine() {
+    for (String bad : new String[] {"ok\n[[]\n", "ok\nlogs\\\n", "ok\n[!]q\n", "ok\n{a,b\n"}) {
+      assertThatThrownBy(() -> DockerIgnore.parse(bad))
+          .isInstanceOf(DockerIgnore.InvalidIgnoreFile.class)
+          .hasMessageStartingWith(".dockerignore line 2: invalid glob")
+          .satisfies(e -> assertThat(((DockerIgnore.InvalidIgnoreFile) e).line()).isEqualTo(2));
+    }
   }
 }

@@ -60,7 +60,10 @@ public final class Files implements Library {
     d.fn("glob").param("pattern", "String").returns("List<String>").effects(Effect.FILES)
         .doc("The paths under `build.dir` matching `pattern`, sorted, relative, with `/`: `glob(\"target/*.jar\")`, "
             + "`glob(\"src/**/*.kt\")`. `*` and `?` stay within a directory, `**` crosses any number of them, "
-            + "`{a,b}` is either; names starting with `.` match only a pattern that starts with `.`. "
+            + "`{a,b}` is either, `[abc]`/`[a-z]` a class (`[!x]` or `[^x]` negated), `\\` escapes the next character; "
+            + "names starting with `.` match only a pattern that starts with `.`. The same dialect reads "
+            + "`.dockerignore` files (where wildcards do match hidden names). A pattern the dialect cannot read "
+            + "without guessing (`[[]`, a trailing `\\`, an empty class, an unclosed `[` or `{`) is an error naming the column. "
             + "The directory the pattern starts in follows the same rule as the other file builtins; "
             + "symbolic links to directories are not followed.")
         .impl((cx, r, a) -> io("glob", a[0], () -> glob(cx, (String) a[0])));

@@ -1,5 +1,7 @@
 package io.slipway.stdlib.core;
 
+import io.slipway.glob.GlobPattern;
+import io.slipway.glob.GlobSyntaxException;
 import io.slipway.value.SlipException;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -12,10 +14,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Shell-style globbing relative to a directory. Java's {@code glob:} matcher treats {@code **}/
- * as one or more directories ({@code src/**}/{@code *.kt} would miss {@code src/A.kt}) and
- * matches hidden files, so patterns are translated here to regular expressions with the shell's
- * rules. The walk starts at the pattern's literal prefix directory and stops descending at the
+ * Globbing relative to a directory in Slipway's one glob dialect ({@link GlobPattern}, shared
+ * with {@code .dockerignore}), with the shell's rule that wildcards skip hidden names. The walk starts at the pattern's literal prefix directory and stops descending at the
  * pattern's depth unless it contains {@code **}.
  */
 final class Glob {
@@ -81,58 +81,16 @@ final class Glob {
   }
 
   private static boolean hasMeta(String s) {
-    return s.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0);
+    // an escaped character is not a literal path segment either: let the walk match it
+    return GlobPattern.hasWildcards(s) || s.indexOf('\\') >= 0;
   }
 
-  /** {@code **}/ is zero or more directories; a segment's wildcards never match a leading dot. */
+  /** The shell's rules: wildcards never match a leading dot. */
   static Pattern toRegex(String glob) {
-    var re = new StringBuilder();
-    int i = 0;
-    boolean segmentStart = true;
-    int braces = 0;
-    while (i < glob.length()) {
-      char c = glob.charAt(i);
-      if (c == '*' && glob.startsWith("**", i)) {
-        boolean slash = glob.startsWith("**/", i);
-        re.append(slash ? "(?:(?!\\.)[^/]+/)*" : "(?:(?!\\.)[^/]+(?:/(?!\\.)[^/]+)*)?");
-        i += slash ? 3 : 2;
-        segmentStart = slash;
-        continue;
-      }
-      switch (c) {
-        case '*' -> re.append(segmentStart ? "(?!\\.)[^/]*" : "[^/]*");
-        case '?' -> re.append(segmentStart ? "(?!\\.)[^/]" : "[^/]");
-        case '[' -> {
-          int end = glob.indexOf(']', i + 1);
-          if (end < 0) {
-            re.append("\\[");
-          } else {
-            String body = glob.substring(i + 1, end);
-            re.append('[').append(body.startsWith("!") ? "^" + body.substring(1) : body).append(']');
-            i = end;
-          }
-        }
-        case '{' -> {
-          braces++;
-          re.append("(?:");
-        }
-        case '}' -> {
-          if (braces > 0) {
-            braces--;
-            re.append(')');
-          } else {
-            re.append("\\}");
-          }
-        }
-        case ',' -> re.append(braces > 0 ? "|" : ",");
-        default -> re.append(Pattern.quote(String.valueOf(c)));
-      }
-      segmentStart = c == '/';
-      i++;
+    try {
+      return GlobPattern.compile(glob, true).regex();
+    } catch (GlobSyntaxException e) {
+      throw SlipException.error("glob: " + e.getMessage());
     }
-    if (braces > 0) {
-      throw SlipException.error("glob: unclosed `{` in `" + glob + "`");
-    }
-    return Pattern.compile(re.toString());
   }
 }

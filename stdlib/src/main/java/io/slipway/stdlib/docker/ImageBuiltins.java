@@ -146,6 +146,7 @@ public final class ImageBuiltins implements Library {
     DockerSession s = Calls.session(cx);
     Path context = path(cx, "build", (String) a[0]);
     Workspace.of(Calls.run(cx)).resolve("build", context, (String) a[1]); // the Dockerfile too
+    checkDockerIgnore(context);
     String tag = (String) a[2];
     Map<String, String> labels = new LinkedHashMap<>((Map<String, String>) a[5]);
     labels.putAll(s.labels().labels()); // no stage label: each label is a build step
@@ -220,5 +221,18 @@ public final class ImageBuiltins implements Library {
     out.finish();
     s.tracker().exempt(trackId(i));
     return i;
+  }
+
+  /** A bad {@code .dockerignore} is the pipeline's mistake, reported before the engine is asked. */
+  private static void checkDockerIgnore(Path context) {
+    try {
+      io.slipway.engine.tar.DockerIgnore.load(context);
+    } catch (io.slipway.engine.tar.DockerIgnore.InvalidIgnoreFile e) {
+      throw SlipException.error("build: " + context.resolve(".dockerignore") + ":" + e.line() + ": "
+          + e.reason());
+    } catch (java.io.IOException e) {
+      throw SlipException.error("build: cannot read " + context.resolve(".dockerignore") + ": "
+          + e.getMessage());
+    }
   }
 }

@@ -54,6 +54,30 @@ class FilesTest {
   }
 
   @Test
+  void aBadGlobIsASlipwayErrorPointingAtTheColumn() {
+    var cx = new TestContext(dir);
+    // before the shared dialect, "[[]" and a trailing "\\" were PatternSyntaxExceptions (internal errors)
+    assertThatThrownBy(() -> cx.call("glob", "src/[[]x"))
+        .isInstanceOf(io.slipway.value.SlipException.class)
+        .hasMessage("glob: invalid glob `src/[[]x` at column 6: `[` inside a character class (write `\\[`)");
+    assertThatThrownBy(() -> cx.call("glob", "a\\"))
+        .isInstanceOf(io.slipway.value.SlipException.class)
+        .hasMessageContaining("column 2: the pattern ends with a lone `\\`");
+    assertThatThrownBy(() -> cx.call("glob", "x/[z-a]"))
+        .isInstanceOf(io.slipway.value.SlipException.class)
+        .hasMessageContaining("column 3: invalid character class `[z-a]`");
+  }
+
+  @Test
+  void escapedWildcardsAreLiteralNames() throws Exception {
+    var cx = new TestContext(dir);
+    Files.writeString(dir.resolve("a*b.txt"), "x");
+    Files.writeString(dir.resolve("axb.txt"), "x");
+    assertThat(cx.call("glob", "a\\*b.txt")).isEqualTo(List.of("a*b.txt"));
+    assertThat(cx.call("glob", "a[!*]b.txt")).isEqualTo(List.of("axb.txt"));
+  }
+
+  @Test
   void gitIsReadFromDotGit() throws Exception {
     var cx = new TestContext(dir.resolve("sub"));
     Files.createDirectories(dir.resolve("sub"));
