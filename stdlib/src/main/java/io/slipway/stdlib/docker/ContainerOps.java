@@ -106,9 +106,18 @@ final class ContainerOps {
     out.finish();
     var result = new ExecResult(code, out.stdout(), out.stderr(), Duration.ofNanos(System.nanoTime() - start));
     if (check && code != 0) {
-      // the container's death ends the exec as well: name that cause, not the command
-      var state = DockerSession.call("inspect " + c.name(), () -> s.engine().inspectContainer(c.id()))
-          .map(io.slipway.engine.ContainerInfo::state);
+      // the container's death ends the exec as well: name that cause, not the command; the
+      // engine may report the exec's end before the container's, so a signal code waits
+      // (bounded) for the container's state to settle
+      Duration settle = io.slipway.engine.ContainerSettling.maybeContainerDeath(code)
+          ? io.slipway.engine.ContainerSettling.SIGNAL_EXIT : Duration.ZERO;
+      var state = DockerSession.call("inspect " + c.name(), () -> {
+        try {
+          return io.slipway.engine.ContainerSettling.settle(s.engine(), c.id(), settle);
+        } catch (InterruptedException e) {
+          throw DockerSession.<RuntimeException>sneaky(e);
+        }
+      });
       String why = state.isEmpty() ? "container `" + c.name() + "` was removed while `"
               + out.mask(Calls.display(command)) + "` was running"
           : !state.get().running() ? "container `" + c.name() + "` exited (" + state.get().exitSummary()

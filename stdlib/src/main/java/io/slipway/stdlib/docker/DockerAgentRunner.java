@@ -1,5 +1,6 @@
 package io.slipway.stdlib.docker;
 
+import io.slipway.engine.ContainerSettling;
 import io.slipway.engine.ContainerSpec;
 import io.slipway.engine.EngineException;
 import io.slipway.engine.ExecSpec;
@@ -176,6 +177,7 @@ public final class DockerAgentRunner implements AgentRunner {
         try {
           var o = shell.run(command.commandLine(), command.env(), workdir(command), l -> output.line(
               l.stream() == LogLine.Stream.STDERR ? Event.Stream.STDERR : Event.Stream.STDOUT, l.text()));
+          failIfAgentDied(command, o.exitCode());
           return new ExecResult(o.exitCode(), o.stdout(), o.stderr(), Duration.ofNanos(System.nanoTime() - start));
         } catch (AgentShell.Gone gone) {
           throw agentEnded(command, gone.sent);
@@ -204,12 +206,7 @@ public final class DockerAgentRunner implements AgentRunner {
         throw io.slipway.value.SlipException.engine("exec `" + command.display() + "` in the agent: " + e.getMessage());
       }
       lines.flush();
-      if (code != 0) {
-        // a dead agent ends the exec too (with 137 or no code): say so instead of blaming the command
-        agentState().filter(st -> !st.running()).ifPresent(st -> {
-          throw ended(command, st, true);
-        });
-      }
+      failIfAgentDied(command, code);
       synchronized (stdout) {
         var utf8 = java.nio.charset.StandardCharsets.UTF_8;
         return new ExecResult(code, stdout.toString(utf8), stderr.toString(utf8),
@@ -217,15 +214,39 @@ public final class DockerAgentRunner implements AgentRunner {
       }
     }
 
-    /** The agent's state now; empty when it no longer exists. */
-    private java.util.Optional<io.slipway.engine.ContainerState> agentState() {
-      return DockerSession.call("inspect the agent", () -> s.engine().inspectContainer(id))
-          .map(io.slipway.engine.ContainerInfo::state);
+    /**
+     * A dead agent ends its command too (with a signal's code, or none): when the command failed
+     * that way and the agent stopped, say so instead of blaming the command. The engine may
+     * report the command's end before the container's, so a signal code waits (bounded) for the
+     * container's state to settle.
+     */
+    private void failIfAgentDied(Command command, int code) throws InterruptedException {
+      if (code == 0) {
+        return;
+      }
+      var state = agentState(ContainerSettling.maybeContainerDeath(code)
+          ? ContainerSettling.SIGNAL_EXIT : Duration.ZERO);
+      if (state.isPresent() && !state.get().running()) {
+        throw ended(command, state.get(), true);
+      }
     }
 
-    /** The step's failure when the agent's shell ended before or while running {@code command}. */
-    private RuntimeException agentEnded(Command command, boolean sent) {
-      var state = agentState();
+    /** The agent's state once settled (see {@link ContainerSettling}); empty when it no longer exists. */
+    private java.util.Optional<io.slipway.engine.ContainerState> agentState(Duration settle)
+        throws InterruptedException {
+      try {
+        return ContainerSettling.settle(s.engine(), id, settle);
+      } catch (EngineException e) {
+        throw io.slipway.interp.EngineFailures.toError(e, "inspect the agent");
+      }
+    }
+
+    /**
+     * The step's failure when the agent's shell ended before or while running {@code command}:
+     * the stream's end usually means the container is dying, which the engine may not show yet.
+     */
+    private RuntimeException agentEnded(Command command, boolean sent) throws InterruptedException {
+      var state = agentState(ContainerSettling.STREAM_ENDED);
       if (state.isPresent() && state.get().running()) {
         return io.slipway.value.SlipException.engine("the agent's shell ended "
             + (sent ? "while running `" + command.display() + "`" : "before `" + command.display() + "`")

@@ -57,8 +57,10 @@ class DeadContainerIT {
       killed = System.nanoTime();
     }
     PipelineRun result = run.get(60, TimeUnit.SECONDS);
+    // bounded, not a measurement: generous because the build machine is loaded (the engine's
+    // own view of the kill can lag by seconds there); a hang would take 60 s and more
     assertThat(Duration.ofNanos(System.nanoTime() - killed)).as("fails within seconds of the kill")
-        .isLessThan(Duration.ofSeconds(10));
+        .isLessThan(Duration.ofSeconds(20));
     assertThat(PipelineRun.leftovers(result.runId)).isEmpty();
     return result;
   }
