@@ -56,21 +56,20 @@ import java.util.function.Consumer;
  */
 public final class ExplainingEngine implements ContainerEngine {
   private final ContainerEngine delegate;
-  private final Path base;
-  private final Consumer<String> out;
-  private final List<String> global;
+  private final Explanations settings;
   private final Names names = new Names();
   /** Containers created but not yet started or otherwise used: explained at their start. */
   private final Map<String, ContainerSpec> pending = new ConcurrentHashMap<>();
-  private volatile boolean enabled;
 
   /**
+   * An engine with a switch of its own (off at first).
+   *
    * @param delegate the engine that does the work
    * @param base the pipeline's directory; build contexts and files are shown relative to it
    * @param out receives each explanation line ({@code $ docker ...}) on the calling thread
    */
   public ExplainingEngine(ContainerEngine delegate, Path base, Consumer<String> out) {
-    this(delegate, base, out, List.of());
+    this(delegate, new Explanations(out, base));
   }
 
   /**
@@ -79,10 +78,13 @@ public final class ExplainingEngine implements ContainerEngine {
    */
   public ExplainingEngine(ContainerEngine delegate, Path base, Consumer<String> out,
       List<String> globalFlags) {
+    this(delegate, new Explanations(out, base, globalFlags));
+  }
+
+  /** An engine explaining itself through a switch shared with others ({@link Explanations#wrap}). */
+  public ExplainingEngine(ContainerEngine delegate, Explanations settings) {
     this.delegate = delegate;
-    this.base = base == null ? Path.of("") : base;
-    this.out = out;
-    this.global = List.copyOf(globalFlags);
+    this.settings = settings;
   }
 
   /** A line consumer that emits each explanation as a run-level {@code INFO} log event. */
@@ -92,11 +94,11 @@ public final class ExplainingEngine implements ContainerEngine {
 
   /** Turns explanations on or off; operations are performed either way. */
   public void enabled(boolean on) {
-    enabled = on;
+    settings.enabled(on);
   }
 
   public boolean enabled() {
-    return enabled;
+    return settings.enabled();
   }
 
   /** The decorated engine. */
@@ -110,12 +112,12 @@ public final class ExplainingEngine implements ContainerEngine {
   }
 
   private void explain(List<String> words) {
-    if (enabled) {
-      var all = new ArrayList<String>(words.size() + global.size() + 1);
+    if (settings.enabled()) {
+      var all = new ArrayList<String>();
       all.add("docker");
-      all.addAll(global);
+      all.addAll(settings.globalFlags());
       all.addAll(words);
-      out.accept("$ " + ShellWords.join(all));
+      settings.say("$ " + ShellWords.join(all));
     }
   }
 
@@ -214,7 +216,7 @@ public final class ExplainingEngine implements ContainerEngine {
 
   @Override
   public ImageInfo build(BuildSpec spec, OutputSink output) {
-    explain(OtherCommands.build(spec, base));
+    explain(OtherCommands.build(spec, settings.base()));
     return delegate.build(spec, output);
   }
 

@@ -326,4 +326,24 @@ class ExplainingEngineTest {
     assertThat(Durations.go(Duration.ofMinutes(2))).isEqualTo("2m");
     assertThat(Durations.go(Duration.ofHours(1))).isEqualTo("1h");
   }
+
+  @Test
+  void oneSwitchReachesEveryEngineOfASessionAndTheBaseFollowsLoad() {
+    List<String> out = new ArrayList<>();
+    var explanations = new Explanations(out::add, BASE);
+    var factory = explanations.wrap(() -> RecordingEngine.into(log));
+    var first = factory.get();
+    var second = factory.get();
+    first.pull("a", null, OutputSink.NONE);
+    explanations.enabled(true);
+    first.pull("b", null, OutputSink.NONE);
+    second.pull("c", null, OutputSink.NONE);
+    explanations.base(BASE.resolve("app"));
+    second.build(new BuildSpec(BASE.resolve("app"), "Dockerfile", List.of("x:1"), null, Map.of(), Map.of(), false,
+        false), OutputSink.NONE);
+    explanations.enabled(false);
+    second.pull("d", null, OutputSink.NONE);
+    assertThat(out).containsExactly("$ docker pull b", "$ docker pull c", "$ docker build -t x:1 .");
+    assertThat(first).isInstanceOf(ExplainingEngine.class);
+  }
 }
