@@ -213,6 +213,10 @@ BAD_CHAR_LIT: '\'' ~['\r\n]* '\''?;
 
 QUOTE_OPEN: '"' { openStrings.push(_tokenStartCharIndex); pushMode(LineString); };
 TRIPLE_QUOTE_OPEN: '"""' -> pushMode(MultiLineString);
+// Kotlin 2's multi-dollar strings for shell code: inside them only `$$name` and `$${expr}`
+// interpolate; a lone `$` (`$f`, `${HOME}`) is text.
+DOLLAR_TRIPLE_QUOTE_OPEN: '$$"""' -> pushMode(DollarMultiLineString);
+DOLLAR_QUOTE_OPEN: '$$"' { openStrings.push(_tokenStartCharIndex); pushMode(DollarLineString); };
 
 fragment DecDigits: [0-9] [0-9_]*;
 fragment Exponent: [eE] [+-]? DecDigits;
@@ -251,3 +255,29 @@ MULTI_STR_QUOTE: '"'+;
 MULTI_STR_REF: '$' Identifier;
 MULTI_STR_TEXT: ~["$]+ | '$';
 MULTI_STR_EXPR_START: '${' { open('$'); pushMode(DEFAULT_MODE); };
+
+// ---------------------------------------------------------------- $$"..." and $$"""...""" strings
+// The same tokens as the one-dollar modes (the builder treats them alike) except the references:
+// DOLLAR_STR_REF is `$$name`; `$$` alone, `$name` and `${` are text.
+
+mode DollarLineString;
+
+DL_QUOTE_CLOSE: '"' { openStrings.poll(); popMode(); setType(QUOTE_CLOSE); };
+DOLLAR_STR_REF: '$$' Identifier;
+DL_TEXT: (~[\\"$\r\n]+ | '$') -> type(LINE_STR_TEXT);
+DL_ESCAPE: '\\' ('u' HexDigit HexDigit HexDigit HexDigit | ~[\r\n])? -> type(LINE_STR_ESCAPE);
+DL_EXPR_START: '$${' { open('$'); pushMode(DEFAULT_MODE); setType(LINE_STR_EXPR_START); };
+DL_NL: ('\r'? '\n' | '\r') {
+  unterminatedStrings.add(openStrings.pop());
+  popMode();
+  setType(NL);
+  if (newlinesHidden()) skip();
+};
+
+mode DollarMultiLineString;
+
+DM_TRIPLE_QUOTE_CLOSE: '"'* '"""' -> popMode, type(TRIPLE_QUOTE_CLOSE);
+DM_QUOTE: '"'+ -> type(MULTI_STR_QUOTE);
+DM_REF: '$$' Identifier -> type(DOLLAR_STR_REF);
+DM_TEXT: (~["$]+ | '$') -> type(MULTI_STR_TEXT);
+DM_EXPR_START: '$${' { open('$'); pushMode(DEFAULT_MODE); setType(MULTI_STR_EXPR_START); };

@@ -231,15 +231,15 @@ jumpExpression
 
 stringLiteral: lineStringLiteral | multiLineStringLiteral;
 
-lineStringLiteral: QUOTE_OPEN (lineStringContent | lineStringExpression)* QUOTE_CLOSE?;
+lineStringLiteral: (QUOTE_OPEN | DOLLAR_QUOTE_OPEN) (lineStringContent | lineStringExpression)* QUOTE_CLOSE?;
 
-lineStringContent: LINE_STR_TEXT | LINE_STR_ESCAPE | LINE_STR_REF;
+lineStringContent: LINE_STR_TEXT | LINE_STR_ESCAPE | LINE_STR_REF | DOLLAR_STR_REF;
 
 lineStringExpression: LINE_STR_EXPR_START expression RCURL;
 
-multiLineStringLiteral: TRIPLE_QUOTE_OPEN (multiLineStringContent | multiLineStringExpression)* TRIPLE_QUOTE_CLOSE?;
+multiLineStringLiteral: (TRIPLE_QUOTE_OPEN | DOLLAR_TRIPLE_QUOTE_OPEN) (multiLineStringContent | multiLineStringExpression)* TRIPLE_QUOTE_CLOSE?;
 
-multiLineStringContent: MULTI_STR_TEXT | MULTI_STR_QUOTE | MULTI_STR_REF;
+multiLineStringContent: MULTI_STR_TEXT | MULTI_STR_QUOTE | MULTI_STR_REF | DOLLAR_STR_REF;
 
 multiLineStringExpression: MULTI_STR_EXPR_START expression RCURL;
 

@@ -62,6 +62,8 @@ final class StringLiterals {
     switch (t.getType()) {
       case SlipLexer.LINE_STR_REF, SlipLexer.MULTI_STR_REF -> parts.interpolation(span,
           new Expr.Name(new Span(span.start() + 1, span.end()), text.substring(1)));
+      case SlipLexer.DOLLAR_STR_REF -> parts.interpolation(span,
+          new Expr.Name(new Span(span.start() + 2, span.end()), text.substring(2)));
       case SlipLexer.LINE_STR_ESCAPE -> parts.text(span, escape(span, text));
       default -> parts.text(span, text);
     }

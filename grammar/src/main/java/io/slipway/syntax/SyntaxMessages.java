@@ -28,7 +28,8 @@ final class SyntaxMessages {
     return switch (t.getType()) {
       case Token.EOF -> "end of file";
       case SlipLexer.NL -> "end of line";
-      case SlipLexer.QUOTE_OPEN, SlipLexer.TRIPLE_QUOTE_OPEN -> "string";
+      case SlipLexer.QUOTE_OPEN, SlipLexer.TRIPLE_QUOTE_OPEN, SlipLexer.DOLLAR_QUOTE_OPEN,
+          SlipLexer.DOLLAR_TRIPLE_QUOTE_OPEN -> "string";
       case SlipLexer.INT_LIT, SlipLexer.DOUBLE_LIT -> "number `" + shorten(t.getText()) + "`";
       default -> "`" + shorten(t.getText()) + "`";
     };
@@ -79,7 +80,8 @@ final class SyntaxMessages {
       case SlipLexer.NL -> "a new line";
       case SlipLexer.IDENT -> "a name";
       case SlipLexer.INT_LIT, SlipLexer.DOUBLE_LIT -> "a number";
-      case SlipLexer.QUOTE_OPEN, SlipLexer.TRIPLE_QUOTE_OPEN -> "a string";
+      case SlipLexer.QUOTE_OPEN, SlipLexer.TRIPLE_QUOTE_OPEN, SlipLexer.DOLLAR_QUOTE_OPEN,
+          SlipLexer.DOLLAR_TRIPLE_QUOTE_OPEN -> "a string";
       case SlipLexer.QUOTE_CLOSE -> "`\"`";
       case SlipLexer.TRIPLE_QUOTE_CLOSE -> "`\"\"\"`";
       default -> {

@@ -30,6 +30,7 @@ final class CallChecker {
   }
 
   Type call(Expr.Call c, Type expected, Env env) {
+    ShellHints.mark(cx, c);
     return switch (c.callee()) {
       case Expr.Name n -> byName(c, n, expected, env);
       case Expr.Member m -> method(c, m, expected, env);

@@ -35,6 +35,10 @@ final class Ctx {
   final Map<Symbol, SecretNames.Source> matrixValues = new IdentityHashMap<>();
   /** Top-level {@code pipeline(...)} calls that are in an allowed place. */
   final Set<Expr.Call> allowedPipelines = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** String arguments of {@code sh}/{@code exec}/{@code run} calls: shell code ({@link ShellHints}). */
+  final Set<Expr.Str> shellStrings = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** The shell string whose interpolations are being checked, or null. */
+  Expr.Str shellString;
   SourceFile file;
   /** The implicit receiver of snippets checked at a breakpoint inside a DSL block, or null. */
   Type snippetReceiver;

@@ -115,6 +115,17 @@ final class ExprChecker {
   }
 
   private Type template(Expr.Str s, Env env) {
+    Expr.Str saved = cx.shellString;
+    cx.shellString = cx.shellStrings.contains(s) ? s : null;
+    try {
+      interpolations(s, env);
+    } finally {
+      cx.shellString = saved;
+    }
+    return Types.STRING;
+  }
+
+  private void interpolations(Expr.Str s, Env env) {
     for (TemplatePart p : s.parts()) {
       if (p instanceof TemplatePart.Interpolation in) {
         Type t = check(in.expr(), null, env);
@@ -124,7 +135,6 @@ final class ExprChecker {
         }
       }
     }
-    return Types.STRING;
   }
 
   private Type name(Expr.Name n, Env env) {
@@ -169,7 +179,9 @@ final class ExprChecker {
     if (env.receiver() != null) {
       candidates.addAll(members.names(env.receiver()));
     }
-    cx.report(Code.E0301, span, "unknown name `" + id + "`", DidYouMean.hint(id, candidates));
+    String shell = ShellHints.hint(cx, span, id);
+    cx.report(Code.E0301, span, "unknown name `" + id + "`",
+        shell != null ? shell : DidYouMean.hint(id, candidates));
   }
 
   private Type member(Expr.Member m, Env env) {
