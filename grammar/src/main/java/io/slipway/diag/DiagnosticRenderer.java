@@ -13,7 +13,10 @@ import java.util.List;
  *       |             ^^ did you mean `30.seconds`?
  * </pre>
  *
- * Columns and carets count code points, so a line holding an emoji still lines up.
+ * Columns in the header count code points; carets are placed by display width (a tab is four
+ * columns, a CJK or emoji character two, a combining mark none), so they line up under the
+ * expression on a terminal whatever the line holds. Run-time errors use the same snippet
+ * ({@link #snippet}), so check and run errors look alike.
  *
  * <p>With {@link #masking}, every text taken from a user's files or values (messages, hints,
  * source lines) passes through the redaction first, so a diagnostic never prints a known secret
@@ -75,6 +78,18 @@ public final class DiagnosticRenderer {
     return sb.toString();
   }
 
+  /**
+   * The source line of {@code span} with the span underlined, as under a diagnostic's header
+   * (two lines, each ending in a newline; empty for a file without text).
+   */
+  public String snippet(SourceFile f, Span span) {
+    var sb = new StringBuilder();
+    if (!f.text().isEmpty()) {
+      snippet(sb, f, span, null);
+    }
+    return sb.toString();
+  }
+
   private void snippet(StringBuilder sb, SourceFile f, Span span, String hint) {
     if (f.text().isEmpty()) {
       if (hint != null) {
@@ -116,7 +131,7 @@ public final class DiagnosticRenderer {
     sb.append(gutter).append(" | ").append(expandTabs(text)).append('\n');
     String prefix = text.isEmpty() ? "" : caretPrefix(text, startCol - 1 - from);
     sb.append(blank).append(" | ").append(prefix);
-    String carets = "^".repeat(width);
+    String carets = "^".repeat(Math.max(1, displayWidth(text, startCol - 1 - from, width)));
     sb.append(color ? "\u001b[1;31m" + carets + "\u001b[0m" : carets);
     if (hint != null) {
       sb.append(' ').append(hint);
@@ -136,19 +151,62 @@ public final class DiagnosticRenderer {
     return redaction.overlapsSecret(text, from, to);
   }
 
-  /** Spaces under the first {@code cols} code points, keeping tabs so carets line up. */
+  /** Spaces as wide as the first {@code cols} code points, so carets line up. */
   private static String caretPrefix(String text, int cols) {
     var sb = new StringBuilder();
     int i = 0;
     for (int c = 0; c < cols && i < text.length(); c++) {
       int cp = text.codePointAt(i);
-      sb.append(cp == '\t' ? "    " : " ");
+      sb.append(" ".repeat(columns(cp)));
       i += Character.charCount(cp);
     }
     for (int c = text.codePointCount(0, text.length()); c < cols; c++) {
       sb.append(' ');
     }
     return sb.toString();
+  }
+
+  /** Display width of {@code count} code points of {@code text} from code point {@code from}. */
+  private static int displayWidth(String text, int from, int count) {
+    int total = text.codePointCount(0, text.length());
+    int start = Math.max(0, Math.min(from, total));
+    int i = text.offsetByCodePoints(0, start);
+    int w = 0;
+    for (int c = 0; c < count && i < text.length(); c++) {
+      int cp = text.codePointAt(i);
+      w += columns(cp);
+      i += Character.charCount(cp);
+    }
+    return w;
+  }
+
+  /** Terminal columns of one code point (the rules of wcwidth, for the ranges that occur). */
+  static int columns(int cp) {
+    if (cp == '\t') {
+      return 4;
+    }
+    int type = Character.getType(cp);
+    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        || type == Character.FORMAT || cp == 0x200B) {
+      return 0;
+    }
+    boolean wide = (cp >= 0x1100 && cp <= 0x115F) // Hangul Jamo
+        || (cp >= 0x2E80 && cp <= 0x303E) // CJK radicals, punctuation
+        || (cp >= 0x3041 && cp <= 0x33FF) // kana, CJK compatibility
+        || (cp >= 0x3400 && cp <= 0x4DBF) // CJK extension A
+        || (cp >= 0x4E00 && cp <= 0x9FFF) // CJK unified ideographs
+        || (cp >= 0xA000 && cp <= 0xA4CF) // Yi
+        || (cp >= 0xAC00 && cp <= 0xD7A3) // Hangul syllables
+        || (cp >= 0xF900 && cp <= 0xFAFF) // CJK compatibility ideographs
+        || (cp >= 0xFE30 && cp <= 0xFE4F) // CJK compatibility forms
+        || (cp >= 0xFF00 && cp <= 0xFF60) // fullwidth forms
+        || (cp >= 0xFFE0 && cp <= 0xFFE6)
+        || (cp >= 0x1F300 && cp <= 0x1F64F) // pictographs, emoticons
+        || (cp >= 0x1F680 && cp <= 0x1F6FF) // transport and map symbols
+        || (cp >= 0x1F900 && cp <= 0x1F9FF) // supplemental symbols and pictographs
+        || (cp >= 0x1FA70 && cp <= 0x1FAFF) // symbols and pictographs extended-A
+        || (cp >= 0x20000 && cp <= 0x3FFFD); // CJK extensions B and later
+    return wide ? 2 : 1;
   }
 
   private static String expandTabs(String s) {

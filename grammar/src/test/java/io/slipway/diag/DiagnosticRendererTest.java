@@ -16,17 +16,23 @@ class DiagnosticRendererTest {
     return renderer.render(Diagnostic.error(Code.E0203, f, new Span(at, at + marked.length()), "m"));
   }
 
-  /** The column of the first caret in the rendered snippet equals the column of {@code marked} in the shown line. */
-  private static void assertCaretUnder(String rendered, String marked) {
+  /**
+   * On a terminal, the first caret stands in the display column where {@code marked} starts in the
+   * shown line, and the carets are as wide as it is.
+   */
+  static void assertCaretUnder(String rendered, String marked) {
     String[] lines = rendered.split("\n");
-    String source = lines[1];
-    String carets = lines[2];
+    String source = lines[lines.length - 2];
+    String carets = lines[lines.length - 1];
     int caret = carets.indexOf('^');
-    assertThat(carets.chars().filter(c -> c == '^').count()).isEqualTo(marked.length());
-    assertThat(source.codePointCount(0, source.length())).isGreaterThan(caret);
-    String under = source.substring(source.offsetByCodePoints(0, caret),
-        source.offsetByCodePoints(0, caret + marked.length()));
-    assertThat(under).isEqualTo(marked);
+    int at = source.lastIndexOf(marked);
+    assertThat(at).isNotNegative();
+    assertThat(caret).isEqualTo(width(carets.substring(0, carets.indexOf('|') + 2)) + width(source.substring(carets.indexOf('|') + 2, at)));
+    assertThat(carets.chars().filter(c -> c == '^').count()).isEqualTo(width(marked));
+  }
+
+  private static int width(String s) {
+    return s.codePoints().map(DiagnosticRenderer::columns).sum();
   }
 
   @Test
@@ -51,5 +57,22 @@ class DiagnosticRendererTest {
     String line = "head " + "x ".repeat(400) + "tail";
     assertCaretUnder(render(line, "head"), "head");
     assertCaretUnder(render(line, "tail"), "tail");
+  }
+
+  @Test
+  void tabsAndWideCharactersLineUpOnATerminal() {
+    assertCaretUnder(render("\tval x = \t oops\n", "oops"), "oops");
+    assertCaretUnder(render("val \u540d\u524d = \"\u65e5\u672c\" + oops\n", "oops"), "oops");
+    assertCaretUnder(render("val s = \"\u65e5\u672c\u8a9e\"\n", "\"\u65e5\u672c\u8a9e\""), "\"\u65e5\u672c\u8a9e\"");
+    assertCaretUnder(render("val e = \"e\u0301\" + oops\n", "oops"), "oops");
+  }
+
+  @Test
+  void theSnippetAloneIsWhatFollowsAHeader() {
+    var f = SourceFile.of("t.slip", "a\n\tsh(\"make\")\n");
+    int at = f.text().indexOf("sh");
+    String snippet = renderer.snippet(f, new Span(at, at + 10));
+    assertThat(snippet).isEqualTo("    2 |     sh(\"make\")\n      |     ^^^^^^^^^^\n");
+    assertThat(renderer.snippet(SourceFile.of("e.slip", ""), new Span(0, 0))).isEmpty();
   }
 }

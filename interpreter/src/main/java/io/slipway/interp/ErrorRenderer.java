@@ -1,5 +1,6 @@
 package io.slipway.interp;
 
+import io.slipway.diag.DiagnosticRenderer;
 import io.slipway.source.SourceFile;
 import io.slipway.source.Span;
 import io.slipway.value.SlipException;
@@ -14,6 +15,8 @@ import io.slipway.value.SlipException;
  * </pre>
  */
 public final class ErrorRenderer {
+  private static final DiagnosticRenderer SNIPPETS = new DiagnosticRenderer(false);
+
   private ErrorRenderer() {}
 
   /** The first line: location, stage, error type and message. */
@@ -33,23 +36,17 @@ public final class ErrorRenderer {
     return sb.toString();
   }
 
-  /** The header plus the source line with the failing expression underlined. */
+  /**
+   * The header plus the source line with the failing expression underlined, drawn by the same
+   * {@link DiagnosticRenderer} snippet as check errors (tabs and wide characters line up).
+   */
   public static String render(SlipException e) {
     var sb = new StringBuilder(header(e)).append('\n');
     SourceFile f = e.file();
     Span s = e.span();
-    if (f == null || s == null || f.text().isEmpty()) {
-      return sb.toString();
+    if (f != null && s != null) {
+      sb.append(SNIPPETS.snippet(f, s));
     }
-    int line = f.line(s.start());
-    String text = f.lineText(line).replace("\t", "    ");
-    String gutter = String.format("%5d", line);
-    sb.append(gutter).append(" | ").append(text).append('\n');
-    int startCol = f.column(s.start());
-    int lineEnd = f.lineStarts()[line - 1] + f.lineText(line).length();
-    int endCol = f.column(Math.min(Math.max(s.end(), s.start()), lineEnd));
-    sb.append(" ".repeat(gutter.length())).append(" | ").append(" ".repeat(startCol - 1))
-        .append("^".repeat(Math.max(1, endCol - startCol))).append('\n');
     return sb.toString();
   }
 }
