@@ -66,9 +66,21 @@ class JsonViewTest {
   }
 
   @Test
-  void controlCharactersAndScriptEndTagsAreEscaped() {
-    String s = Json.write(java.util.Map.of("k", "a\u001b[0m</script>\u2028"));
-    assertThat(s).isEqualTo("{\"k\":\"a\\u001b[0m\\u003c/script>\\u2028\"}");
+  void controlCharactersAndScriptEndTagsAreEscaped() throws Exception {
+    String raw = "a\u001b[0m</script>\u2028\u2029\"\\\t\u00e9";
+    String s = Json.write(java.util.Map.of("k", raw));
+    assertThat(s).isEqualTo("{\"k\":\"a\\u001B[0m\\u003C/script>\\u2028\\u2029\\\"\\\\\\t\u00e9\"}");
+    assertThat(MAPPER.readTree(s).get("k").asText()).isEqualTo(raw);
+  }
+
+  @Test
+  void otherValuesAreWrittenAsTheirText() {
+    var m = new java.util.LinkedHashMap<String, Object>();
+    m.put("d", java.time.Duration.ofSeconds(3));
+    m.put("n", null);
+    m.put("l", List.of(1, 2.5, true));
+    m.put("m", java.util.Map.of(7, "x"));
+    assertThat(Json.write(m)).isEqualTo("{\"d\":\"PT3S\",\"n\":null,\"l\":[1,2.5,true],\"m\":{\"7\":\"x\"}}");
   }
 
   private static List<String> fields(JsonNode n) {
