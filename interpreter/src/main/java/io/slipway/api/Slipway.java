@@ -290,7 +290,7 @@ public final class Slipway {
     return all;
   }
 
-  private static List<Diagnostic> missingSecrets(CheckedProgram program, List<String> missing) {
+  static List<Diagnostic> missingSecrets(CheckedProgram program, List<String> missing) {
     List<Diagnostic> out = new ArrayList<>();
     for (String name : missing) {
       SourceFile where = program.main().file();

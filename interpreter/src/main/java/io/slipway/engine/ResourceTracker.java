@@ -36,6 +36,10 @@ public final class ResourceTracker {
   private final Set<String> exempt = ConcurrentHashMap.newKeySet();
   private final java.util.Map<String, String> stages = new ConcurrentHashMap<>();
   private final java.util.Map<String, CompletableFuture<Void>> removing = new ConcurrentHashMap<>();
+  private final List<Tracked> created = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** A resource as created, for {@link #removeCreatedBy}. */
+  private record Tracked(Kind kind, String id, String name, String stage) {}
 
   /** @param keep true for {@code --keep}: nothing is removed */
   public ResourceTracker(ContainerEngine engine, RunLabels labels, boolean keep,
@@ -76,6 +80,7 @@ public final class ResourceTracker {
     if (stage != null) {
       stages.put(id, stage);
     }
+    created.add(new Tracked(kind, id, name, stage));
     listener.changed(kind, "created", id, name, stage);
     if (keep) {
       return;
@@ -138,6 +143,28 @@ public final class ResourceTracker {
     if (gone.add(id)) {
       listener.changed(kind, "removed", id, name, stages.get(id));
     }
+  }
+
+  /**
+   * Removes now, last created first, what {@code stage} created and the run still holds (the
+   * REPL's {@code :rerun} starts the stage afresh, with the same names). Returns failures as
+   * messages; a resource that failed stays tracked for the run's cleanup.
+   */
+  public List<String> removeCreatedBy(String stage) {
+    List<String> failures = new ArrayList<>();
+    List<Tracked> all = new ArrayList<>(created);
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Tracked t = all.get(i);
+      if (stage.equals(t.stage()) && !gone.contains(t.id()) && !exempt.contains(t.id())) {
+        try {
+          remove(t.kind(), t.id(), t.name());
+        } catch (RuntimeException e) {
+          failures.add(t.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + t.name()
+              + ": " + e.getMessage());
+        }
+      }
+    }
+    return failures;
   }
 
   /** Keeps a resource past the run (a pushed image tag, {@code Image.keep()}). */

@@ -44,13 +44,22 @@ public final class Scheduler {
 
   /** @param only the single stage to run ({@code --stage}), or null for all */
   public Scheduler(Plan plan, Interpreter interp, String only) {
+    this(plan, interp, only, Set.of());
+  }
+
+  /**
+   * @param only the single stage to run ({@code --stage}), or null for all
+   * @param completed stages that already succeeded in this run (the REPL's {@code :reload}
+   *     continues after them): they are not run again and count as succeeded for what needs them
+   */
+  public Scheduler(Plan plan, Interpreter interp, String only, Set<String> completed) {
     this.plan = plan;
     this.interp = interp;
     this.run = interp.run();
     this.only = only;
     for (Plan.Stage s : plan.stages()) {
       if (only == null || only.equals(s.name())) {
-        status.put(s.name(), Status.PENDING);
+        status.put(s.name(), completed.contains(s.name()) ? Status.SUCCESS : Status.PENDING);
       }
     }
   }

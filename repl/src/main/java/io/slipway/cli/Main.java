@@ -34,6 +34,7 @@ public final class Main {
         .addSubcommand(new CheckCommand(cli))
         .addSubcommand(new PlanCommand(cli))
         .addSubcommand(new RunCommand(cli))
+        .addSubcommand(new ReplCommand(cli))
         .addSubcommand(new DocsCommand(cli))
         .addSubcommand(new GcCommand(cli))
         .addSubcommand(new ComposeCommand(cli))

@@ -55,6 +55,13 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--plain", description = "Plain prefixed lines even on a terminal.")
   boolean plain;
 
+  @Option(names = "--break-on-failure", description = "At an unhandled failure, open the REPL "
+      + "at the failing step, with its scope and containers kept.")
+  boolean breakOnFailure;
+
+  @Option(names = "--pause", description = "Open the REPL paused before the first stage.")
+  boolean pause;
+
   RunCommand(Cli cli) {
     this.cli = cli;
   }
@@ -64,6 +71,10 @@ final class RunCommand implements Callable<Integer> {
     var checked = input.check(cli);
     if (checked == null) {
       return ExitCode.USAGE;
+    }
+    if (breakOnFailure || pause) {
+      return DebugRun.run(cli, input, breakOnFailure, pause, stage != null || json
+          || junit != null || report != null || keep);
     }
     var model = new RunModel();
     LiveView live = null;

@@ -48,7 +48,10 @@ final class DockerSession {
       // stage needing the session could then not be interrupted (a cancel, a stage timeout)
       // while another thread waits for an engine that does not answer
       run.engine();
-      return run.service(DockerSession.class, () -> new DockerSession(run));
+      DockerSession s = run.service(DockerSession.class, () -> new DockerSession(run));
+      // the REPL's :rerun removes a stage's resources through the run's tracker
+      run.service(ResourceTracker.class, s::tracker);
+      return s;
     } catch (EngineUnavailable e) {
       // the run ends with exit code 3 and this one-line message
       throw SlipException.unavailable(e.getMessage());

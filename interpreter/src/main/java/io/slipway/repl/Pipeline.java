@@ -1,0 +1,512 @@
+package io.slipway.repl;
+
+import io.slipway.api.CheckResult;
+import io.slipway.api.PlanResult;
+import io.slipway.api.RunOptions;
+import io.slipway.api.SessionRuns;
+import io.slipway.api.Slipway;
+import io.slipway.builtin.PlanException;
+import io.slipway.debug.DebugPoint;
+import io.slipway.debug.Pause;
+import io.slipway.debug.StepController;
+import io.slipway.debug.Stepping;
+import io.slipway.diag.DiagnosticRenderer;
+import io.slipway.engine.ResourceTracker;
+import io.slipway.interp.Cancelled;
+import io.slipway.interp.ErrorRenderer;
+import io.slipway.pipeline.Plan;
+import io.slipway.pipeline.Scheduler;
+import io.slipway.pipeline.StageThreads;
+import io.slipway.run.Event;
+import io.slipway.run.EventSink;
+import io.slipway.run.Run;
+import io.slipway.run.Status;
+import io.slipway.value.SlipException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The REPL's pipeline side: the loaded file, the session its runs share, and the current run,
+ * which lives on after it ends (its containers stay) until the next {@code :run}, a
+ * {@code :reset} or {@code :quit}. Runs go on their own thread; every request that lets a run
+ * go on ({@code :run}, {@code :continue}, the steps, {@code :rerun}, {@code :reload}) returns
+ * when the run pauses or ends, as script mode needs. A pause at a stage's start is moved to the
+ * stage body's first statement, whose frame has the stage's scope and types.
+ */
+final class Pipeline {
+  private static final Duration POLL = Duration.ofMillis(100);
+
+  /** What a run (or a {@code :rerun}) ended with. */
+  record Outcome(Status status, int exitCode, String error) {}
+
+  /** The current run: its run state, plan, debugger gate and the thread running it. */
+  static final class Active {
+    final SessionRuns.Prepared prepared;
+    final Gate gate;
+    final CountDownLatch done = new CountDownLatch(1);
+    volatile Plan plan;
+    volatile Outcome outcome;
+    volatile String label = "run";
+
+    Active(SessionRuns.Prepared prepared, Gate gate) {
+      this.prepared = prepared;
+      this.gate = gate;
+    }
+
+    Run run() {
+      return prepared.run();
+    }
+  }
+
+  private final ReplConfig config;
+  private final Slipway slipway;
+  private final StepController controller;
+  private final Set<String> completed = ConcurrentHashMap.newKeySet();
+  private final EventSink events;
+  private Path file;
+  private CheckResult checked;
+  private PlanResult planned;
+  private SessionRuns runs;
+  private Active active;
+  private Map<String, String> params = Map.of();
+  private String pendingReason;
+  private boolean lastFailed;
+
+  Pipeline(ReplConfig config, StepController controller) {
+    this.config = config;
+    this.slipway = new Slipway(config.registry());
+    this.controller = controller;
+    this.events = config.events().and(e -> {
+      if (e instanceof Event.StageFinished f && f.status() == Status.SUCCESS) {
+        completed.add(f.stage());
+      } else if (e instanceof Event.StageStarted s) {
+        completed.remove(s.stage());
+      }
+    });
+  }
+
+  CheckResult checked() {
+    return checked;
+  }
+
+  Path file() {
+    return file;
+  }
+
+  Active active() {
+    return active;
+  }
+
+  /** True when the last run or rerun that ended failed (script mode's exit code). */
+  boolean lastFailed() {
+    return lastFailed;
+  }
+
+  /** The plan of the loaded file (the current run's once it has one). */
+  Plan plan() {
+    if (active != null && active.plan != null) {
+      return active.plan;
+    }
+    return planned == null ? null : planned.plan();
+  }
+
+  PlanResult planned() {
+    return planned;
+  }
+
+  // ------------------------------------------------------------ load
+
+  ReplResponse load(Path path) {
+    Path abs = config.dir().resolve(path).toAbsolutePath().normalize();
+    if (!Files.isRegularFile(abs)) {
+      return new ReplResponse.Failure("cannot read `" + path + "`: no such file\n");
+    }
+    CheckResult result = check(abs);
+    if (!result.ok()) {
+      return new ReplResponse.Diagnostics(result.renderer(false).render(result.diagnostics()),
+          result.diagnostics());
+    }
+    PlanResult plan = slipway.plan(result, Map.of(), config.hostPaths());
+    if (!plan.ok()) {
+      return planFailure(result, plan);
+    }
+    List<String> failures = endRun();
+    if (runs != null && !runs.dir().equals(abs.getParent())) {
+      failures.addAll(runs.close());
+      runs = null;
+    }
+    file = abs;
+    checked = result;
+    planned = plan;
+    return new ReplResponse.Output(cleanupText(failures) + "loaded " + display(abs) + "\n"
+        + plan.plan().render());
+  }
+
+  /** Checks {@code path}, naming it in diagnostics relative to the session's directory. */
+  private CheckResult check(Path path) {
+    try {
+      return slipway.check(io.slipway.source.SourceFile.read(path, display(path)));
+    } catch (java.io.IOException e) {
+      return slipway.check(path);
+    }
+  }
+
+  private static ReplResponse planFailure(CheckResult result, PlanResult plan) {
+    if (!plan.diagnostics().isEmpty()) {
+      return new ReplResponse.Diagnostics(result.renderer(false).render(plan.diagnostics()),
+          plan.diagnostics());
+    }
+    return new ReplResponse.Failure(plan.error() == null ? "the file declares no pipeline\n"
+        : plan.error().endsWith("\n") ? plan.error() : plan.error() + "\n");
+  }
+
+  private String display(Path p) {
+    Path cwd = config.dir();
+    return (p.startsWith(cwd) ? cwd.relativize(p) : p).toString().replace('\\', '/');
+  }
+
+  // ------------------------------------------------------------ run
+
+  ReplResponse run(Map<String, String> overrides) {
+    if (checked == null) {
+      return new ReplResponse.Failure("no pipeline loaded: use :load FILE\n");
+    }
+    List<String> failures = endRun();
+    SessionRuns.Prepared prepared;
+    Gate gate = new Gate(controller);
+    try {
+      if (runs == null) {
+        runs = SessionRuns.open(config.registry(), checked, options());
+      }
+      prepared = runs.prepare(checked, overrides, gate);
+    } catch (SessionRuns.Refused e) {
+      return new ReplResponse.Failure(cleanupText(failures) + text(e.result().error()));
+    }
+    params = overrides;
+    completed.clear();
+    Active a = new Active(prepared, gate);
+    active = a;
+    start(a, () -> {
+      Plan plan = prepared.load();
+      if (plan == null) {
+        return new Outcome(Status.FAILED, 2, "the file declares no pipeline");
+      }
+      a.plan = plan;
+      Run run = prepared.run();
+      events.emit(new Event.RunStarted(Instant.now(), run.runId(), plan.pipeline(),
+          run.build().number(), prepared.file().name(), plan.stageInfos()));
+      return schedule(a, new Scheduler(plan, prepared.interp(), null), true);
+    });
+    String head = cleanupText(failures);
+    ReplResponse r = await(a);
+    return head.isEmpty() ? r : prefix(head, r);
+  }
+
+  private RunOptions options() {
+    return RunOptions.defaults().withEvents(events).withEngineFactory(config.engineFactory())
+        .withEnvironment(config.environment()).withHostPaths(config.hostPaths());
+  }
+
+  /** Runs {@code body} on a run thread; the outcome is recorded and {@code done} counted down. */
+  private void start(Active a, Supplier<Outcome> body) {
+    StageThreads.start("slipway-repl-" + a.label, () -> {
+      Outcome o;
+      try {
+        o = body.get();
+      } catch (PlanException e) {
+        o = new Outcome(Status.FAILED, 2, new DiagnosticRenderer(false)
+            .render(List.of(e.diagnostic())));
+      } catch (SlipException e) {
+        o = new Outcome(Status.FAILED, e.infrastructure() ? 3 : 1, ErrorRenderer.render(e));
+      } catch (Cancelled e) {
+        o = new Outcome(Status.CANCELLED, 1, "cancelled: " + e.getMessage());
+      } catch (RuntimeException e) {
+        o = new Outcome(Status.FAILED, 3, "internal error: " + e);
+      }
+      String error = o.error() == null ? null : a.run().masker().mask(o.error());
+      a.outcome = new Outcome(o.status(), o.exitCode(), error);
+      a.done.countDown();
+    });
+  }
+
+  /** Runs a scheduler and turns its outcome into the run's; emits RunFinished if asked. */
+  private Outcome schedule(Active a, Scheduler scheduler, boolean finish) {
+    Instant start = Instant.now();
+    Outcome o;
+    try {
+      Scheduler.Outcome out = scheduler.run();
+      Run run = a.run();
+      if (out.status() == Status.SUCCESS) {
+        o = new Outcome(Status.SUCCESS, 0, null);
+      } else if (out.status() == Status.CANCELLED) {
+        o = new Outcome(Status.CANCELLED, 1, "cancelled: " + (run.isCancelled()
+            ? run.cancelReason() : "stopped in the REPL"));
+      } else if (out.failure() != null) {
+        o = new Outcome(Status.FAILED, out.failure().infrastructure() ? 3 : 1,
+            ErrorRenderer.render(out.failure()));
+      } else {
+        o = new Outcome(Status.FAILED, 1, null);
+      }
+    } catch (RuntimeException e) {
+      o = new Outcome(Status.FAILED, 3, "internal error: " + e);
+    }
+    if (finish && !a.gate.abandoned()) {
+      events.emit(new Event.RunFinished(Instant.now(), o.status(),
+          Duration.between(start, Instant.now()), o.error() == null ? null
+              : a.run().masker().mask(o.error()), o.exitCode()));
+    }
+    return o;
+  }
+
+  // ------------------------------------------------------------ waiting and stepping
+
+  /** Waits until the run pauses or ends. */
+  ReplResponse await(Active a) {
+    try {
+      while (true) {
+        if (a.done.getCount() == 0) {
+          return ended(a);
+        }
+        Optional<Pause> p = controller.awaitPause(POLL);
+        if (p.isEmpty()) {
+          continue;
+        }
+        Pause pause = p.get();
+        if (pause.point().kind() == DebugPoint.Kind.STAGE) {
+          // the stage's frame holds only what its body closes over: stop at its first
+          // statement, where its scope, receiver and static types are
+          pendingReason = pause.reason();
+          controller.step(Stepping.INTO);
+          continue;
+        }
+        String reason = pendingReason != null && "step".equals(pause.reason())
+            ? pendingReason : pause.reason();
+        pendingReason = null;
+        return Inspection.paused(pause, reason, a.run().masker());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new ReplResponse.Failure("interrupted while the run goes on; it is still "
+          + "running\n");
+    }
+  }
+
+  private ReplResponse ended(Active a) {
+    Outcome o = a.outcome;
+    lastFailed = o.exitCode() != 0;
+    String what = a.label.equals("run") ? "run" : a.label;
+    String verb = switch (o.status()) {
+      case SUCCESS -> "succeeded";
+      case FAILED -> "failed";
+      case CANCELLED -> "was cancelled";
+      default -> o.status().label();
+    };
+    String text = what + " " + verb
+        + (o.error() == null ? "" : ":\n" + text(o.error()).stripTrailing()) + "\n";
+    return new ReplResponse.RunEnded(text, o.status(), o.exitCode());
+  }
+
+  /** A control request on the paused run: resume, step or skip, then wait again. */
+  ReplResponse control(ReplRequest r) {
+    Active a = active;
+    if (a == null || controller.current().isEmpty()) {
+      return new ReplResponse.Failure(a != null && a.done.getCount() > 0
+          ? "the run is running, not paused\n" : "no run is paused\n");
+    }
+    boolean done = switch (r) {
+      case ReplRequest.Continue c -> controller.resume();
+      case ReplRequest.Step s -> controller.step(Stepping.INTO);
+      case ReplRequest.Next n -> controller.step(Stepping.OVER);
+      case ReplRequest.Finish f -> controller.step(Stepping.OUT);
+      case ReplRequest.Skip s -> controller.skipStage();
+      default -> throw new IllegalArgumentException(r.toString());
+    };
+    return done ? await(a) : new ReplResponse.Failure("no run is paused\n");
+  }
+
+  /** The focused pause of the current run, if it is paused. */
+  Optional<Pause> pause() {
+    return active == null ? Optional.empty() : controller.current();
+  }
+
+  // ------------------------------------------------------------ rerun and reload
+
+  ReplResponse rerun(String stage) {
+    Active old = active;
+    if (old == null || old.plan == null) {
+      return new ReplResponse.Failure("no run to rerun a stage of: use :run first\n");
+    }
+    if (old.plan.stage(stage) == null) {
+      return new ReplResponse.Failure("unknown stage `" + stage + "`; stages: "
+          + String.join(", ", old.plan.stages().stream().map(Plan.Stage::name).toList()) + "\n");
+    }
+    if (old.run().isCancelled()) {
+      return new ReplResponse.Failure("the run was cancelled; start a new one with :run\n");
+    }
+    stopThread(old);
+    List<String> failures = new ArrayList<>();
+    ResourceTracker tracker = old.run().scope().service(ResourceTracker.class);
+    if (tracker != null) {
+      failures.addAll(tracker.removeCreatedBy(stage));
+    }
+    Gate gate = new Gate(controller);
+    old.prepared.interp().debugger(gate);
+    Active a = new Active(old.prepared, gate);
+    a.plan = old.plan;
+    a.label = "stage " + stage;
+    active = a;
+    start(a, () -> schedule(a, new Scheduler(a.plan, a.prepared.interp(), stage), false));
+    return prefix(cleanupText(failures), await(a));
+  }
+
+  ReplResponse reload() {
+    if (file == null) {
+      return new ReplResponse.Failure("no pipeline loaded: use :load FILE\n");
+    }
+    CheckResult result = check(file);
+    if (!result.ok()) {
+      return new ReplResponse.Diagnostics(result.renderer(false).render(result.diagnostics()),
+          result.diagnostics());
+    }
+    PlanResult plan = slipway.plan(result, params, config.hostPaths());
+    if (!plan.ok()) {
+      return planFailure(result, plan);
+    }
+    checked = result;
+    planned = plan;
+    Active old = active;
+    if (old == null || old.plan == null || old.run().isCancelled()) {
+      return new ReplResponse.Output("reloaded " + display(file) + "\n");
+    }
+    stopThread(old);
+    Set<String> keep = new LinkedHashSet<>();
+    for (Plan.Stage s : plan.plan().stages()) {
+      if (completed.contains(s.name())) {
+        keep.add(s.name());
+      }
+    }
+    if (keep.size() == plan.plan().stages().size()) {
+      return new ReplResponse.Output("reloaded " + display(file)
+          + "; every stage had completed, nothing to continue\n");
+    }
+    Gate gate = new Gate(controller);
+    SessionRuns.Prepared prepared;
+    try {
+      prepared = runs.reprepare(old.run(), result, params, gate);
+    } catch (SessionRuns.Refused e) {
+      return new ReplResponse.Failure(text(e.result().error()));
+    }
+    Active a = new Active(prepared, gate);
+    active = a;
+    Map<String, Object> before = old.prepared.interp().globals().visible();
+    start(a, () -> {
+      Plan p = prepared.load();
+      if (p == null) {
+        return new Outcome(Status.FAILED, 2, "the file declares no pipeline");
+      }
+      Globals.carryOver(before, prepared.interp().globals());
+      a.plan = p;
+      return schedule(a, new Scheduler(p, prepared.interp(), null, keep), true);
+    });
+    return prefix("reloaded " + display(file) + "; continuing after "
+        + (keep.isEmpty() ? "no completed stage" : String.join(", ", keep)) + "\n", await(a));
+  }
+
+  /**
+   * Ends the run's thread if it is still going (paused): its points now end what they do, and
+   * every pause of it is let go, so that it winds down.
+   */
+  private void stopThread(Active a) {
+    a.gate.abandon();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (a.done.getCount() > 0 && System.nanoTime() < end) {
+      while (controller.resume()) {
+        // every held thread of the abandoned run goes on into its cancellation
+      }
+      try {
+        a.done.await(POLL.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ ending
+
+  /** Stops the current run if it is going, then removes what it made. Returns failures. */
+  List<String> endRun() {
+    Active a = active;
+    active = null;
+    if (a == null) {
+      return new ArrayList<>();
+    }
+    if (a.done.getCount() > 0) {
+      a.run().cancel("ended in the REPL");
+      stopThread(a);
+    }
+    return new ArrayList<>(a.run().cleanup());
+  }
+
+  /** Cancels the running run (Ctrl-C); false when none is running. */
+  boolean cancel() {
+    Active a = active;
+    if (a == null || a.done.getCount() == 0) {
+      return false;
+    }
+    // the scheduler interrupts its stages, a paused one included
+    a.run().cancel("interrupted");
+    return true;
+  }
+
+  /** Ends the run and the session: everything they made is removed. */
+  List<String> close() {
+    List<String> failures = endRun();
+    if (runs != null) {
+      failures.addAll(runs.close());
+      runs = null;
+    }
+    file = null;
+    checked = null;
+    planned = null;
+    return failures;
+  }
+
+  static String cleanupText(List<String> failures) {
+    var sb = new StringBuilder();
+    for (String f : failures) {
+      sb.append("cleanup failed: ").append(f).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String text(String s) {
+    return s == null ? "" : s.endsWith("\n") ? s : s + "\n";
+  }
+
+  private static ReplResponse prefix(String head, ReplResponse r) {
+    if (head.isEmpty()) {
+      return r;
+    }
+    return switch (r) {
+      case ReplResponse.Paused p -> new ReplResponse.Paused(head + p.text(), p.stage(), p.file(),
+          p.line(), p.reason());
+      case ReplResponse.RunEnded e -> new ReplResponse.RunEnded(head + e.text(), e.status(),
+          e.exitCode());
+      case ReplResponse.Failure f -> new ReplResponse.Failure(head + f.text());
+      default -> r;
+    };
+  }
+}

@@ -1,0 +1,75 @@
+package io.slipway.cli;
+
+import io.slipway.cli.view.PlainView;
+import io.slipway.repl.ReplConfig;
+import io.slipway.repl.ReplResponse;
+import io.slipway.repl.ReplSession;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code slipway repl [FILE]}: the REPL over a headless {@link ReplSession}. With standard
+ * input not a terminal it runs in script mode ({@link ScriptRepl}); FILE, when given, is
+ * loaded first ({@code :load FILE}).
+ */
+@Command(name = "repl", description = "Evaluate Slipway interactively; load, run, debug pipelines.")
+final class ReplCommand implements Callable<Integer> {
+  private final Cli cli;
+
+  @Parameters(paramLabel = "FILE", arity = "0..1", description = "A pipeline file to load.")
+  String file;
+
+  @Option(names = "--echo", description = "In script mode, print each input after a prompt.")
+  boolean echo;
+
+  @Option(names = "--allow-host-path", paramLabel = "DIR",
+      description = "Let file builtins use DIR (and below) outside the pipeline directory (repeatable).")
+  List<Path> hostPaths = new ArrayList<>();
+
+  @Option(names = "--debug", description = "Show Java stack traces of internal errors.")
+  boolean debug;
+
+  ReplCommand(Cli cli) {
+    this.cli = cli;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    ReplSession session = open(cli, hostPaths);
+    if (file != null) {
+      ReplResponse r = session.handle(new io.slipway.repl.ReplRequest.Load(Path.of(file)));
+      cli.out().print(r.text());
+      if (!(r instanceof ReplResponse.Output)) {
+        session.close();
+        return ExitCode.USAGE;
+      }
+    }
+    return loop(cli, session, echo);
+  }
+
+  /** A session whose program output goes to stdout as plain lines. */
+  static ReplSession open(Cli cli, List<Path> hostPaths) {
+    return new ReplSession(ReplConfig.of(cli.warmup().registry())
+        .withEvents(new PlainView(cli.out()))
+        .withEngine(Engines.docker())
+        .withEnvironment(cli.env())
+        .withHostPaths(hostPaths));
+  }
+
+  /**
+   * Reads inputs until {@code :quit} or end of input. Ctrl-C interrupts what runs (an
+   * evaluation, a run), not the REPL.
+   */
+  static int loop(Cli cli, ReplSession session, boolean echo) throws IOException {
+    try (var signals = new Interrupts(cli.err(), reason -> session.interrupt()).install()) {
+      // TODO(#7): the jline client (replui) takes over when stdin is a terminal
+      return new ScriptRepl(session, cli.out(), echo, cli.tty().interactive()).run(cli.in());
+    }
+  }
+}
