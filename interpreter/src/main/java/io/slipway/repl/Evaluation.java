@@ -36,9 +36,17 @@ final class Evaluation {
     this.masker = masker;
   }
 
-  /** The source of the next input, named {@code <input-N>} in diagnostics and errors. */
+  /**
+   * The source of the next input, named {@code <input-N>} in diagnostics and errors; N counts
+   * complete inputs only ({@link #counted}), not the partial texts of a continued one.
+   */
   SourceFile source(String text) {
-    return SourceFile.of("<input-" + (++inputs) + ">", text.endsWith("\n") ? text : text + "\n");
+    return SourceFile.of("<input-" + (inputs + 1) + ">", text.endsWith("\n") ? text : text + "\n");
+  }
+
+  /** The input named by the last {@link #source} was complete: the next gets a new number. */
+  private void counted() {
+    inputs++;
   }
 
   /** What {@code text} lacks to be complete ({@code missing `}` ...}), or null when complete. */
@@ -60,6 +68,7 @@ final class Evaluation {
     if (parsed.incomplete()) {
       return new ReplResponse.Incomplete(parsed.diagnostics().get(0).message());
     }
+    counted();
     if (!parsed.ok()) {
       return diagnostics(parsed.diagnostics());
     }
@@ -103,6 +112,7 @@ final class Evaluation {
     if (parsed.incomplete()) {
       return new ReplResponse.Incomplete(parsed.diagnostics().get(0).message());
     }
+    counted();
     if (!parsed.ok()) {
       return diagnostics(parsed.diagnostics());
     }
