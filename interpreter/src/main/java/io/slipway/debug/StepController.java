@@ -100,6 +100,18 @@ public final class StepController implements Debugger {
     }
   }
 
+  /**
+   * Forgets a step in progress and a pending pause at the next statement (not breakpoints, not
+   * {@link #pauseAtNextStage()}): a step left over from a run that ended must not stop the next
+   * run (the REPL calls this before each run).
+   */
+  public void cancelSteps() {
+    synchronized (lock) {
+      stepping = null;
+      nextStatement = false;
+    }
+  }
+
   /** Called (on the paused thread) each time a thread pauses. */
   public void onPause(Consumer<Pause> listener) {
     listeners.add(listener);

@@ -139,9 +139,6 @@ final class Pipeline {
           result.diagnostics());
     }
     PlanResult plan = slipway.plan(result, Map.of(), config.hostPaths());
-    if (!plan.ok()) {
-      return planFailure(result, plan);
-    }
     List<String> failures = endRun();
     if (runs != null && !runs.dir().equals(abs.getParent())) {
       failures.addAll(runs.close());
@@ -149,9 +146,11 @@ final class Pipeline {
     }
     file = abs;
     checked = result;
-    planned = plan;
+    planned = plan.ok() ? plan : null;
+    // a plan may need -p values: the file is loaded anyway and :run -p gives them
     return new ReplResponse.Output(cleanupText(failures) + "loaded " + display(abs) + "\n"
-        + plan.plan().render());
+        + (plan.ok() ? plan.plan().render() : "no plan without params: "
+            + planFailure(result, plan).text()));
   }
 
   /** Checks {@code path}, naming it in diagnostics relative to the session's directory. */
@@ -196,6 +195,7 @@ final class Pipeline {
     }
     params = overrides;
     completed.clear();
+    controller.cancelSteps();
     Active a = new Active(prepared, gate);
     active = a;
     start(a, () -> {
@@ -356,6 +356,7 @@ final class Pipeline {
       return new ReplResponse.Failure("the run was cancelled; start a new one with :run\n");
     }
     stopThread(old);
+    controller.cancelSteps();
     List<String> failures = new ArrayList<>();
     ResourceTracker tracker = old.run().scope().service(ResourceTracker.class);
     if (tracker != null) {
@@ -386,6 +387,7 @@ final class Pipeline {
     }
     checked = result;
     planned = plan;
+    controller.cancelSteps();
     Active old = active;
     if (old == null || old.plan == null || old.run().isCancelled()) {
       return new ReplResponse.Output("reloaded " + display(file) + "\n");

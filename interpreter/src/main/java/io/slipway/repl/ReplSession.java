@@ -100,8 +100,10 @@ public final class ReplSession {
       case ReplRequest.Breaks b -> breaks();
       case ReplRequest.Delete d -> delete(d.id());
       case ReplRequest.Stages s -> withPlan(p -> Inspection.stages(p, java.util.Set.of()));
-      case ReplRequest.ShowPlan p -> pipeline.planned() == null ? noPipeline()
-          : new ReplResponse.Output(pipeline.planned().render());
+      case ReplRequest.ShowPlan p -> pipeline.planned() != null
+          ? new ReplResponse.Output(pipeline.planned().render())
+          : pipeline.file() != null ? new ReplResponse.Failure("no plan: it needs params; "
+              + ":run -p NAME=VALUE runs it\n") : noPipeline();
       case ReplRequest.Where w -> paused(p -> Inspection.where(p, masker(p)));
       case ReplRequest.Vars v -> paused(p -> Inspection.vars(p, masker(p)));
       case ReplRequest.Ps p -> containers.ps();
