@@ -1,6 +1,10 @@
 package io.slipway.stdlib.core;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -27,17 +31,46 @@ public final class JsonConvert {
 
   /** Parses JSON text; bad input is a Slipway error naming line and column. */
   public static JsonValue parse(String text) {
-    try {
-      JsonNode node = MAPPER.readTree(text);
-      if (node == null || node.isMissingNode()) {
-        throw SlipException.error("invalid JSON: no content");
+    try (JsonParser parser = MAPPER.createParser(text)) {
+      try {
+        JsonNode node = MAPPER.readTree(parser);
+        if (node == null || node.isMissingNode()) {
+          throw SlipException.error("invalid JSON: no content");
+        }
+        return JsonValue.of(node);
+      } catch (StreamConstraintsException e) {
+        // a limit carries no location of its own: where the parser stopped is where it was hit
+        throw SlipException.error("invalid JSON" + where(parser.currentTokenLocation()) + ": "
+            + limit(e) + " (the limit of json())");
+      } catch (JsonProcessingException e) {
+        throw SlipException.error("invalid JSON" + where(e.getLocation()) + ": " + e.getOriginalMessage());
       }
-      return JsonValue.of(node);
-    } catch (JsonProcessingException e) {
-      var loc = e.getLocation();
-      String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-      throw SlipException.error("invalid JSON" + where + ": " + e.getOriginalMessage());
+    } catch (java.io.IOException e) {
+      throw SlipException.error("invalid JSON: " + e.getMessage());
     }
+  }
+
+  private static String where(JsonLocation loc) {
+    return loc == null || loc.getLineNr() < 1 ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+  }
+
+  /** Which of Jackson's read limits a document broke, in the user's terms. */
+  private static String limit(StreamConstraintsException e) {
+    var limits = StreamReadConstraints.defaults();
+    String m = String.valueOf(e.getMessage());
+    if (m.contains("nesting depth")) {
+      return "nested deeper than " + limits.getMaxNestingDepth() + " levels";
+    }
+    if (m.contains("String value length")) {
+      return "a string longer than " + limits.getMaxStringLength() + " characters";
+    }
+    if (m.contains("Number value length")) {
+      return "a number longer than " + limits.getMaxNumberLength() + " digits";
+    }
+    if (m.contains("Name length")) {
+      return "a key longer than " + limits.getMaxNameLength() + " characters";
+    }
+    return "a document beyond the parser's limits";
   }
 
   /** Compact JSON text of a Slipway value. */
@@ -51,6 +84,17 @@ public final class JsonConvert {
    * Secrets are refused: a Secret never leaves as text.
    */
   public static JsonNode toNode(Object v) {
+    return toNode(v, 0);
+  }
+
+  /** As {@link #toNode(Object)}; {@code depth} counts enclosing arrays and objects. */
+  private static JsonNode toNode(Object v, int depth) {
+    int max = StreamReadConstraints.defaults().getMaxNestingDepth();
+    if (depth > max) {
+      // deeper than any JSON text Slipway (or Jackson's writer) would read or write again
+      throw SlipException.error("toJson: the value is nested deeper than " + max
+          + " levels (the limit of JSON documents)");
+    }
     if (v == null) {
       return NODES.nullNode();
     }
@@ -77,15 +121,15 @@ public final class JsonConvert {
     }
     if (v instanceof List<?> list) {
       ArrayNode arr = NODES.arrayNode();
-      list.forEach(e -> arr.add(toNode(e)));
+      list.forEach(e -> arr.add(toNode(e, depth + 1)));
       return arr;
     }
     if (v instanceof Pair p) {
-      return NODES.arrayNode().add(toNode(p.first())).add(toNode(p.second()));
+      return NODES.arrayNode().add(toNode(p.first(), depth + 1)).add(toNode(p.second(), depth + 1));
     }
     if (v instanceof Map<?, ?> map) {
       ObjectNode obj = NODES.objectNode();
-      map.forEach((k, e) -> obj.set(k instanceof String s ? s : Values.show(k), toNode(e)));
+      map.forEach((k, e) -> obj.set(k instanceof String s ? s : Values.show(k), toNode(e, depth + 1)));
       return obj;
     }
     if (v instanceof SlipObject) {

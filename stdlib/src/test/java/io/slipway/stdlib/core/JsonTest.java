@@ -62,4 +62,32 @@ class JsonTest {
     assertThat(converted.toString()).isEqualTo("{\"d\":\"1m30s\",\"xs\":[1,\"x\"]}");
     assertThatThrownBy(() -> cx.call("toJson", new SecretValue("T", "v"))).hasMessage("a Secret cannot be converted to JSON");
   }
+
+  @Test
+  void documentsBeyondTheParsersLimitsAreErrorsNamingTheLimit() {
+    String deep = "[".repeat(1001) + "]".repeat(1001);
+    assertThatThrownBy(() -> cx.call("json", deep)).isInstanceOf(SlipException.class)
+        .hasMessage("invalid JSON at line 1, column 1001: nested deeper than 1000 levels (the limit of json())");
+    assertThat(cx.call("json", "[".repeat(1000) + "]".repeat(1000))).isInstanceOf(JsonValue.class);
+    String big = "\"" + "a".repeat(20_000_001) + "\"";
+    assertThatThrownBy(() -> cx.call("json", big)).isInstanceOf(SlipException.class)
+        .hasMessageStartingWith("invalid JSON at line 1, column ")
+        .hasMessageEndingWith(": a string longer than 20000000 characters (the limit of json())");
+    String number = "1" + "0".repeat(1001);
+    assertThatThrownBy(() -> cx.call("json", number)).isInstanceOf(SlipException.class)
+        .hasMessageEndingWith(": a number longer than 1000 digits (the limit of json())");
+  }
+
+  @Test
+  void valuesTooDeepForJsonAreErrorsNotInternalOnes() {
+    Object v = List.of();
+    for (int i = 0; i < 1100; i++) {
+      v = List.of(v);
+    }
+    Object deep = v;
+    assertThatThrownBy(() -> cx.call("toJson", deep)).isInstanceOf(SlipException.class)
+        .hasMessage("toJson: the value is nested deeper than 1000 levels (the limit of JSON documents)");
+    var ok = (JsonValue) cx.call("json", "[".repeat(1000) + "]".repeat(1000));
+    assertThat((String) j("toPrettyString", ok)).startsWith("[ [");
+  }
 }
