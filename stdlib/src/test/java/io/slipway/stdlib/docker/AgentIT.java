@@ -80,7 +80,7 @@ class AgentIT {
   }
 
   @Test
-  void manyStepsAreCheap(@TempDir Path dir) throws Exception {
+  void manyStepsRunInOrder(@TempDir Path dir) throws Exception {
     var run = PipelineRun.run(dir, """
         pipeline("many") {
             agent(image = "%s")
@@ -91,9 +91,11 @@ class AgentIT {
         """.formatted(PipelineRun.IMAGE));
     assertThat(run.result.exitCode()).as(run.toString()).isZero();
     var steps = run.events.stream().filter(e -> e instanceof io.slipway.run.Event.StepFinished f
-        && f.exitCode() != null).map(e -> ((io.slipway.run.Event.StepFinished) e).duration().toMillis()).sorted().toList();
-    // an attached shell answers in a few milliseconds; a docker exec takes three engine round trips
-    assertThat(steps.get(steps.size() / 2)).isLessThan(60);
+        && f.exitCode() != null).toList();
+    // every step ran through the stage's one attached shell, in order; how cheap that is, is
+    // measured side by side with the docker CLI by bench/ (step overhead), not asserted here
+    assertThat(steps).hasSize(40);
+    assertThat(steps).allSatisfy(e -> assertThat(((io.slipway.run.Event.StepFinished) e).exitCode()).isZero());
   }
 
   @Test
