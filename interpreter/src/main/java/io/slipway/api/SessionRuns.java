@@ -89,6 +89,15 @@ public final class SessionRuns {
    */
   public static SessionRuns open(BuiltinRegistry registry, CheckResult checked,
       RunOptions options) throws Refused {
+    return open(registry, checked, options, new SecretMasker());
+  }
+
+  /**
+   * As {@link #open(BuiltinRegistry, CheckResult, RunOptions)}, masking with {@code masker}
+   * (shared with the caller's other output, as the REPL's).
+   */
+  public static SessionRuns open(BuiltinRegistry registry, CheckResult checked,
+      RunOptions options, SecretMasker masker) throws Refused {
     if (!checked.ok()) {
       throw usage(checked.renderer(false).render(checked.diagnostics()));
     }
@@ -96,7 +105,6 @@ public final class SessionRuns {
     Path dir = Slipway.dirOf(program.main().file());
     String pipeline = Slipway.pipelineName(program.main());
     Map<String, String> env = environment(options);
-    var masker = new SecretMasker();
     SecretStore secrets;
     try {
       secrets = SecretStore.load(env, dir.resolve(".slipway").resolve("secrets"), masker);

@@ -20,6 +20,7 @@ import io.slipway.pipeline.StageThreads;
 import io.slipway.run.Event;
 import io.slipway.run.EventSink;
 import io.slipway.run.Run;
+import io.slipway.run.SecretMasker;
 import io.slipway.run.Status;
 import io.slipway.value.SlipException;
 import java.nio.file.Files;
@@ -75,6 +76,7 @@ final class Pipeline {
   private final StepController controller;
   private final Set<String> completed = ConcurrentHashMap.newKeySet();
   private final EventSink events;
+  private final SecretMasker masker;
   private Path file;
   private CheckResult checked;
   private PlanResult planned;
@@ -84,8 +86,9 @@ final class Pipeline {
   private String pendingReason;
   private boolean lastFailed;
 
-  Pipeline(ReplConfig config, StepController controller) {
+  Pipeline(ReplConfig config, StepController controller, SecretMasker masker) {
     this.config = config;
+    this.masker = masker;
     this.slipway = new Slipway(config.registry());
     this.controller = controller;
     this.events = config.events().and(e -> {
@@ -187,7 +190,7 @@ final class Pipeline {
     Gate gate = new Gate(controller);
     try {
       if (runs == null) {
-        runs = SessionRuns.open(config.registry(), checked, options());
+        runs = SessionRuns.open(config.registry(), checked, options(), masker);
       }
       prepared = runs.prepare(checked, overrides, gate);
     } catch (SessionRuns.Refused e) {
@@ -205,7 +208,7 @@ final class Pipeline {
       }
       a.plan = plan;
       Run run = prepared.run();
-      events.emit(new Event.RunStarted(Instant.now(), run.runId(), plan.pipeline(),
+      run.events().emit(new Event.RunStarted(Instant.now(), run.runId(), plan.pipeline(),
           run.build().number(), prepared.file().name(), plan.stageInfos()));
       return schedule(a, new Scheduler(plan, prepared.interp(), null), true);
     });
@@ -263,7 +266,7 @@ final class Pipeline {
       o = new Outcome(Status.FAILED, 3, "internal error: " + e);
     }
     if (finish && !a.gate.abandoned()) {
-      events.emit(new Event.RunFinished(Instant.now(), o.status(),
+      a.run().events().emit(new Event.RunFinished(Instant.now(), o.status(),
           Duration.between(start, Instant.now()), o.error() == null ? null
               : a.run().masker().mask(o.error()), o.exitCode()));
     }
@@ -403,6 +406,14 @@ final class Pipeline {
       return new ReplResponse.Output("reloaded " + display(file)
           + "; every stage had completed, nothing to continue\n");
     }
+    // the stages that run again start afresh, under the same container and network names
+    List<String> failures = new ArrayList<>();
+    ResourceTracker tracker = old.run().scope().service(ResourceTracker.class);
+    for (Plan.Stage s : plan.plan().stages()) {
+      if (tracker != null && !keep.contains(s.name())) {
+        failures.addAll(tracker.removeCreatedBy(s.name()));
+      }
+    }
     Gate gate = new Gate(controller);
     SessionRuns.Prepared prepared;
     try {
@@ -422,7 +433,7 @@ final class Pipeline {
       a.plan = p;
       return schedule(a, new Scheduler(p, prepared.interp(), null, keep), true);
     });
-    return prefix("reloaded " + display(file) + "; continuing after "
+    return prefix(cleanupText(failures) + "reloaded " + display(file) + "; continuing after "
         + (keep.isEmpty() ? "no completed stage" : String.join(", ", keep)) + "\n", await(a));
   }
 

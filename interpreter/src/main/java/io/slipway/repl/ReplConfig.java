@@ -6,7 +6,6 @@ import io.slipway.run.EventSink;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -19,12 +18,10 @@ import java.util.function.Supplier;
  * @param environment the environment for {@code secret(..)} and host commands
  * @param dir the directory input typed before any {@code :load} works in
  * @param hostPaths directories outside the pipeline directory file builtins may use
- * @param explain switches the explaining engine on and off ({@code :explain}); null when the
- *     client has none
  */
 public record ReplConfig(BuiltinRegistry registry, EventSink events,
     Supplier<ContainerEngine> engineFactory, Map<String, String> environment, Path dir,
-    List<Path> hostPaths, Consumer<Boolean> explain) {
+    List<Path> hostPaths) {
   public ReplConfig {
     events = events == null ? EventSink.NONE : events;
     environment = environment == null ? System.getenv() : environment;
@@ -39,30 +36,27 @@ public record ReplConfig(BuiltinRegistry registry, EventSink events,
 
   /** A session with no engine, printing nothing: for tests of evaluation. */
   public static ReplConfig of(BuiltinRegistry registry) {
-    return new ReplConfig(registry, null, null, null, null, null, null);
+    return new ReplConfig(registry, null, null, null, null, null);
   }
 
   public ReplConfig withEvents(EventSink sink) {
-    return new ReplConfig(registry, sink, engineFactory, environment, dir, hostPaths, explain);
+    return new ReplConfig(registry, sink, engineFactory, environment, dir, hostPaths);
   }
 
   public ReplConfig withEngine(Supplier<ContainerEngine> factory) {
-    return new ReplConfig(registry, events, factory, environment, dir, hostPaths, explain);
+    return new ReplConfig(registry, events, factory, environment, dir, hostPaths);
   }
 
   public ReplConfig withDir(Path d) {
-    return new ReplConfig(registry, events, engineFactory, environment, d, hostPaths, explain);
+    return new ReplConfig(registry, events, engineFactory, environment, d, hostPaths);
   }
 
   public ReplConfig withEnvironment(Map<String, String> env) {
-    return new ReplConfig(registry, events, engineFactory, env, dir, hostPaths, explain);
+    return new ReplConfig(registry, events, engineFactory, env, dir, hostPaths);
   }
 
   public ReplConfig withHostPaths(List<Path> paths) {
-    return new ReplConfig(registry, events, engineFactory, environment, dir, paths, explain);
+    return new ReplConfig(registry, events, engineFactory, environment, dir, paths);
   }
 
-  public ReplConfig withExplain(Consumer<Boolean> e) {
-    return new ReplConfig(registry, events, engineFactory, environment, dir, hostPaths, e);
-  }
 }

@@ -10,8 +10,11 @@ import io.slipway.debug.Pause;
 import io.slipway.debug.StepController;
 import io.slipway.diag.Diagnostics;
 import io.slipway.engine.EngineException;
+import io.slipway.engine.explain.ExplainingEngine;
+import io.slipway.engine.explain.Explanations;
 import io.slipway.pipeline.Plan;
 import io.slipway.pipeline.StageThreads;
+import io.slipway.run.MaskingSink;
 import io.slipway.run.SecretMasker;
 import io.slipway.source.SourceFile;
 import io.slipway.syntax.ParseResult;
@@ -44,6 +47,7 @@ public final class ReplSession {
   private final Pipeline pipeline;
   private final Completer completer;
   private final Containers containers;
+  private final Explanations explanations;
   private Scratch scratch;
   private int pausedCheckerId = -1;
   private CheckSession pausedChecker;
@@ -51,9 +55,13 @@ public final class ReplSession {
   private boolean closed;
 
   public ReplSession(ReplConfig config) {
+    // one switch for every engine of the session; explanations are masked like all output
+    this.explanations = new Explanations(
+        ExplainingEngine.toEvents(new MaskingSink(config.events(), masker)), config.dir());
+    config = config.withEngine(explanations.wrap(config.engineFactory()));
     this.config = config;
     this.evaluation = new Evaluation(masker);
-    this.pipeline = new Pipeline(config, controller);
+    this.pipeline = new Pipeline(config, controller, masker);
     this.completer = new Completer(config.registry());
     this.scratch = new Scratch(config, masker);
     this.containers = new Containers(() -> scratch.session().engine(), this::runIds, masker);
@@ -85,7 +93,7 @@ public final class ReplSession {
       case ReplRequest.Eval e -> eval(e.text());
       case ReplRequest.TypeOf t -> typeOf(t.expr());
       case ReplRequest.Complete c -> complete(c.text(), c.cursor());
-      case ReplRequest.Load l -> pipeline.load(l.file());
+      case ReplRequest.Load l -> load(l.file());
       case ReplRequest.Reload r -> pipeline.reload();
       case ReplRequest.Run r -> pipeline.run(r.params());
       case ReplRequest.Continue c -> pipeline.control(c);
@@ -290,12 +298,20 @@ public final class ReplSession {
         : new ReplResponse.Output(h);
   }
 
-  private ReplResponse explain(boolean on) {
-    if (config.explain() == null) {
-      return new ReplResponse.Failure(":explain is not available in this client\n");
+  private ReplResponse load(Path file) {
+    ReplResponse r = pipeline.load(file);
+    if (pipeline.file() != null) {
+      // explained paths are shown relative to the pipeline's directory
+      explanations.base(pipeline.file().getParent());
     }
-    config.explain().accept(on);
-    return new ReplResponse.Output("explain " + (on ? "on" : "off") + "\n");
+    return r;
+  }
+
+  private ReplResponse explain(boolean on) {
+    explanations.enabled(on);
+    return new ReplResponse.Output(on
+        ? "explain on: each Docker operation is shown as a `$ docker ...` command\n"
+        : "explain off\n");
   }
 
   private ReplResponse reset() {

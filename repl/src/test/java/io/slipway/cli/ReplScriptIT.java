@@ -89,6 +89,29 @@ class ReplScriptIT {
     assertThat(left + nets).as("nothing left behind").isEmpty();
   }
 
+  @Test
+  void breakOnFailureKeepsTheFailingStagesContainersUntilQuit() throws Exception {
+    String pipeline = "repl-bof-" + UUID.randomUUID().toString().substring(0, 8);
+    Files.writeString(dir.resolve("Slipfile"), """
+        pipeline("%s") {
+            stage("test") {
+                val db = start(image = image("%s"), name = "db",
+                               command = listOf("sleep", "600"))
+                val rows = 3
+                sh("exit 2")
+            }
+        }
+        """.formatted(pipeline, IMAGE));
+    var r = CliHarness.run(Map.of(), ":ps\nrows * db.name.length\n:quit\n",
+        "run", "--break-on-failure", dir.resolve("Slipfile").toString());
+    assertThat(r.out()).contains("paused in stage test, ").contains("(failed: StepFailed")
+        .containsPattern("(?m)^db +running ").contains("\n6\n");
+    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+    String left = DockerCleanupIT.docker("ps", "-aq", "--filter",
+        "label=io.slipway.pipeline=" + pipeline).text().strip();
+    assertThat(left).as("quit removed the kept container").isEmpty();
+  }
+
   /** The output printed after the echoed input {@code marker}, up to the next prompt. */
   private static String section(String out, String marker) {
     int at = out.indexOf(marker);
