@@ -467,6 +467,8 @@ final class Pipeline {
       return new ArrayList<>();
     }
     if (a.done.getCount() > 0) {
+      // a run ended before it finished (quit at a failure, a new :run) did not succeed
+      lastFailed = true;
       a.run().cancel("ended in the REPL");
       stopThread(a);
     }
