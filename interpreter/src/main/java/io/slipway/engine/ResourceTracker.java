@@ -40,14 +40,45 @@ public final class ResourceTracker {
 
   /** A resource as created, for {@link #removeCreatedBy}. */
   private record Tracked(Kind kind, String id, String name, String stage) {}
+  private final Set<String> quiet = ConcurrentHashMap.newKeySet();
+  private final RunImages images;
 
   /** @param keep true for {@code --keep}: nothing is removed */
   public ResourceTracker(ContainerEngine engine, RunLabels labels, boolean keep,
       Listener listener) {
+    this(engine, labels, keep, listener, null);
+  }
+
+  /**
+   * A tracker whose image references are released through the run's {@link RunImages} (only
+   * if they still point to the run's image; kept ones journaled as kept).
+   */
+  public ResourceTracker(ContainerEngine engine, RunLabels labels, boolean keep,
+      Listener listener, RunImages images) {
     this.engine = engine;
     this.labels = labels;
     this.keep = keep;
     this.listener = listener;
+    this.images = images;
+  }
+
+  /** The run's image references, or null when this tracker removes tags unconditionally. */
+  public RunImages images() {
+    return images;
+  }
+
+  /**
+   * Tracks one of the run's hold references ({@link RunImages}): released with the scope like a
+   * tag, but not reported as a resource of the pipeline's.
+   */
+  public void held(ResourceScope scope, String holdRef) {
+    quiet.add(holdRef);
+    gone.remove(holdRef);
+    if (keep) {
+      return;
+    }
+    scope.register("release image " + holdRef, ResourceScope.Lifetime.RUN,
+        () -> remove(Kind.IMAGE_TAG, holdRef, holdRef));
   }
 
   public RunLabels labels() {
@@ -81,6 +112,7 @@ public final class ResourceTracker {
       stages.put(id, stage);
     }
     created.add(new Tracked(kind, id, name, stage));
+    gone.remove(id); // a name removed earlier (a failed attempt's tag) made again
     listener.changed(kind, "created", id, name, stage);
     if (keep) {
       return;
@@ -138,9 +170,16 @@ public final class ResourceTracker {
       case CONTAINER -> engine.removeContainer(id, true);
       case NETWORK -> removeNetwork(id);
       case VOLUME -> engine.removeVolume(id);
-      case IMAGE_TAG -> engine.removeImage(id, false);
+      case IMAGE_TAG -> {
+        if (images != null && !images.release(id)) {
+          gone.add(id); // moved to another run's image, or gone: not this run's to remove
+          return;
+        } else if (images == null) {
+          engine.removeImage(id, false);
+        }
+      }
     }
-    if (gone.add(id)) {
+    if (gone.add(id) && !quiet.contains(id)) {
       listener.changed(kind, "removed", id, name, stages.get(id));
     }
   }
@@ -170,6 +209,14 @@ public final class ResourceTracker {
   /** Keeps a resource past the run (a pushed image tag, {@code Image.keep()}). */
   public void exempt(String id) {
     exempt.add(id);
+  }
+
+  /** Keeps an image reference past the run, and says so in the run's journal. */
+  public void exemptImage(String ref) {
+    exempt.add(ref);
+    if (images != null) {
+      images.keep(ref);
+    }
   }
 
   public boolean removed(String id) {

@@ -101,9 +101,17 @@ final class Calls {
     return ((Long) v).intValue();
   }
 
-  /** An image argument: {@code String} reference or {@code Image}. */
+  /** An image argument ({@code String} reference or {@code Image}) as messages name it. */
   static String imageRef(Object image) {
     return image instanceof ImageValue i ? i.ref() : String.valueOf(image);
+  }
+
+  /**
+   * An image argument as the engine should run it: an {@code Image}'s id when known (the image
+   * it was built or pulled as, even if another run has moved its tag since), else its reference.
+   */
+  static String engineImage(Object image) {
+    return image instanceof ImageValue i && i.id() != null ? i.id() : imageRef(image);
   }
 
   static SlipException stepFailed(String message, io.slipway.value.ExecResult result) {

@@ -84,9 +84,10 @@ public final class ContainerBuiltins implements Library {
 
   @SuppressWarnings("unchecked")
   private static ContainerOps.StartArgs startArgs(Object[] a) {
-    return new ContainerOps.StartArgs(Calls.imageRef(a[0]), (String) a[1], (NetworkValue) a[2],
+    return new ContainerOps.StartArgs(Calls.engineImage(a[0]), (String) a[1], (NetworkValue) a[2],
         (List<Pair>) a[3], Calls.env(a[4]), Calls.command(a[5]), (List<Pair>) a[6],
-        (Readiness) a[7], (Readiness) a[8], (String) a[9], (String) a[10], (Boolean) a[11]);
+        (Readiness) a[7], (Readiness) a[8], (String) a[9], (String) a[10], (Boolean) a[11],
+        Calls.imageRef(a[0]));
   }
 
   @SuppressWarnings("unchecked")
@@ -95,9 +96,9 @@ public final class ContainerBuiltins implements Library {
     boolean quiet = (Boolean) a[8];
     Duration timeout = (Duration) a[9];
     Output out = Calls.output(cx, quiet);
-    var args = new ContainerOps.StartArgs(Calls.imageRef(a[0]), null, (NetworkValue) a[3], List.of(),
+    var args = new ContainerOps.StartArgs(Calls.engineImage(a[0]), null, (NetworkValue) a[3], List.of(),
         Calls.env(a[2]), Calls.command(a[1]), (List<Pair>) a[4], null, null, (String) a[5],
-        (String) a[6], false);
+        (String) a[6], false, Calls.imageRef(a[0]));
     long start = System.nanoTime();
     DockerSession s = Calls.session(cx);
     ContainerValue c = ContainerOps.start(cx, args, out);

@@ -19,10 +19,14 @@ import java.util.Map;
 final class ContainerOps {
   private ContainerOps() {}
 
-  /** The arguments of {@code start}/{@code run}/{@code service}, already converted. */
+  /**
+   * The arguments of {@code start}/{@code run}/{@code service}, already converted. {@code image}
+   * is what the engine runs (an {@code Image}'s id when known, so another run moving a tag
+   * cannot change it), {@code shown} how messages name it.
+   */
   record StartArgs(String image, String name, NetworkValue network, List<Pair> ports,
       Map<String, String> env, List<String> command, List<Pair> volumes, Readiness healthcheck,
-      Readiness waitFor, String workdir, String user, boolean init) {}
+      Readiness waitFor, String workdir, String user, boolean init, String shown) {}
 
   /** Creates and starts a container of the run, waits for readiness, returns it. */
   static ContainerValue start(CallContext cx, StartArgs a, Output out) {
@@ -37,7 +41,7 @@ final class ContainerOps {
       io.slipway.scope.ResourceScope.Lifetime lifetime) {
     DockerSession s = Calls.session(cx);
     ContainerEngine engine = s.engine();
-    DockerSession.call("pull " + a.image(), () -> {
+    DockerSession.call("pull " + a.shown(), () -> {
       s.ensureImage(a.image(), out);
       return null;
     });
@@ -72,7 +76,7 @@ final class ContainerOps {
       engine.startContainer(id);
       return null;
     });
-    var c = new ContainerValue(id, userName, engineName, a.image(),
+    var c = new ContainerValue(id, userName, engineName, a.shown(),
         a.network() == null ? null : a.network().engineName());
     if (a.waitFor() != null) {
       Waiter.await(s, c, a.waitFor());

@@ -47,7 +47,7 @@ public final class DockerAgentRunner implements AgentRunner {
   public CommandRunner open(Object image, StageContext stage) {
     Run run = stage.run();
     DockerSession s = DockerSession.of(run);
-    String ref = Calls.imageRef(image);
+    String ref = Calls.engineImage(image);
     // -Dslipway.agent.workspace=copy forces the remote-engine behaviour (tests, rootless setups)
     boolean local = isLocal(s.engine().address())
         && !"copy".equals(System.getProperty("slipway.agent.workspace"));

@@ -5,6 +5,8 @@ import io.slipway.engine.EngineException;
 import io.slipway.engine.EngineUnavailable;
 import io.slipway.engine.RegistryAuth;
 import io.slipway.engine.ResourceTracker;
+import io.slipway.engine.RunImages;
+import io.slipway.engine.RunJournal;
 import io.slipway.engine.RunLabels;
 import io.slipway.interp.EngineFailures;
 import io.slipway.run.Event;
@@ -24,12 +26,18 @@ final class DockerSession {
   private final ContainerEngine engine;
   private final RunLabels labels;
   private final ResourceTracker tracker;
+  private final RunImages images;
   private final AgentNetworks agentNetworks = new AgentNetworks();
 
   private DockerSession(Run run) {
     this.run = run;
     this.labels = RunLabels.forCurrentProcess(run.runId(), run.pipeline());
     this.engine = run.engine();
+    // images carry no run labels: the run's image references go to its journal, closed (and
+    // deleted when nothing is left for gc) after everything the run created was removed
+    var journal = new RunJournal(RunJournal.defaultDirectory(run.secrets().environment()), labels);
+    run.onCleanup("close the run journal", journal::close);
+    this.images = new RunImages(engine, labels, journal);
     this.tracker = new ResourceTracker(engine, labels, run.flags().keep(),
         (kind, action, id, name, stage) -> {
           if (kind == ResourceTracker.Kind.NETWORK && action.equals("removed")) {
@@ -38,7 +46,12 @@ final class DockerSession {
           }
           run.events().emit(new Event.Resource(Instant.now(), stage,
               kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), action, id, name));
-        });
+        }, images);
+  }
+
+  /** The run's image references (hold references, journaled tags). */
+  RunImages images() {
+    return images;
   }
 
   /** The run's session, connecting to the engine on first use. */

@@ -43,12 +43,12 @@ public final class RegistryBuiltins implements Library {
           DockerSession s = Calls.session(cx);
           String to = (String) a[1];
           DockerSession.call("tag " + a[0] + " as " + to, () -> {
-            s.engine().tag(pulled.ref(), ImageRef.parse(to).toString());
+            s.images().tag(pulled.id(), ImageRef.parse(to).toString());
             return null;
           });
           Calls.track(cx, s, io.slipway.engine.ResourceTracker.Kind.IMAGE_TAG,
               ImageRef.parse(to).toString(), to);
-          ImageValue target = new ImageValue(to, null);
+          ImageValue target = new ImageValue(to, pulled.id());
           DockerSession.call("push " + to, () -> {
             Output out = Calls.output(cx, false);
             s.engine().push(to, s.authFor(to), out.sink());

@@ -100,8 +100,9 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   /** Makes {@code ref} present, as if pulled earlier. */
   public synchronized FakeContainerEngine withImage(String ref) {
-    images.put(ImageRef.parse(ref).toString(), new ImageInfo(newId(), List.of(ImageRef.parse(ref).toString()),
-        1024, Map.of(), ""));
+    var info = new ImageInfo(newId(), List.of(ImageRef.parse(ref).toString()), 1024, Map.of(), "");
+    images.put(ImageRef.parse(ref).toString(), info);
+    images.put(info.id(), info); // found by id too, as the engine does
     return this;
   }
 
@@ -228,6 +229,13 @@ public final class FakeContainerEngine implements ContainerEngine {
     Fake f = get(id);
     log.add("start " + id);
     Script s = startRules.get(f.spec.image());
+    ImageInfo running = images.get(f.spec.image());
+    if (s == null && running != null) {
+      // a rule for any reference of the image (containers are started by image id)
+      s = startRules.entrySet().stream()
+          .filter(e -> running.equals(images.get(ImageRef.parse(e.getKey()).toString())))
+          .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
     if (s == null) {
       f.status = "running";
       return;

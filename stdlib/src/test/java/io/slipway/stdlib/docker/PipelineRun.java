@@ -92,6 +92,15 @@ final class PipelineRun {
       e.listNetworks(sel).forEach(n -> out.add("network " + n.name()));
       e.listVolumes(sel).forEach(v -> out.add("volume " + v.name()));
       e.listImages(sel).forEach(i -> out.add("image " + i.tags()));
+      // images carry no run labels: the run's hold references and its journal tell
+      String hold = RunLabels.holdRepository(runId) + ":";
+      e.listImages(Map.of()).stream().filter(i -> i.tags().stream().anyMatch(t -> t.startsWith(hold)))
+          .forEach(i -> out.add("held image " + i.tags()));
+      Path journal = io.slipway.engine.RunJournal.defaultDirectory(System.getenv())
+          .resolve(runId.replaceAll("[^A-Za-z0-9_.-]", "_") + ".journal");
+      if (Files.exists(journal)) {
+        out.add("journal " + journal);
+      }
       return out;
     }
   }
