@@ -14,8 +14,11 @@ public interface JsRunner {
   /** Evaluates {@code code}, which must give a function, and calls it with the JSON array {@code argsJson}. */
   JsResult call(String code, String argsJson, Duration timeout);
 
-  /** The sandboxed GraalVM implementation. Loads the JavaScript engine: call only when a script runs. */
+  /**
+   * The sandboxed GraalVM implementation, in worker processes with a capped heap
+   * ({@code SLIPWAY_JS_MEMORY}); a worker starts on the first script, so call this only then.
+   */
   static JsRunner sandboxed() {
-    return new PolyglotJsRunner();
+    return new ProcessJsRunner(ProcessJsRunner.configuredMemory());
   }
 }

@@ -158,7 +158,15 @@ final class PolyglotJsRunner implements JsRunner {
       return new SlipException("Timeout", "js: the script did not finish within " + Values.showDuration(timeout));
     }
     if (e.isResourceExhausted()) {
-      return SlipException.error("js: the script exceeded " + STATEMENT_LIMIT + " statements");
+      // Truffle reports its statement limit, the heap and the stack all as "resource exhausted"
+      String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+      if (m.contains("statement")) {
+        return SlipException.error("js: the script exceeded " + STATEMENT_LIMIT + " statements");
+      }
+      if (m.contains("stack")) {
+        return SlipException.error("js: the script recursed too deeply");
+      }
+      throw new OutOfMemoryError("js: " + e.getMessage()); // the worker answers "out of memory"
     }
     int line = scriptLine(e);
     return SlipException.error("js: " + e.getMessage() + (line > 0 ? " (script line " + line + ")" : ""));

@@ -41,7 +41,9 @@ public final class JsLib implements Library {
         .returns("Json").effects(Effect.JS)
         .doc("Evaluates a JavaScript expression in a sandbox (no host access, no I/O, a time limit) and returns its value as `Json`: "
             + "`js(\"\"\"[1,2,3].map(x => x * 2)\"\"\")`. When the value is a function, call it with `.call(..)`: "
-            + "`js(\"(a, b) => a + b\").call(1, 2)`. A JavaScript error is a run-time error with its message and script line.")
+            + "`js(\"(a, b) => a + b\").call(1, 2)`. A JavaScript error is a run-time error with its message and script line. "
+            + "Scripts run in a worker process whose heap is capped (`SLIPWAY_JS_MEMORY`, default 256m): a script that runs out of "
+            + "memory, one over 100,000,000 statements and one over its time limit each fail with their own message.")
         .impl((cx, r, a) -> toJson((String) a[0], runner().eval((String) a[0], (Duration) a[1])));
     d.method("Json", "call").vararg("args", "Any?").returns("Json").effects(Effect.JS)
         .doc("Calls a JavaScript function returned by `js(..)` with the arguments converted to JSON; its result as `Json`. "

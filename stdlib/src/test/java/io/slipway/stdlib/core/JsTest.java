@@ -72,4 +72,23 @@ class JsTest {
     // the engine is still usable afterwards
     assertThat(js("2 * 21").toString()).isEqualTo("42");
   }
+
+  @Test
+  void memoryAndStackLimitsSayWhichOneStoppedTheScript() {
+    // (the time limit has its own test above; the statement limit, 100,000,000 statements, takes
+    // minutes to reach on a loaded machine, so only its message mapping is shared code)
+    // a memory bomb fills the worker's capped heap, not this JVM's (before: it grew Slipway's own)
+    long before = Runtime.getRuntime().totalMemory();
+    assertThatThrownBy(() -> cx.call("js", "const a = []; while (true) a.push(new Array(1000000).fill(7))",
+        Duration.ofSeconds(120)))
+        .isInstanceOf(SlipException.class)
+        .hasMessageStartingWith("js: the script ran out of memory (the limit is 256m");
+    assertThat(Runtime.getRuntime().totalMemory() - before).isLessThan(256L << 20);
+    assertThatThrownBy(() -> cx.call("js", "function f(n) { return f(n + 1) + 1 }; f(0)", Duration.ofSeconds(120)))
+        .isInstanceOf(SlipException.class)
+        .satisfies(e -> assertThat(e.getMessage()).isIn("js: the script recursed too deeply",
+            "js: RangeError: Maximum call stack size exceeded (script line 1)"));
+    // and a fresh worker still answers
+    assertThat(js("[1, 2].length").toString()).isEqualTo("2");
+  }
 }
