@@ -62,6 +62,7 @@ public final class ConfigWriter {
         case "extra_hosts" -> hosts((YamlNode.Mapping) v);
         case "build" -> build((YamlNode.Mapping) v);
         case "deploy" -> deploy((YamlNode.Mapping) v);
+        case "volumes_from" -> volumesFrom((YamlNode.Sequence) v);
         default -> plain(v);
       });
     }
@@ -76,6 +77,19 @@ public final class ConfigWriter {
     List<Object> names = new ArrayList<>();
     d.entries().forEach(e -> names.add(escape(e.name())));
     return names;
+  }
+
+  /** {@code type:name:mode}, as docker-compose writes it ({@code db} is {@code service:db:rw}). */
+  private static List<Object> volumesFrom(YamlNode.Sequence from) {
+    List<Object> out = new ArrayList<>();
+    for (YamlNode n : from.items()) {
+      String entry = ((YamlNode.Scalar) n).text();
+      String service = io.slipway.compose.model.VolumesFrom.service(entry);
+      String mode = io.slipway.compose.model.VolumesFrom.mode(entry);
+      out.add(escape(service != null ? "service:" + service + ":" + mode
+          : "container:" + entry.split(":")[1] + ":" + mode));
+    }
+    return out;
   }
 
   private static Object ports(YamlNode.Sequence ports) {

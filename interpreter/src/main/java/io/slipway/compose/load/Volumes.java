@@ -10,7 +10,7 @@ import java.util.List;
  * A service's {@code volumes}: the short syntax ({@code /data}, {@code named:/data},
  * {@code ./host:/data:ro}), canonically {@code source:target:mode} with the host path made
  * absolute (as {@code docker-compose config} writes it), and the long syntax (bind, volume, tmpfs),
- * canonically a mapping with an absolute bind source. Files merge volumes by target path.
+ * canonically a mapping with an absolute bind source. Files merge volumes by target path (sorted by it).
  */
 final class Volumes {
   private Volumes() {}
@@ -37,7 +37,17 @@ final class Volumes {
       }
     }
     return new YamlNode.Sequence(out, s.pos());
-  }).merging((b, o) -> Shapes.byKey(b, o, Volumes::target));
+  }).merging(Volumes::merge);
+
+  /**
+   * The later file's volume replaces the earlier one with the same target; the result is sorted
+   * by target, as docker-compose 1.29 sorts merged path mappings.
+   */
+  private static YamlNode merge(YamlNode base, YamlNode override) {
+    List<YamlNode> items = new ArrayList<>(((YamlNode.Sequence) Shapes.byKey(base, override, Volumes::target)).items());
+    items.sort(java.util.Comparator.comparing(Volumes::target));
+    return new YamlNode.Sequence(items, override.pos());
+  }
 
   /** The container path of a canonical volume entry. */
   static String target(YamlNode v) {

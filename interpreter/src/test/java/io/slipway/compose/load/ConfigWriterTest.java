@@ -25,6 +25,12 @@ class ConfigWriterTest {
   }
 
   @Test
+  void volumesFromNamesTheKindAndTheModeAsDockerComposeDoes() {
+    String out = config("version: \"2.4\"\nservices:\n  a: {image: x, volumes_from: [b, \"b:ro\", \"container:c\"]}\n  b: {image: y}\n");
+    assertThat(out).contains("    volumes_from:\n    - service:b:rw\n    - service:b:ro\n    - container:c:rw\n");
+  }
+
+  @Test
   void dollarsAreEscapedAndInterpolationIsDone() {
     String out = config("services:\n  a:\n    image: x:$V\n    command: echo $$HOME ${V}\n");
     assertThat(out).contains("    command: echo $$HOME 7\n").contains("    image: x:7\n");
