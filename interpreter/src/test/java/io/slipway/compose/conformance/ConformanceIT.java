@@ -1,0 +1,169 @@
+package io.slipway.compose.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.slipway.compose.load.ComposeLoader;
+import io.slipway.compose.load.ConfigWriter;
+import io.slipway.compose.model.ComposeProject;
+import io.slipway.compose.up.Lifecycle;
+import io.slipway.compose.up.Listener;
+import io.slipway.diag.DiagnosticRenderer;
+import io.slipway.engine.OutputSink;
+import io.slipway.engine.docker.RealEngine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Conformance with docker-compose 1.29.2 (issue 9 item 4): for every file of the corpus, the
+ * {@code config} outputs are equal as parsed YAML, and the containers that
+ * {@code docker-compose up} and Slipway's {@code up} create are equal field by field in
+ * {@code docker inspect}; except for the deliberate {@link Divergences}. Each tool's project is
+ * taken down by docker-compose itself ({@code down -v}), which checks that it recognizes
+ * Slipway's containers, networks and volumes as its own.
+ */
+class ConformanceIT {
+  @RegisterExtension
+  static final RealEngine ENGINE = new RealEngine();
+
+  private static final String RUN = Long.toHexString(System.nanoTime() & 0xfffffff);
+  private static final List<String> IMAGES = List.of("mysql", "wordpress", "mongo", "books-ms", "sqlite", "socat", "echo");
+
+  @TempDir
+  static Path scratch;
+
+  @BeforeAll
+  static void referenceAndImages() {
+    Cli.Out v = Cli.run(null, Map.of(), List.of("docker-compose", "version", "--short"));
+    assertThat(v.exit()).as("docker-compose 1.29.2 is needed (scripts/setup.d/50-compose.sh installs it): %s", v.stderr())
+        .isZero();
+    assertThat(v.stdout().strip()).as("the reference implementation's version").isEqualTo("1.29.2");
+    for (String image : IMAGES) {
+      Cli.ok(null, Map.of(), "docker", "build", "-q", "-t", "slipway-conformance/" + image + ":latest",
+          Corpus.ROOT.resolve("_images").resolve(image).toString());
+    }
+  }
+
+  @AfterAll
+  static void removeImages() {
+    for (String image : IMAGES) {
+      Cli.run(null, Map.of(), List.of("docker", "rmi", "slipway-conformance/" + image + ":latest"));
+    }
+  }
+
+  @Test
+  void theCorpusHasAtLeastTwentyFiles() {
+    assertThat(Corpus.all()).hasSizeGreaterThanOrEqualTo(20);
+  }
+
+  @TestFactory
+  Stream<DynamicNode> corpus() {
+    return Corpus.names().stream().map(name -> org.junit.jupiter.api.DynamicContainer.dynamicContainer(name, Stream.of(
+        DynamicTest.dynamicTest("config", () -> config(name)),
+        DynamicTest.dynamicTest("up", () -> up(name)))));
+  }
+
+  private static Map<String, String> common() {
+    return Map.of("RUN_ID", RUN);
+  }
+
+  private static ComposeProject load(Corpus.Case c, String project) {
+    Map<String, String> processEnv = new HashMap<>(System.getenv());
+    processEnv.putAll(c.env());
+    var r = ComposeLoader.load(new ComposeLoader.Options(c.paths(), Map.of(), processEnv, project, c.dir()));
+    assertThat(r.errors()).as(new DiagnosticRenderer(false).render(r.diagnostics())).isEmpty();
+    return r.project();
+  }
+
+  private void config(String name) {
+    Corpus.Case c = Corpus.load(name, scratch.resolve("config"), common());
+    String reference = Cli.run(c.dir(), c.env(), Cli.compose(c.files(), null, "config")).ok(List.of("config")).stdout();
+    String ours = ConfigWriter.render(load(c, null));
+    Map<String, Object> a = Divergences.config(new Yaml().load(reference));
+    Map<String, Object> b = Divergences.config(new Yaml().load(ours));
+    assertThat(Diff.of(a, b)).as("config of %s differs from docker-compose's:\n%s\n--- Slipway:\n%s", name, reference, ours)
+        .isEmpty();
+  }
+
+  private void up(String name) throws Exception {
+    String number = name.substring(0, 2);
+    String dc = "sc" + RUN + "d" + number;
+    String sw = "sc" + RUN + "s" + number;
+    Corpus.Case c = Corpus.load(name, scratch.resolve("up"), common());
+    Map<String, Map<String, Object>> reference;
+    try {
+      Cli.run(c.dir(), c.env(), Cli.compose(c.files(), dc, "up", "-d")).ok(List.of("docker-compose up of " + name));
+      reference = inspect(dc);
+    } finally {
+      takeDown(c, dc);
+    }
+    Map<String, Map<String, Object>> ours;
+    try {
+      Lifecycle l = new Lifecycle(ENGINE.get(), load(c, sw), Map.of(), Listener.NONE, OutputSink.NONE);
+      l.up(List.of(), Duration.ofMinutes(2));
+      ours = inspect(sw);
+    } finally {
+      takeDown(c, sw);
+    }
+    assertThat(ours.keySet()).as("containers of %s", name).containsExactlyElementsOf(reference.keySet());
+    Map<String, Object> diffs = new LinkedHashMap<>();
+    for (String container : reference.keySet()) {
+      List<String> d = Diff.of(reference.get(container), ours.get(container));
+      if (!d.isEmpty()) {
+        diffs.put(container, d);
+      }
+    }
+    assertThat(diffs).as("containers of %s differ from docker-compose's", name).isEmpty();
+  }
+
+  /** {@code docker-compose down -v} of either tool's project, then nothing of it may be left. */
+  private static void takeDown(Corpus.Case c, String project) {
+    Cli.Out down = Cli.run(c.dir(), c.env(), Cli.compose(c.files(), project, "down", "-v", "-t", "0", "--rmi", "local",
+        "--remove-orphans"));
+    for (String image : Cli.ok(null, Map.of(), "docker", "images", "-q", "--filter", "reference=slipwayconf-" + RUN + "-*")
+        .stdout().lines().filter(l -> !l.isBlank()).distinct().toList()) {
+      Cli.run(null, Map.of(), List.of("docker", "rmi", "-f", image));
+    }
+    assertThat(down.exit()).as("docker-compose down of %s: %s", project, down.stderr()).isZero();
+    String label = "label=com.docker.compose.project=" + project;
+    assertThat(Cli.containers("com.docker.compose.project", project)).as("containers left by %s", project).isEmpty();
+    assertThat(Cli.ok(null, Map.of(), "docker", "network", "ls", "-q", "--filter", label).stdout()).isBlank();
+    assertThat(Cli.ok(null, Map.of(), "docker", "volume", "ls", "-q", "--filter", label).stdout()).isBlank();
+  }
+
+  /** The project's containers by name (the project written {@code <project>}), as {@link ContainerView}s. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Map<String, Object>> inspect(String project) throws Exception {
+    List<String> ids = Cli.containers("com.docker.compose.project", project);
+    Map<String, Map<String, Object>> out = new TreeMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    List<String> cmd = new java.util.ArrayList<>(List.of("docker", "inspect"));
+    cmd.addAll(ids);
+    List<Map<String, Object>> all = new ObjectMapper().readValue(Cli.run(null, Map.of(), cmd).ok(cmd).stdout(), List.class);
+    Map<String, String> names = new HashMap<>();
+    all.forEach(i -> names.put((String) i.get("Id"), ((String) i.get("Name")).substring(1)));
+    for (Map<String, Object> i : all) {
+      Map<String, Object> view = ContainerView.of(i, project, names);
+      out.put((String) view.get("Name"), view);
+    }
+    return out;
+  }
+}
