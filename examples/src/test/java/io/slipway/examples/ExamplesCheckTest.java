@@ -37,7 +37,8 @@ class ExamplesCheckTest {
   void everyExampleFileIsAPipelineOrImportedByOne() {
     Path root = ExampleFiles.root();
     assertThat(pipelines()).map(f -> root.relativize(f).toString()).containsExactlyInAnyOrder(
-        "books-ms/Slipfile", "nerd-dinner-ci/Slipfile", "nerd-dinner-ci/promote.slip",
+        "books-ms/Slipfile", "books-ms/compose.slip", "wordpress-compose/Slipfile",
+        "nerd-dinner-ci/Slipfile", "nerd-dinner-ci/promote.slip",
         "multi-stage/Slipfile", "hello/Slipfile", "matrix/Slipfile", "library/Slipfile");
     assertThat(ExampleFiles.imported()).map(f -> root.relativize(f).toString())
         .containsExactlyInAnyOrder("nerd-dinner-ci/slip/nerd-dinner.slip",
