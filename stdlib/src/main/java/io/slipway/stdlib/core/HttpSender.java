@@ -4,7 +4,6 @@ import io.slipway.value.SecretValue;
 import io.slipway.value.SlipException;
 import io.slipway.value.Values;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -35,8 +34,9 @@ final class HttpSender {
       Map<Object, Object> headers, Duration timeout) throws InterruptedException {
     String what = "http " + method + " " + url;
     HttpRequest.Builder req;
+    URI uri;
     try {
-      URI uri = new URI(url);
+      uri = new URI(url);
       if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
           || uri.getHost() == null) {
         throw SlipException.error(what + ": not an http(s) URL");
@@ -68,10 +68,8 @@ final class HttpSender {
       throw new SlipException("Timeout", what + ": no connection within " + Values.showDuration(CONNECT_TIMEOUT));
     } catch (HttpTimeoutException e) {
       throw new SlipException("Timeout", what + ": no response within " + Values.showDuration(timeout));
-    } catch (ConnectException e) {
-      throw SlipException.error(what + ": connection refused");
     } catch (IOException e) {
-      throw SlipException.error(what + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      throw SlipException.error(what + ": " + HttpErrors.reason(e, uri.getHost()));
     }
   }
 

@@ -134,7 +134,8 @@ final class RegistryClient {
     try {
       return http.send(req, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw SlipException.engine("registry " + host + " is unreachable: " + e.getMessage());
+      throw SlipException.engine("registry " + host + " is unreachable (" + req.method() + " "
+          + req.uri() + "): " + io.slipway.stdlib.core.HttpErrors.reason(e, req.uri().getHost()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SlipException("Error", "interrupted while talking to registry " + host);

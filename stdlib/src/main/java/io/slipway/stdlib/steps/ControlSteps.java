@@ -45,7 +45,9 @@ public final class ControlSteps implements Library {
         .param("every", "Duration", Duration.ofSeconds(1), "1.seconds")
         .param("condition", "() -> Bool").effects(Effect.WAIT)
         .doc("Evaluates the condition every `every` until it is true; fails with `Timeout` "
-            + "when it is still false after `timeout`.")
+            + "when it is still false after `timeout`. An error inside the condition (a refused "
+            + "connection, a container not up yet) counts as \"not yet\": polling goes on, and "
+            + "the last such error is part of the `Timeout` message if the deadline passes.")
         .impl((cx, r, a) -> waitUntil(cx, (Duration) a[0], (Duration) a[1], a[2]));
     d.fn("withEnv").typeParams("T").vararg("vars", "Pair<String, String | Secret>")
         .param("block", "() -> T").returns("T")
@@ -66,15 +68,29 @@ public final class ControlSteps implements Library {
 
   private static Object waitUntil(CallContext cx, Duration timeout, Duration every,
       Object condition) throws InterruptedException {
+    Evaluator ev = Invocation.of(cx).evaluator();
     long deadline = System.nanoTime() + timeout.toNanos();
+    SlipException lastError = null;
     while (true) {
-      if (Boolean.TRUE.equals(cx.invoke(condition, List.of()))) {
-        return Unit.INSTANCE;
+      try {
+        // an error of the condition is handled here: no on-failure debugger stop
+        if (Boolean.TRUE.equals(cx.catching(() -> cx.invoke(condition, List.of())))) {
+          return Unit.INSTANCE;
+        }
+        lastError = null;
+      } catch (SlipException e) {
+        if (ev.isLiveInterrupt(e) || e.infrastructure()) {
+          throw e; // a timeout around waitUntil, or an engine that cannot be reached
+        }
+        lastError = e;
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        throw new SlipException("Timeout", "condition still false after "
-            + Values.showDuration(timeout));
+        throw new SlipException("Timeout", "condition still "
+            + (lastError == null ? "false" : "failing")
+            + " after " + Values.showDuration(timeout)
+            + (lastError == null ? "" : "; last error: " + lastError.error().type() + ": "
+                + lastError.error().message()));
       }
       Thread.sleep(Duration.ofNanos(Math.min(left, Math.max(1, every.toNanos()))));
     }
