@@ -137,6 +137,7 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   @Override
   public synchronized ImageInfo build(BuildSpec spec, OutputSink output) {
+    maybeFail("build");
     String id = newId();
     log.add("build " + spec.dockerfile() + " target=" + spec.target() + " tags=" + spec.tags() + " args=" + spec.args());
     output.write(LogLine.Stream.STDOUT, ("Successfully built " + id + "\n").getBytes(StandardCharsets.UTF_8));
@@ -154,6 +155,7 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   @Override
   public synchronized List<ImageInfo> listImages(Map<String, String> labels) {
+    maybeFail("listImages");
     return images.values().stream().distinct().filter(i -> i.labels().entrySet().containsAll(labels.entrySet())).toList();
   }
 
@@ -166,12 +168,14 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   @Override
   public synchronized void push(String ref, RegistryAuth auth, OutputSink progress) {
+    maybeFail("push");
     log.add("push " + ref + (auth == null ? "" : " as " + auth.username()));
     inspectImage(ref).orElseThrow(() -> new NotFound("no such image: " + ref));
   }
 
   @Override
   public synchronized void tag(String source, String target) {
+    maybeFail("tag");
     log.add("tag " + source + " " + target);
     ImageInfo i = inspectImage(source).orElseThrow(() -> new NotFound("no such image: " + source));
     images.put(ImageRef.parse(target).toString(), i);
@@ -179,22 +183,26 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   @Override
   public synchronized void removeImage(String ref, boolean force) {
+    maybeFail("removeImage");
     log.add("remove image " + ref);
     images.remove(ref.startsWith("fake-") ? ref : ImageRef.parse(ref).toString());
   }
 
   @Override
   public void saveImages(List<String> refs, OutputStream out) {
+    maybeFail("saveImages");
     log.add("save " + refs);
   }
 
   @Override
   public void loadImages(InputStream tar) {
+    maybeFail("loadImages");
     log.add("load");
   }
 
   @Override
   public synchronized String importImage(InputStream tar, String ref) {
+    maybeFail("importImage");
     log.add("import " + ref);
     withImage(ref);
     return images.get(ImageRef.parse(ref).toString()).id();
@@ -202,6 +210,7 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   @Override
   public synchronized String createContainer(ContainerSpec spec) {
+    maybeFail("createContainer");
     if (inspectImage(spec.image()).isEmpty()) {
       throw new NotFound("no such image: " + spec.image());
     }
@@ -226,6 +235,7 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   @Override
   public synchronized void startContainer(String id) {
+    maybeFail("startContainer");
     Fake f = get(id);
     log.add("start " + id);
     Script s = startRules.get(f.spec.image());
@@ -247,6 +257,7 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   @Override
   public synchronized void stopContainer(String id, Duration timeout) {
+    maybeFail("stopContainer");
     log.add("stop " + id);
     Fake f = get(id);
     if (f.status.equals("running")) {
@@ -257,6 +268,7 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   @Override
   public synchronized void killContainer(String id, String signal) {
+    maybeFail("killContainer");
     log.add("kill " + id + " " + signal);
     Fake f = get(id);
     f.status = "exited";
@@ -265,6 +277,7 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   @Override
   public synchronized void removeContainer(String id, boolean force) {
+    maybeFail("removeContainer");
     if (containers.remove(id) != null) {
       log.add("remove container " + id);
     }
@@ -272,6 +285,7 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   @Override
   public synchronized int waitContainer(String id, Duration timeout) {
+    maybeFail("waitContainer");
     Fake f = get(id);
     if (f.status.equals("running")) {
       throw new EngineException("container did not exit within " + timeout.toSeconds() + "s");
@@ -298,18 +312,21 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   @Override
   public synchronized List<ContainerInfo> listContainers(Map<String, String> labels) {
+    maybeFail("listContainers");
     return containers.values().stream().filter(c -> c.spec.labels().entrySet().containsAll(labels.entrySet()))
         .map(c -> inspectContainer(c.id).orElseThrow()).toList();
   }
 
   @Override
   public synchronized List<LogLine> logs(String id, int tail) {
+    maybeFail("logs");
     List<LogLine> out = get(id).output;
     return tail < 0 || tail >= out.size() ? List.copyOf(out) : List.copyOf(out.subList(out.size() - tail, out.size()));
   }
 
   @Override
   public Subscription followLogs(String id, int tail, OutputSink sink, Runnable onEnd) {
+    maybeFail("followLogs");
     for (LogLine l : logs(id, tail)) {
       sink.write(l.stream(), (l.text() + "\n").getBytes(StandardCharsets.UTF_8));
     }
@@ -319,6 +336,7 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   @Override
   public int exec(String id, ExecSpec spec, OutputSink output) {
+    maybeFail("exec");
     Script s;
     synchronized (this) {
       if (!get(id).status.equals("running")) {
@@ -347,22 +365,26 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   @Override
   public void copyTo(String id, String containerDir, InputStream tar) {
+    maybeFail("copyTo");
     log.add("copy to " + id + ":" + containerDir);
   }
 
   @Override
   public InputStream copyFrom(String id, String containerPath) {
+    maybeFail("copyFrom");
     log.add("copy from " + id + ":" + containerPath);
     return new ByteArrayInputStream(new byte[1024]);
   }
 
   @Override
   public void exportContainer(String id, OutputStream out) {
+    maybeFail("exportContainer");
     log.add("export " + id);
   }
 
   @Override
   public synchronized String createNetwork(NetworkSpec spec) {
+    maybeFail("createNetwork");
     if (networks.values().stream().anyMatch(n -> n.name().equals(spec.name()))) {
       throw new EngineException("network with name " + spec.name() + " already exists");
     }
@@ -374,16 +396,19 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   @Override
   public void connectNetwork(String network, String container, List<String> aliases) {
+    maybeFail("connectNetwork");
     log.add("connect " + container + " to " + network + " aliases=" + aliases);
   }
 
   @Override
   public void disconnectNetwork(String network, String container) {
+    maybeFail("disconnectNetwork");
     log.add("disconnect " + container + " from " + network);
   }
 
   @Override
   public synchronized void removeNetwork(String idOrName) {
+    maybeFail("removeNetwork");
     if (networks.remove(idOrName) != null) {
       log.add("remove network " + idOrName);
     }
@@ -391,16 +416,19 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   @Override
   public synchronized Optional<NetworkInfo> inspectNetwork(String idOrName) {
+    maybeFail("inspectNetwork");
     return Optional.ofNullable(networks.get(idOrName));
   }
 
   @Override
   public synchronized List<NetworkInfo> listNetworks(Map<String, String> labels) {
+    maybeFail("listNetworks");
     return networks.values().stream().filter(n -> n.labels().entrySet().containsAll(labels.entrySet())).toList();
   }
 
   @Override
   public synchronized String createVolume(VolumeSpec spec) {
+    maybeFail("createVolume");
     volumes.put(spec.name(), new VolumeInfo(spec.name(), "local", spec.labels(), "/fake/" + spec.name()));
     log.add("create volume labels=" + labels(spec.labels()));
     return spec.name();
@@ -408,6 +436,7 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   @Override
   public synchronized void removeVolume(String name) {
+    maybeFail("removeVolume");
     if (volumes.remove(name) != null) {
       log.add("remove volume");
     }
@@ -415,6 +444,7 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   @Override
   public synchronized List<VolumeInfo> listVolumes(Map<String, String> labels) {
+    maybeFail("listVolumes");
     return volumes.values().stream().filter(v -> v.labels().entrySet().containsAll(labels.entrySet())).toList();
   }
 
