@@ -350,6 +350,7 @@ public final class Slipway {
       Status status = Status.FAILED;
       int exit = 1;
       String error = null;
+      boolean badStage = false;
       try {
         Interpreter interp = new Interpreter(registry, run, options.debugger(), values,
             MAX_CALL_DEPTH);
@@ -371,8 +372,12 @@ public final class Slipway {
         String only = options.onlyStage();
         if (only != null && plan.stage(only) == null) {
           exit = 2;
-          error = "unknown stage `" + only + "`; stages: " + String.join(", ",
-              plan.stages().stream().map(Plan.Stage::name).toList());
+          badStage = true;
+          List<String> names = plan.stages().stream().map(Plan.Stage::name).toList();
+          String hint = io.slipway.check.DidYouMean.hint(only, names);
+          error = "error: unknown stage `" + only + "` (--stage)"
+              + (hint == null ? "" : "; " + hint) + "\n  the stages are: "
+              + String.join(", ", names);
           return new RunResult(status, exit, error);
         }
         run.events().emit(new Event.RunStarted(Instant.now(), run.runId(), plan.pipeline(),
@@ -411,8 +416,12 @@ public final class Slipway {
           run.events().emit(new Event.Log(Instant.now(), null, Event.Stream.STDERR,
               "cleanup failed: " + f));
         }
-        run.events().emit(new Event.RunFinished(Instant.now(), status,
-            Duration.between(start, Instant.now()), error, exit));
+        if (!badStage) {
+          // a mistyped --stage is a usage error, reported once by the caller: no run started,
+          // so no (empty) summary table either
+          run.events().emit(new Event.RunFinished(Instant.now(), status,
+              Duration.between(start, Instant.now()), error, exit));
+        }
       }
     }
 

@@ -191,6 +191,13 @@ final class Declarations {
       t = declared;
     } else {
       t = exprs.check(v.init(), null, env);
+      if (v.init() instanceof Expr.If i && i.otherwise() == null && !Types.isError(t)) {
+        // Kotlin's rule: an `if` used as a value needs an `else`; reported here, where it is
+        // written, and the name gets the error type so that its uses add no diagnostics
+        cx.report(Code.E0203, i.span(), "`if` without `else` has no value: `" + v.name().text()
+            + "` would be `Unit`", "add an `else` branch, e.g. `if (...) 1 else 0`");
+        t = Types.ERROR;
+      }
     }
     Symbol sym = Symbol.value(v.name().text(), v.mutable(), t, cx.file, v.name().span());
     declare(env, sym);

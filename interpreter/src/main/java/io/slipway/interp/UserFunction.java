@@ -21,6 +21,19 @@ public record UserFunction(Stmt.FunDecl decl, Env env, SourceFile file) implemen
   public Object call(Evaluator ev, Object receiver, List<Object> positional,
       Map<String, Object> named, Span callSite) {
     Env scope = env.child();
+    SourceFile caller = ev.file();
+    try {
+      return run(ev, positional, named, scope);
+    } catch (SlipException e) {
+      if (caller != file && e.span() != null) {
+        e.calledFrom(caller, callSite); // a library function failed: show the caller too
+      }
+      throw e;
+    }
+  }
+
+  private Object run(Evaluator ev, List<Object> positional, Map<String, Object> named,
+      Env scope) {
     return ev.inFrame("fun " + decl.name().text(), file, decl.span(), scope, () -> {
       bindParams(ev, decl.params(), positional, named, scope, describe());
       if (decl.exprBody() != null) {

@@ -13,6 +13,10 @@ public final class SlipException extends RuntimeException {
   private SourceFile file;
   private Span span;
   private String stage;
+  private final java.util.List<CallSite> callSites = new java.util.ArrayList<>();
+
+  /** Where a function of another file (an imported library) was called from. */
+  public record CallSite(SourceFile file, Span span) {}
 
   public SlipException(ErrorValue error) {
     super(error.message(), null, false, false);
@@ -76,6 +80,23 @@ public final class SlipException extends RuntimeException {
       this.span = s;
     }
     return this;
+  }
+
+  /**
+   * Records that the error left a function of another file through a call at {@code span} of
+   * {@code f} (innermost first), so that a failure inside an imported function also shows
+   * where the stage called it.
+   */
+  public SlipException calledFrom(SourceFile f, Span s) {
+    if (f != null && s != null) {
+      callSites.add(new CallSite(f, s));
+    }
+    return this;
+  }
+
+  /** The call sites the error passed on its way out of imported functions, innermost first. */
+  public java.util.List<CallSite> callSites() {
+    return java.util.List.copyOf(callSites);
   }
 
   public SlipException inStage(String name) {

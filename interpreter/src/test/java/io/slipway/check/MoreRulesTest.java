@@ -49,6 +49,17 @@ class MoreRulesTest extends CheckerHarness {
   }
 
   @Test
+  void anIfWithoutElseAsAValueIsOneErrorWhereItIsWritten() {
+    // before: no error at the `if`, then E0201 at the use of `n` (`Unit + Int`)
+    Result r = assertInvalid(Code.E0203, "`if` without `else` has no value: `n` would be `Unit`",
+        "val b = true\nval n = if (b) 1\necho(n + 1)\nval m: Int = n");
+    assertThat(r.diagnostics().get(0).span().start()).isEqualTo(
+        "val b = true\nval n = ".length());
+    assertValid("val b = true\nval n = if (b) 1 else 0\necho(n + 1)");
+    assertValid("val b = true\nfun f() { if (b) echo(1) }");
+  }
+
+  @Test
   void whenSubjectsAndRanges() {
     assertValid("val n = 5\nval s = when (n) { in 1..3 -> \"low\"\n 4, 5 -> \"mid\"\n else -> \"high\" }");
     assertInvalid(Code.E0203, "expected Int, found String", "val n = 5\nval s = when (n) { \"a\" -> 1\n else -> 2 }");

@@ -193,6 +193,12 @@ class CliTest {
     var unknown = CliHarness.run("run", f.toString(), "--stage", "nope");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).contains("unknown stage `nope`");
+    var typo = CliHarness.run("run", f.toString(), "--stage", "byee");
+    assertThat(typo.code()).isEqualTo(2);
+    assertThat(typo.err()).contains("unknown stage `byee` (--stage); did you mean `bye`?")
+        .contains("the stages are: hello, bye");
+    assertThat(typo.err().split("unknown stage", -1)).as("exactly one error").hasSize(2);
+    assertThat(typo.out()).as("no empty table").doesNotContain("STAGE").doesNotContain("run failed");
   }
 
   @Test
