@@ -87,7 +87,7 @@ public final class PipelineDsl {
   /** {@code parallel(failFast) { ... }}. */
   public static Object parallel(CallContext cx, Object scope, Object failFast, Object block) {
     PlanScope s = (PlanScope) scope;
-    boolean ff = (Boolean) known(cx, failFast);
+    Boolean ff = (Boolean) known(cx, failFast); // null: as the pipeline's failFast
     String group = s.builder().newGroup("parallel");
     cx.invokeWithReceiver(block, new PlanScope("ParallelScope", s.builder(), group, ff),
         List.of());
@@ -116,7 +116,7 @@ public final class PipelineDsl {
       }
       combos = next;
     }
-    var receiver = new PlanScope("MatrixScope", s.builder(), group, true);
+    var receiver = new PlanScope("MatrixScope", s.builder(), group, null);
     Invocation inv = Invocation.of(cx);
     for (Map<String, Object> c : combos) {
       if (block instanceof Closure closure) {

@@ -42,11 +42,16 @@ public record Plan(String pipeline, SourceFile file, Span span, List<Stage> stag
     }
   }
 
-  /** A {@code post} block: {@code always}, {@code success} or {@code failure}. */
+  /** A {@code post} block: {@code always}, {@code success}, {@code failure} or {@code aborted}. */
   public record Post(Kind kind, SourceFile file, Span span, Object body) {
-    /** When the block runs. */
+    /**
+     * When the block runs: {@code ALWAYS} after every run, also a cancelled one; {@code SUCCESS}
+     * when no stage failed; {@code FAILURE} when one did; {@code ABORTED} when the run was
+     * cancelled (SIGINT, SIGTERM, a rejected gate). A cancelled run runs neither success nor
+     * failure blocks.
+     */
     public enum Kind {
-      ALWAYS, SUCCESS, FAILURE
+      ALWAYS, SUCCESS, FAILURE, ABORTED
     }
   }
 

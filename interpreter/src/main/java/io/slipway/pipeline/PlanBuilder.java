@@ -25,6 +25,8 @@ public final class PlanBuilder {
   private final Span span;
   private final List<Plan.Stage> stages = new ArrayList<>();
   private final List<Plan.Post> post = new ArrayList<>();
+  /** Each stage's group setting as written; null follows the pipeline's failFast. */
+  private final List<Boolean> groupFailFasts = new ArrayList<>();
   private final Map<String, Object> env = new LinkedHashMap<>();
   private Object agent;
   private StageOptions options = StageOptions.DEFAULT;
@@ -41,7 +43,7 @@ public final class PlanBuilder {
    * a name computed at run time is not checked for duplicates.
    */
   public synchronized void addStage(String name, SourceFile f, Span at, List<String> needs,
-      boolean onlyIf, String group, boolean groupFailFast, Object body, Set<String> unknown) {
+      boolean onlyIf, String group, Boolean groupFailFast, Object body, Set<String> unknown) {
     for (Plan.Stage s : stages) {
       if (s.name().equals(name) && !unknown.contains("name")) {
         throw new PlanException(Diagnostic.error(Code.E0403, f, at,
@@ -49,7 +51,9 @@ public final class PlanBuilder {
             .withRelated(new Label(s.file(), s.span(), "first declared here")));
       }
     }
-    stages.add(new Plan.Stage(name, f, at, needs, onlyIf, group, groupFailFast, body, unknown));
+    stages.add(new Plan.Stage(name, f, at, needs, onlyIf, group,
+        groupFailFast == null || groupFailFast, body, unknown));
+    groupFailFasts.add(groupFailFast);
   }
 
   /** A fresh group id for a {@code parallel} or {@code matrix} block. */
@@ -85,8 +89,15 @@ public final class PlanBuilder {
         }
       }
     }
-    Plan plan = new Plan(pipeline, file, span, stages, post, agent, env, options,
-        StageOrder.dependencies(stages));
+    List<Plan.Stage> resolved = new ArrayList<>();
+    for (int i = 0; i < stages.size(); i++) {
+      Plan.Stage s = stages.get(i);
+      Boolean ff = groupFailFasts.get(i);
+      resolved.add(new Plan.Stage(s.name(), s.file(), s.span(), s.needs(), s.onlyIf(), s.group(),
+          ff == null ? options.failFast() : ff, s.body(), s.unknown()));
+    }
+    Plan plan = new Plan(pipeline, file, span, resolved, post, agent, env, options,
+        StageOrder.dependencies(resolved));
     checkCycles(plan);
     return plan;
   }

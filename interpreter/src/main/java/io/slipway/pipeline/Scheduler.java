@@ -23,11 +23,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Runs a plan: each stage on its own thread ({@link StageThreads}) as soon as what it depends on has finished
- * (the previous stage or group in declaration order, or its {@code needs}), so a
- * {@code parallel} group's stages run concurrently. A failed stage cancels every stage not yet
- * started, unless it is in a group with {@code failFast = false} (then only what depends on it
- * is cancelled). {@code onlyIf} false skips a stage. Then the {@code post} blocks run.
+ * Runs a plan: each stage on its own thread ({@link StageThreads}) as soon as what it depends on
+ * has finished (its {@code needs}, else the previous stage or group in declaration order), so a
+ * {@code parallel} group's stages run concurrently. When a stage fails: what depends on it is
+ * cancelled; with its group's {@code failFast} its running siblings are interrupted and
+ * cancelled (their attempts' resources removed at once); with the pipeline's {@code failFast}
+ * every stage not yet started is cancelled (the exact rule is {@code PipelineSteps}'
+ * {@code FAIL_FAST_RULE}, shown by {@code slipway docs}). {@code onlyIf} false skips a stage.
+ * Then the {@code post} blocks run: {@code always}, and {@code success}/{@code failure}, or
+ * {@code aborted} after a cancellation (then on a budget, {@link #POST_BUDGET}).
  */
 public final class Scheduler {
   private final Plan plan;
@@ -36,8 +40,21 @@ public final class Scheduler {
   private final String only;
   private final Map<String, Status> status = new LinkedHashMap<>();
   private final Map<String, Evaluator> running = new ConcurrentHashMap<>();
+  private volatile boolean timedOut;
   private boolean stopAll;
+  /** Groups in which a stage failed with failFast: their other stages are cancelled. */
+  private final Set<String> failedGroups = new java.util.HashSet<>();
   private SlipException firstFailure;
+
+  /**
+   * How long the {@code post} blocks may take in all after the run was cancelled or the
+   * pipeline timed out (documented in {@code post}'s docs); then the block still running is
+   * interrupted with a {@code Timeout}. A second Ctrl-C quits at once regardless.
+   */
+  public static final Duration POST_BUDGET = Duration.ofSeconds(30);
+
+  /** The budget in force (tests shorten it). */
+  static volatile Duration postBudget = POST_BUDGET;
 
   /** The outcome: overall status and the first failure (null on success). */
   public record Outcome(Status status, SlipException failure) {}
@@ -71,11 +88,15 @@ public final class Scheduler {
     try {
       schedule();
       boolean cancelled = run.isCancelled();
-      if (!cancelled && only == null) {
-        runPost();
+      if (only == null) {
+        boolean overrun = timedOut;
+        if ((cancelled || overrun) && pipelineTimer != null) {
+          pipelineTimer.interrupt(); // the post blocks run on a budget of their own
+        }
+        runPost(cancelled, cancelled || overrun);
       }
       synchronized (this) {
-        Status overall = cancelled ? Status.CANCELLED
+        Status overall = run.isCancelled() ? Status.CANCELLED
             : firstFailure != null || status.containsValue(Status.FAILED) ? Status.FAILED
             : Status.SUCCESS;
         return new Outcome(overall, firstFailure);
@@ -99,6 +120,7 @@ public final class Scheduler {
       } catch (InterruptedException e) {
         return;
       }
+      timedOut = true;
       stopEverything(new SlipException("Timeout", "pipeline `" + plan.pipeline()
           + "` timed out after " + Values.showDuration(t)));
     });
@@ -119,7 +141,7 @@ public final class Scheduler {
         if (status.get(s.name()) != Status.PENDING) {
           continue;
         }
-        if (stopAll) {
+        if (stopAll || (s.group() != null && failedGroups.contains(s.group()))) {
           finish(s.name(), Status.CANCELLED);
           changed = true;
           continue;
@@ -174,7 +196,7 @@ public final class Scheduler {
         failure = a.failure;
         stageFailFast = ctx.options().failFast();
         int max = ctx.attempt().maxAttempts();
-        if (result != Status.FAILED || number >= max || isStopped()) {
+        if (result != Status.FAILED || number >= max || isStopped(s)) {
           break;
         }
         run.events().emit(new Event.Log(Instant.now(), s.name(), Event.Stream.INFO,
@@ -193,12 +215,33 @@ public final class Scheduler {
           if (firstFailure == null) {
             firstFailure = failure;
           }
-          if (plan.options().failFast() && stageFailFast
-              && (s.group() == null || s.groupFailFast())) {
+          boolean failFast = stageFailFast && (s.group() == null || s.groupFailFast());
+          if (failFast && s.group() != null) {
+            cancelSiblings(s);
+          }
+          if (failFast && plan.options().failFast()) {
             stopAll = true;
           }
         }
         notifyAll();
+      }
+    }
+  }
+
+  /**
+   * {@code failFast} in a group: the failed stage's siblings still running are interrupted with
+   * a cancellation (their commands killed; their attempts' scopes discarded, which stops and
+   * removes their containers); siblings not started are cancelled by {@link #schedule()}.
+   * Called with the lock held.
+   */
+  private void cancelSiblings(Plan.Stage failed) {
+    failedGroups.add(failed.group());
+    for (Plan.Stage t : plan.stages()) {
+      if (t != failed && failed.group().equals(t.group())) {
+        Evaluator ev = running.get(t.name());
+        if (ev != null) {
+          ev.interrupt(new Cancelled("`" + failed.name() + "` failed in the same group (failFast)"));
+        }
       }
     }
   }
@@ -210,8 +253,9 @@ public final class Scheduler {
     }
   }
 
-  private synchronized boolean isStopped() {
-    return stopAll;
+  /** True when {@code s} must not (re)start: everything stopped, or a failFast sibling failed. */
+  private synchronized boolean isStopped(Plan.Stage s) {
+    return stopAll || (s.group() != null && failedGroups.contains(s.group()));
   }
 
   private record Attempt(Status status, SlipException failure) {}
@@ -226,7 +270,7 @@ public final class Scheduler {
     running.put(ctx.name(), ev);
     Attempt outcome = new Attempt(Status.FAILED, null);
     try {
-      if (isStopped()) {
+      if (isStopped(s)) {
         return outcome = new Attempt(Status.CANCELLED, null);
       }
       ev.beforeStage(s.name(), s.file(), s.span(), s.body() instanceof Closure c ? c.env() : null);
@@ -260,21 +304,29 @@ public final class Scheduler {
       // an interruption that arrived as the body ended must not disturb the cleanup
       Thread.interrupted();
       boolean retrying = outcome.status == Status.FAILED && ctx.attempt().willRetry()
-          && !isStopped();
-      cleanupFailures(ctx.name(), ctx.end(retrying));
+          && !isStopped(s);
+      // a failed attempt that is retried, or a cancelled one, keeps nothing: its containers
+      // are stopped and removed now
+      cleanupFailures(ctx.name(), ctx.end(retrying || outcome.status == Status.CANCELLED));
       Thread.interrupted();
     }
   }
 
-  private void runPost() {
+  /**
+   * Runs the post blocks that apply: {@code always}, and {@code aborted} after a cancellation,
+   * else {@code success} or {@code failure}. With {@code budgeted} (cancelled, or the pipeline's
+   * timeout passed) they share {@link #postBudget}.
+   */
+  private void runPost(boolean cancelled, boolean budgeted) {
     boolean failed;
     synchronized (this) {
       failed = firstFailure != null || status.containsValue(Status.FAILED);
     }
     List<Plan.Post> blocks = plan.post().stream().filter(p -> switch (p.kind()) {
       case ALWAYS -> true;
-      case SUCCESS -> !failed;
-      case FAILURE -> failed;
+      case SUCCESS -> !cancelled && !failed;
+      case FAILURE -> !cancelled && failed;
+      case ABORTED -> cancelled;
     }).toList();
     if (blocks.isEmpty()) {
       return;
@@ -284,14 +336,26 @@ public final class Scheduler {
     Status result = Status.SUCCESS;
     SlipException failure = null;
     ResourceScope postScope = run.scope().child(ResourceScope.Kind.STAGE, "post");
+    Duration budget = postBudget;
+    long until = run.clock().nanos() + budget.toNanos();
+    if (budgeted) {
+      run.events().emit(new Event.Log(Instant.now(), "post", Event.Stream.INFO,
+          (cancelled ? "the run was cancelled" : "the pipeline timed out") + "; post blocks get "
+              + Values.showDuration(budget)));
+    }
     for (Plan.Post p : blocks) {
+      String kind = p.kind().name().toLowerCase(java.util.Locale.ROOT);
       StageContext ctx = new StageContext(new StageAttempt(run, "post", 1, postScope), plan);
       Evaluator ev = interp.newEvaluator(ctx.attempt(), p.file());
       ctx.attach(ev);
       running.put("post", ev);
+      Deadline deadline = !budgeted ? null : Deadline.arm(ev,
+          Duration.ofNanos(Math.max(0, until - run.clock().nanos())),
+          () -> new SlipException("Timeout", "post `" + kind + "` did not finish within the "
+              + Values.showDuration(budget) + " post blocks get after "
+              + (cancelled ? "a cancellation" : "the pipeline's timeout")));
       try {
-        ev.runBody(p.body(), null, p.span(), "post " + p.kind().name().toLowerCase(
-            java.util.Locale.ROOT));
+        ev.runBody(p.body(), null, p.span(), "post " + kind);
       } catch (SlipException e) {
         e.inStage("post");
         result = Status.FAILED;
@@ -305,6 +369,9 @@ public final class Scheduler {
         internal.inStage("post");
         failure = failure == null ? internal.locate(p.file(), p.span()) : failure;
       } finally {
+        if (deadline != null) {
+          deadline.close();
+        }
         running.remove("post");
         Thread.interrupted();
         cleanupFailures("post", ctx.end(false));

@@ -41,7 +41,9 @@ final class Interrupts implements AutoCloseable {
     if (received.compareAndSet(null, name)) {
       err.println();
       err.println("slipway: " + (name.equals("INT") ? "interrupted" : "terminated")
-          + ": cancelling the run and removing what it created"
+          + ": cancelling the run (post `always`/`aborted` blocks get "
+          + io.slipway.value.Values.showDuration(io.slipway.pipeline.Scheduler.POST_BUDGET)
+          + ") and removing what it created"
           + (name.equals("INT") ? " (^C again to quit at once)" : ""));
       err.flush();
       // not on the signal thread: cancelling may take a moment

@@ -154,7 +154,32 @@ class CliEndToEndIT {
     assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("exits soon after SIGTERM").isTrue();
     assertThat(p.exitValue()).isEqualTo(143);
     assertThat(Files.readString(err)).contains("terminated");
-    assertThat(Files.readString(out)).contains("cancelled");
+    assertThat(Files.readString(out)).contains("cancelled").contains("post ran");
+  }
+
+  @Test
+  void aSecondSigintDuringThePostBlocksQuitsAtOnce() throws Exception {
+    Files.writeString(dir.resolve("Slipfile"), """
+        pipeline("twice") {
+            stage("wait") {
+                echo("waiting")
+                sh("sleep 60")
+            }
+            post {
+                aborted { echo("aborted block started"); sleep(60.seconds) }
+            }
+        }
+        """);
+    Path out = dir.resolve("out.txt");
+    Path err = dir.resolve("err.txt");
+    Process p = runUntilWaiting(out, err);
+    new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
+    awaitOutput(out, "aborted block started");
+    assertThat(Files.readString(out)).contains("aborted block started");
+    new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
+    assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("the second ^C quits at once").isTrue();
+    assertThat(p.exitValue()).isEqualTo(130);
+    assertThat(Files.readString(err)).contains("forced exit");
   }
 
   @Test

@@ -77,8 +77,10 @@ class StepsTest {
     assertThat(yes.logs("deploy")).containsExactly("approved: Ship it?", "shipped");
     var no = TestRuns.run(TestRuns.REGISTRY, dir, source, o -> o.withApprover((s, m) -> false));
     assertThat(no.result().exitCode()).isEqualTo(1);
+    assertThat(no.result().status()).as("a rejected gate aborts the run")
+        .isEqualTo(Status.CANCELLED);
     assertThat(no.result().error()).contains("not approved: \"Ship it?\"");
-    assertThat(no.logs("deploy")).isEmpty();
+    assertThat(no.logs("deploy")).containsExactly("not approved: \"Ship it?\"; aborting the run");
   }
 
   @Test

@@ -69,7 +69,8 @@ final class ContainerOps {
       b.healthcheck(healthSpec(a.healthcheck()));
     }
     ContainerSpec spec = b.build();
-    String id = DockerSession.call("create container " + userName, () -> engine.createContainer(spec));
+    String id = s.createContainer("create container " + userName, engineName,
+        () -> engine.createContainer(spec));
     s.tracker().created(cx.scope(), lifetime, ResourceTracker.Kind.CONTAINER, id, engineName,
         Calls.stageName(cx));
     DockerSession.call("start container " + userName, () -> {

@@ -59,7 +59,7 @@ public final class DockerAgentRunner implements AgentRunner {
     }
     ContainerSpec spec = b.build();
     // create first and pull only if the engine lacks the image: one round trip less per agent
-    String id = DockerSession.call("create agent " + ref, () -> {
+    String id = s.createContainer("create agent " + ref, name, () -> {
       try {
         return s.engine().createContainer(spec);
       } catch (NotFound noImage) {

@@ -130,6 +130,24 @@ final class DockerSession {
     }
   }
 
+  /**
+   * Creates a container named {@code engineName} (unique to this run) through {@code body}. When
+   * the request is interrupted (a cancelled stage, a timeout), the engine may still have created
+   * the container after the caller stopped waiting, so that nothing tracks it: the run then
+   * removes a container of that name when it ends (nothing if there is none).
+   */
+  String createContainer(String operation, String engineName, Supplier<String> body) {
+    try {
+      return call(operation, body);
+    } catch (Throwable t) {
+      if (t instanceof InterruptedException && !run.flags().keep()) {
+        run.onCleanup("remove container " + engineName + " (its create was interrupted)",
+            () -> engine.removeContainer(engineName, true));
+      }
+      throw DockerSession.<RuntimeException>sneaky(t);
+    }
+  }
+
   /** Throws a checked exception through a Supplier: builtins may throw any Exception. */
   @SuppressWarnings("unchecked")
   static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {

@@ -3,6 +3,7 @@ package io.slipway.stdlib.steps;
 import io.slipway.builtin.CallContext;
 import io.slipway.builtin.Declarations;
 import io.slipway.builtin.Effect;
+import io.slipway.interp.Cancelled;
 import io.slipway.interp.Invocation;
 import io.slipway.run.Approver;
 import io.slipway.run.BuildInfo;
@@ -57,7 +58,8 @@ public final class GlobalSteps implements Library {
     d.fn("approve").param("message", "String").effects(Effect.INTERACTIVE)
         .doc("A manual quality gate: asks on the terminal and goes on only when approved. "
             + "`slipway run --approve` answers yes; without a terminal and without `--approve` "
-            + "the run fails here.")
+            + "the run fails here. A rejected gate aborts the run (post `always` and `aborted` "
+            + "run, `failure` does not).")
         .impl((cx, r, a) -> approve(cx, (String) a[0]));
     d.category("Secrets");
     d.fn("secret").param("name", "String").returns("Secret")
@@ -118,7 +120,15 @@ public final class GlobalSteps implements Library {
           + "terminal to ask on; rerun with --approve to approve every gate");
     }
     if (!approver.approve(stage, message)) {
-      throw SlipException.error("not approved: \"" + message + "\"");
+      if (run.isCancelled()) {
+        throw new Cancelled(run.cancelReason()); // the question gave way to a Ctrl-C
+      }
+      // a rejected gate aborts the run, as Jenkins' input step does: post `always` and
+      // `aborted` run, `failure` does not
+      String reason = "not approved: \"" + message + "\"";
+      StepSupport.log(cx, Event.Stream.INFO, reason + "; aborting the run");
+      run.cancel(reason);
+      throw new Cancelled(reason);
     }
     StepSupport.log(cx, Event.Stream.INFO, "approved: " + message);
     return Unit.INSTANCE;

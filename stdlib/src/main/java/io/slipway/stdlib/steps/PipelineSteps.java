@@ -4,6 +4,8 @@ import io.slipway.builtin.Declarations;
 import io.slipway.builtin.Effect;
 import io.slipway.pipeline.Plan;
 import io.slipway.pipeline.PipelineDsl;
+import io.slipway.pipeline.Scheduler;
+import io.slipway.value.Values;
 import io.slipway.stdlib.Library;
 import java.util.List;
 
@@ -18,6 +20,20 @@ public final class PipelineSteps implements Library {
       + "finish first (explicit DAG edges); with `onlyIf = false` the stage is skipped. The block "
       + "runs at run time, with the stage scope (`agent`, `env`, `options`) as receiver.";
 
+  /** The exact failFast rule, shown by {@code slipway docs} for {@code parallel} and {@code options}. */
+  static final String FAIL_FAST_RULE = "When a stage fails (after its retries): (1) every stage "
+      + "that depends on it, directly or through others, is cancelled; a stage depends on its "
+      + "`needs` when it has some, else on the stage or group declared before it (declaration "
+      + "order counts only for stages without `needs`). (2) If its group's `failFast` is true "
+      + "(`parallel(failFast = ...)`; when not given, and always for `matrix`, the pipeline's "
+      + "`options(failFast)`, true by default), its siblings still running are cancelled: their "
+      + "steps are interrupted, the containers they started stopped and removed, and they show as "
+      + "`cancelled`; with `failFast = false` they run to the end. (3) If the pipeline's "
+      + "`failFast` is true and the stage is not in a group with `failFast = false`, every stage "
+      + "not yet started is cancelled; with `options(failFast = false)` stages that do not depend "
+      + "on a failed stage still run. A stage's own `options(failFast = false)` limits its "
+      + "failure to (1). Then the `post` blocks run.";
+
   @Override
   public void declare(Declarations d) {
     d.category("Pipeline");
@@ -30,7 +46,7 @@ public final class PipelineSteps implements Library {
     d.type("StageScope", "The receiver of a stage body: `agent`, `env`, `options` for this "
         + "stage.", null, "Any");
     d.type("PostScope", "The receiver of the `post { }` block: `always`, `success`, "
-        + "`failure`.", null, "Any");
+        + "`failure`, `aborted`.", null, "Any");
 
     d.fn("pipeline").effects(Effect.PLAN)
         .param("name", "String").param("block", "PipelineScope.() -> Unit")
@@ -47,9 +63,8 @@ public final class PipelineSteps implements Library {
           .impl((cx, r, a) -> PipelineDsl.stage(cx, r, a[0], a[1], a[2], a[3]));
     }
     d.method("PipelineScope", "parallel").effects(Effect.PLAN)
-        .param("failFast", "Bool", true, "true").param("block", "ParallelScope.() -> Unit")
-        .doc("Runs the stages declared in the block concurrently. With `failFast = false` a "
-            + "failing stage does not stop its siblings.")
+        .param("failFast", "Bool?", null, "null").param("block", "ParallelScope.() -> Unit")
+        .doc("Runs the stages declared in the block concurrently. " + FAIL_FAST_RULE)
         .impl((cx, r, a) -> PipelineDsl.parallel(cx, r, a[0], a[1]));
     d.method("PipelineScope", "matrix").effects(Effect.PLAN)
         .vararg("axes", "Pair<String, List<String>>").param("block", "MatrixScope.() -> Unit")
@@ -60,12 +75,23 @@ public final class PipelineSteps implements Library {
         .impl((cx, r, a) -> PipelineDsl.matrix(cx, r, (List<?>) a[0], a[1]));
     d.method("PipelineScope", "post").effects(Effect.PLAN)
         .param("block", "PostScope.() -> Unit")
-        .doc("Blocks that run after the stages: `always`, `success` (every stage succeeded or "
-            + "was skipped), `failure` (a stage failed).")
+        .doc("Blocks that run after the stages, in the order written: `always` (whatever "
+            + "happened, also when the run was cancelled), `success` (every stage succeeded or "
+            + "was skipped), `failure` (a stage failed), `aborted` (the run was cancelled: "
+            + "SIGINT, SIGTERM, a rejected `approve` gate; then neither `success` nor `failure` "
+            + "runs). After a cancellation or the pipeline's timeout the post blocks get "
+            + Values.showDuration(Scheduler.POST_BUDGET) + " in all: the block still running "
+            + "then fails with `Timeout`. A second Ctrl-C quits at once without waiting for them.")
         .impl((cx, r, a) -> PipelineDsl.post(cx, r, a[0]));
-    declarePost(d, "always", Plan.Post.Kind.ALWAYS, "Runs after the stages, whatever happened.");
-    declarePost(d, "success", Plan.Post.Kind.SUCCESS, "Runs after the stages when none failed.");
-    declarePost(d, "failure", Plan.Post.Kind.FAILURE, "Runs after the stages when one failed.");
+    declarePost(d, "always", Plan.Post.Kind.ALWAYS, "Runs after the stages, whatever happened, "
+        + "also when the run was cancelled.");
+    declarePost(d, "success", Plan.Post.Kind.SUCCESS, "Runs after the stages when none failed "
+        + "(not after a cancellation).");
+    declarePost(d, "failure", Plan.Post.Kind.FAILURE, "Runs after the stages when one failed "
+        + "(not after a cancellation).");
+    declarePost(d, "aborted", Plan.Post.Kind.ABORTED, "Runs when the run was cancelled (SIGINT, "
+        + "SIGTERM, a rejected `approve` gate), after the running stages stopped; on a budget "
+        + "(see `post`).");
 
     for (String owner : List.of("PipelineScope", "StageScope")) {
       String where = owner.equals("PipelineScope") ? "every stage" : "this stage";
@@ -86,10 +112,13 @@ public final class PipelineSteps implements Library {
           .param("failFast", "Bool", true, "true")
           .doc(owner.equals("PipelineScope")
               ? "Pipeline options: `timeout` bounds the whole run, `retries` is every stage's "
-                  + "default, `failFast = false` lets stages that do not depend on a failed one go on."
+                  + "default, `failFast = false` lets stages that do not depend on a failed one go "
+                  + "on (and is the default of every `parallel` and `matrix` group). "
+                  + FAIL_FAST_RULE
               : "Stage options: `timeout` (from this call on) fails the stage when it passes, "
-                  + "`retries` re-runs a failed stage that many more times, `failFast = false` "
-                  + "lets a failure of this stage stop only the stages that depend on it.")
+                  + "`retries` re-runs a failed stage that many more times (each attempt starts "
+                  + "clean, as with `retry`), `failFast = false` lets a failure of this stage "
+                  + "stop only the stages that depend on it.")
           .impl((cx, r, a) -> PipelineDsl.options(cx, r, a[0], a[1], a[2]));
     }
   }
