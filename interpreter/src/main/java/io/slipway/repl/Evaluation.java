@@ -90,7 +90,8 @@ final class Evaluation {
     } catch (PlanException e) {
       return new ReplResponse.Failure(warnings + render(List.of(e.diagnostic())));
     } catch (Cancelled e) {
-      return new ReplResponse.Failure(warnings + "interrupted: " + e.getMessage() + "\n");
+      return new ReplResponse.Failure(warnings + ("interrupted".equals(e.getMessage())
+          ? "interrupted\n" : "interrupted: " + e.getMessage() + "\n"));
     } catch (Undecidable e) {
       return new ReplResponse.Failure(warnings + "the value is not known yet\n");
     }

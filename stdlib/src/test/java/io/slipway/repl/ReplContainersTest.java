@@ -126,6 +126,23 @@ class ReplContainersTest {
   }
 
   @Test
+  void logsShowAContainersOutputAndFollowStreamsItAsEvents() throws Exception {
+    fake.withImage("printer").onStart("printer", 0, "line one\nline two\n");
+    Files.writeString(dir.resolve("Slipfile"), """
+        pipeline("p") {
+            stage("up") { start(image = "printer", name = "printer") }
+        }
+        """);
+    in(":load Slipfile");
+    assertThat(in(":run").text()).isEqualTo("run succeeded\n");
+    assertThat(in(":logs printer").text()).isEqualTo("line one\nline two\n");
+    assertThat(in(":ps").text()).contains("printer  exited with code 0");
+    assertThat(in(":logs printer -f").text()).isEmpty();
+    assertThat(events).filteredOn(e -> e instanceof Event.Log l && "printer".equals(l.stage()))
+        .extracting(e -> ((Event.Log) e).line()).containsExactly("line one", "line two");
+  }
+
+  @Test
   void stepEntersAFunctionFinishLeavesItAndLineBreakpointsAreDeletedByNumber()
       throws Exception {
     Files.writeString(dir.resolve("Slipfile"), """

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplSessionTest {
   static final BuiltinRegistry REGISTRY = Stdlib.registry();
   @TempDir Path dir;
-  final List<Event> events = new ArrayList<>();
+  final List<Event> events = new java.util.concurrent.CopyOnWriteArrayList<>();
   ReplSession session;
 
   @BeforeEach
@@ -263,6 +263,44 @@ class ReplSessionTest {
     assertThat(r.text()).contains("error[E0203]").startsWith("Slipfile:8:");
     assertThat(in(":run")).isInstanceOf(ReplResponse.RunEnded.class);
     assertThat(logs("two")).containsExactly("hello image-1");
+  }
+
+  @Test
+  void interruptStopsAnEvaluationAndARunButNotTheSession() throws Exception {
+    var interrupter = Thread.ofPlatform().daemon().start(() -> {
+      try {
+        Thread.sleep(300);
+        while (!session.interrupt()) {
+          Thread.sleep(20);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    assertThat(in("sleep(60.seconds)").text()).isEqualTo("interrupted\n");
+    interrupter.join();
+    assertThat(in("1 + 1").text()).isEqualTo("2");
+    write("""
+        pipeline("p") {
+            stage("slow") { sleep(60.seconds) }
+        }
+        """);
+    in(":load Slipfile");
+    var stopper = Thread.ofPlatform().daemon().start(() -> {
+      try {
+        while (events.stream().noneMatch(e -> e instanceof Event.StageStarted)) {
+          Thread.sleep(20);
+        }
+        session.interrupt();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    ReplResponse r = in(":run");
+    stopper.join();
+    assertThat(((ReplResponse.RunEnded) r).status()).isEqualTo(Status.CANCELLED);
+    assertThat(session.exitCode()).isEqualTo(1);
+    assertThat(in("\"still\" + \" here\"").text()).isEqualTo("still here");
   }
 
   @Test
