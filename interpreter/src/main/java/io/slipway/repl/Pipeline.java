@@ -5,24 +5,18 @@ import io.slipway.api.PlanResult;
 import io.slipway.api.RunOptions;
 import io.slipway.api.SessionRuns;
 import io.slipway.api.Slipway;
-import io.slipway.builtin.PlanException;
 import io.slipway.debug.DebugPoint;
 import io.slipway.debug.Pause;
 import io.slipway.debug.StepController;
 import io.slipway.debug.Stepping;
-import io.slipway.diag.DiagnosticRenderer;
 import io.slipway.engine.ResourceTracker;
-import io.slipway.interp.Cancelled;
-import io.slipway.interp.ErrorRenderer;
 import io.slipway.pipeline.Plan;
 import io.slipway.pipeline.Scheduler;
-import io.slipway.pipeline.StageThreads;
 import io.slipway.run.Event;
 import io.slipway.run.EventSink;
 import io.slipway.run.Run;
 import io.slipway.run.SecretMasker;
 import io.slipway.run.Status;
-import io.slipway.value.SlipException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,9 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * The REPL's pipeline side: the loaded file, the session its runs share, and the current run,
@@ -49,28 +40,6 @@ import java.util.function.Supplier;
 final class Pipeline {
   private static final Duration POLL = Duration.ofMillis(100);
 
-  /** What a run (or a {@code :rerun}) ended with. */
-  record Outcome(Status status, int exitCode, String error) {}
-
-  /** The current run: its run state, plan, debugger gate and the thread running it. */
-  static final class Active {
-    final SessionRuns.Prepared prepared;
-    final Gate gate;
-    final CountDownLatch done = new CountDownLatch(1);
-    volatile Plan plan;
-    volatile Outcome outcome;
-    volatile String label = "run";
-
-    Active(SessionRuns.Prepared prepared, Gate gate) {
-      this.prepared = prepared;
-      this.gate = gate;
-    }
-
-    Run run() {
-      return prepared.run();
-    }
-  }
-
   private final ReplConfig config;
   private final Slipway slipway;
   private final StepController controller;
@@ -81,7 +50,7 @@ final class Pipeline {
   private CheckResult checked;
   private PlanResult planned;
   private SessionRuns runs;
-  private Active active;
+  private ActiveRun active;
   private Map<String, String> params = Map.of();
   private String pendingReason;
   private boolean lastFailed;
@@ -108,7 +77,7 @@ final class Pipeline {
     return file;
   }
 
-  Active active() {
+  ActiveRun active() {
     return active;
   }
 
@@ -119,8 +88,8 @@ final class Pipeline {
 
   /** The plan of the loaded file (the current run's once it has one). */
   Plan plan() {
-    if (active != null && active.plan != null) {
-      return active.plan;
+    if (active != null && active.plan() != null) {
+      return active.plan();
     }
     return planned == null ? null : planned.plan();
   }
@@ -199,18 +168,18 @@ final class Pipeline {
     params = overrides;
     completed.clear();
     controller.cancelSteps();
-    Active a = new Active(prepared, gate);
+    ActiveRun a = new ActiveRun(prepared, gate);
     active = a;
-    start(a, () -> {
+    a.start(() -> {
       Plan plan = prepared.load();
       if (plan == null) {
-        return new Outcome(Status.FAILED, 2, "the file declares no pipeline");
+        return new ActiveRun.Outcome(Status.FAILED, 2, "the file declares no pipeline");
       }
-      a.plan = plan;
+      a.plan(plan);
       Run run = prepared.run();
       run.events().emit(new Event.RunStarted(Instant.now(), run.runId(), plan.pipeline(),
           run.build().number(), prepared.file().name(), plan.stageInfos()));
-      return schedule(a, new Scheduler(plan, prepared.interp(), null), true);
+      return a.schedule(new Scheduler(plan, prepared.interp(), null), true);
     });
     String head = cleanupText(failures);
     ReplResponse r = await(a);
@@ -222,64 +191,13 @@ final class Pipeline {
         .withEnvironment(config.environment()).withHostPaths(config.hostPaths());
   }
 
-  /** Runs {@code body} on a run thread; the outcome is recorded and {@code done} counted down. */
-  private void start(Active a, Supplier<Outcome> body) {
-    StageThreads.start("slipway-repl-" + a.label, () -> {
-      Outcome o;
-      try {
-        o = body.get();
-      } catch (PlanException e) {
-        o = new Outcome(Status.FAILED, 2, new DiagnosticRenderer(false)
-            .render(List.of(e.diagnostic())));
-      } catch (SlipException e) {
-        o = new Outcome(Status.FAILED, e.infrastructure() ? 3 : 1, ErrorRenderer.render(e));
-      } catch (Cancelled e) {
-        o = new Outcome(Status.CANCELLED, 1, "cancelled: " + e.getMessage());
-      } catch (RuntimeException e) {
-        o = new Outcome(Status.FAILED, 3, "internal error: " + e);
-      }
-      String error = o.error() == null ? null : a.run().masker().mask(o.error());
-      a.outcome = new Outcome(o.status(), o.exitCode(), error);
-      a.done.countDown();
-    });
-  }
-
-  /** Runs a scheduler and turns its outcome into the run's; emits RunFinished if asked. */
-  private Outcome schedule(Active a, Scheduler scheduler, boolean finish) {
-    Instant start = Instant.now();
-    Outcome o;
-    try {
-      Scheduler.Outcome out = scheduler.run();
-      Run run = a.run();
-      if (out.status() == Status.SUCCESS) {
-        o = new Outcome(Status.SUCCESS, 0, null);
-      } else if (out.status() == Status.CANCELLED) {
-        o = new Outcome(Status.CANCELLED, 1, "cancelled: " + (run.isCancelled()
-            ? run.cancelReason() : "stopped in the REPL"));
-      } else if (out.failure() != null) {
-        o = new Outcome(Status.FAILED, out.failure().infrastructure() ? 3 : 1,
-            ErrorRenderer.render(out.failure()));
-      } else {
-        o = new Outcome(Status.FAILED, 1, null);
-      }
-    } catch (RuntimeException e) {
-      o = new Outcome(Status.FAILED, 3, "internal error: " + e);
-    }
-    if (finish && !a.gate.abandoned()) {
-      a.run().events().emit(new Event.RunFinished(Instant.now(), o.status(),
-          Duration.between(start, Instant.now()), o.error() == null ? null
-              : a.run().masker().mask(o.error()), o.exitCode()));
-    }
-    return o;
-  }
-
   // ------------------------------------------------------------ waiting and stepping
 
   /** Waits until the run pauses or ends. */
-  ReplResponse await(Active a) {
+  ReplResponse await(ActiveRun a) {
     try {
       while (true) {
-        if (a.done.getCount() == 0) {
+        if (!a.running()) {
           return ended(a);
         }
         Optional<Pause> p = controller.awaitPause(POLL);
@@ -306,10 +224,10 @@ final class Pipeline {
     }
   }
 
-  private ReplResponse ended(Active a) {
-    Outcome o = a.outcome;
+  private ReplResponse ended(ActiveRun a) {
+    ActiveRun.Outcome o = a.outcome();
     lastFailed = o.exitCode() != 0;
-    String what = a.label.equals("run") ? "run" : a.label;
+    String what = a.label();
     String verb = switch (o.status()) {
       case SUCCESS -> "succeeded";
       case FAILED -> "failed";
@@ -323,9 +241,9 @@ final class Pipeline {
 
   /** A control request on the paused run: resume, step or skip, then wait again. */
   ReplResponse control(ReplRequest r) {
-    Active a = active;
+    ActiveRun a = active;
     if (a == null || controller.current().isEmpty()) {
-      return new ReplResponse.Failure(a != null && a.done.getCount() > 0
+      return new ReplResponse.Failure(a != null && a.running()
           ? "the run is running, not paused\n" : "no run is paused\n");
     }
     boolean done = switch (r) {
@@ -347,18 +265,18 @@ final class Pipeline {
   // ------------------------------------------------------------ rerun and reload
 
   ReplResponse rerun(String stage) {
-    Active old = active;
-    if (old == null || old.plan == null) {
+    ActiveRun old = active;
+    if (old == null || old.plan() == null) {
       return new ReplResponse.Failure("no run to rerun a stage of: use :run first\n");
     }
-    if (old.plan.stage(stage) == null) {
+    if (old.plan().stage(stage) == null) {
       return new ReplResponse.Failure("unknown stage `" + stage + "`; stages: "
-          + String.join(", ", old.plan.stages().stream().map(Plan.Stage::name).toList()) + "\n");
+          + String.join(", ", old.plan().stages().stream().map(Plan.Stage::name).toList()) + "\n");
     }
     if (old.run().isCancelled()) {
       return new ReplResponse.Failure("the run was cancelled; start a new one with :run\n");
     }
-    stopThread(old);
+    old.stop(controller);
     controller.cancelSteps();
     List<String> failures = new ArrayList<>();
     ResourceTracker tracker = old.run().scope().service(ResourceTracker.class);
@@ -366,12 +284,12 @@ final class Pipeline {
       failures.addAll(tracker.removeCreatedBy(stage));
     }
     Gate gate = new Gate(controller);
-    old.prepared.interp().debugger(gate);
-    Active a = new Active(old.prepared, gate);
-    a.plan = old.plan;
-    a.label = "stage " + stage;
+    old.prepared().interp().debugger(gate);
+    ActiveRun a = new ActiveRun(old.prepared(), gate);
+    a.plan(old.plan());
+    a.label("stage " + stage);
     active = a;
-    start(a, () -> schedule(a, new Scheduler(a.plan, a.prepared.interp(), stage), false));
+    a.start(() -> a.schedule(new Scheduler(a.plan(), a.prepared().interp(), stage), false));
     return prefix(cleanupText(failures), await(a));
   }
 
@@ -391,11 +309,11 @@ final class Pipeline {
     checked = result;
     planned = plan;
     controller.cancelSteps();
-    Active old = active;
-    if (old == null || old.plan == null || old.run().isCancelled()) {
+    ActiveRun old = active;
+    if (old == null || old.plan() == null || old.run().isCancelled()) {
       return new ReplResponse.Output("reloaded " + display(file) + "\n");
     }
-    stopThread(old);
+    old.stop(controller);
     Set<String> keep = new LinkedHashSet<>();
     for (Plan.Stage s : plan.plan().stages()) {
       if (completed.contains(s.name())) {
@@ -421,64 +339,44 @@ final class Pipeline {
     } catch (SessionRuns.Refused e) {
       return new ReplResponse.Failure(text(e.result().error()));
     }
-    Active a = new Active(prepared, gate);
+    ActiveRun a = new ActiveRun(prepared, gate);
     active = a;
-    Map<String, Object> before = old.prepared.interp().globals().visible();
-    start(a, () -> {
+    Map<String, Object> before = old.prepared().interp().globals().visible();
+    a.start(() -> {
       Plan p = prepared.load();
       if (p == null) {
-        return new Outcome(Status.FAILED, 2, "the file declares no pipeline");
+        return new ActiveRun.Outcome(Status.FAILED, 2, "the file declares no pipeline");
       }
       Globals.carryOver(before, prepared.interp().globals());
-      a.plan = p;
-      return schedule(a, new Scheduler(p, prepared.interp(), null, keep), true);
+      a.plan(p);
+      return a.schedule(new Scheduler(p, prepared.interp(), null, keep), true);
     });
     return prefix(cleanupText(failures) + "reloaded " + display(file) + "; continuing after "
         + (keep.isEmpty() ? "no completed stage" : String.join(", ", keep)) + "\n", await(a));
-  }
-
-  /**
-   * Ends the run's thread if it is still going (paused): its points now end what they do, and
-   * every pause of it is let go, so that it winds down.
-   */
-  private void stopThread(Active a) {
-    a.gate.abandon();
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (a.done.getCount() > 0 && System.nanoTime() < end) {
-      while (controller.resume()) {
-        // every held thread of the abandoned run goes on into its cancellation
-      }
-      try {
-        a.done.await(POLL.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
   }
 
   // ------------------------------------------------------------ ending
 
   /** Stops the current run if it is going, then removes what it made. Returns failures. */
   List<String> endRun() {
-    Active a = active;
+    ActiveRun a = active;
     active = null;
     if (a == null) {
       return new ArrayList<>();
     }
-    if (a.done.getCount() > 0) {
+    if (a.running()) {
       // a run ended before it finished (quit at a failure, a new :run) did not succeed
       lastFailed = true;
       a.run().cancel("ended in the REPL");
-      stopThread(a);
+      a.stop(controller);
     }
     return new ArrayList<>(a.run().cleanup());
   }
 
   /** Cancels the running run (Ctrl-C); false when none is running. */
   boolean cancel() {
-    Active a = active;
-    if (a == null || a.done.getCount() == 0) {
+    ActiveRun a = active;
+    if (a == null || !a.running()) {
       return false;
     }
     // the scheduler interrupts its stages, a paused one included

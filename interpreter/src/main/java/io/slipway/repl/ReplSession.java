@@ -388,7 +388,7 @@ public final class ReplSession {
   private List<String> runIds() {
     List<String> ids = new ArrayList<>();
     ids.add(scratch.run().runId());
-    Pipeline.Active a = pipeline.active();
+    ActiveRun a = pipeline.active();
     if (a != null) {
       ids.add(a.run().runId());
     }

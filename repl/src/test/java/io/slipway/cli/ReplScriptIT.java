@@ -51,6 +51,7 @@ class ReplScriptIT {
         }
         """.formatted(pipeline, IMAGE));
     var r = CliHarness.run(Map.of(), """
+        :explain on
         :break on-failure
         :run
         :ps
@@ -66,6 +67,7 @@ class ReplScriptIT {
         """, "repl", "--echo", dir.resolve("Slipfile").toString());
     String out = r.out();
     assertThat(out).contains("slipway> :run\n").contains("[up] web started")
+        .contains("\n$ docker network create ").contains("\n$ docker run -d --name web ")
         .contains("paused in stage probe, ").contains("(failed: StepFailed");
     String ps = section(out, "probe:10> :ps\n");
     assertThat(ps).startsWith("NAME").contains("web").contains("running")
