@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -27,19 +28,26 @@ import java.util.function.Supplier;
  * {@code db-1a2b3c4d}).
  */
 final class Containers {
-  /** One container of the session: the Slipfile's name and the engine's view of it. */
-  record Found(String name, ContainerInfo info) {}
+  /** One container of the session: the Slipfile's name, the engine's view, its run's id. */
+  record Found(String name, ContainerInfo info, String runId) {}
 
   private final Supplier<ContainerEngine> engine;
+  private final Function<String, ContainerEngine> runEngine;
   private final Supplier<List<String>> runIds;
   private final SecretMasker masker;
   private volatile Subscription following;
   private volatile CountDownLatch followEnd;
 
-  /** @param runIds the ids of the runs whose containers count, newest last */
-  Containers(Supplier<ContainerEngine> engine, Supplier<List<String>> runIds,
-      SecretMasker masker) {
+  /**
+   * @param engine the engine containers are listed with
+   * @param runEngine the engine of the run with the given id: operations on a container go
+   *     through its run's engine, which (explaining) knows the Slipfile's names
+   * @param runIds the ids of the runs whose containers count, newest last
+   */
+  Containers(Supplier<ContainerEngine> engine, Function<String, ContainerEngine> runEngine,
+      Supplier<List<String>> runIds, SecretMasker masker) {
     this.engine = engine;
+    this.runEngine = runEngine;
     this.runIds = runIds;
     this.masker = masker;
   }
@@ -55,7 +63,7 @@ final class Containers {
       for (ContainerInfo c : infos) {
         String name = c.name().endsWith(suffix)
             ? c.name().substring(0, c.name().length() - suffix.length()) : c.name();
-        out.add(new Found(name, c));
+        out.add(new Found(name, c, run));
       }
     }
     return out;
@@ -99,7 +107,8 @@ final class Containers {
     if (f == null) {
       return unknown(name);
     }
-    ContainerInfo c = engine.get().inspectContainer(f.info().id()).orElse(f.info());
+    ContainerInfo c = runEngine.apply(f.runId()).inspectContainer(f.info().id())
+        .orElse(f.info());
     var sb = new StringBuilder();
     sb.append("name:     ").append(f.name()).append('\n');
     sb.append("engine:   ").append(c.name()).append(" (").append(shortId(c.id())).append(")\n");
@@ -126,7 +135,7 @@ final class Containers {
         out.append(l.text()).append('\n');
       }
     });
-    int code = engine.get().exec(f.info().id(), ExecSpec.of(command), lines);
+    int code = runEngine.apply(f.runId()).exec(f.info().id(), ExecSpec.of(command), lines);
     lines.flush();
     String text = masker.mask(out.toString());
     if (code != 0) {
@@ -144,7 +153,7 @@ final class Containers {
     if (f == null) {
       return unknown(name);
     }
-    ContainerEngine e = engine.get();
+    ContainerEngine e = runEngine.apply(f.runId());
     if (!follow) {
       var sb = new StringBuilder();
       for (LogLine l : e.logs(f.info().id(), 1000)) {

@@ -64,7 +64,8 @@ public final class ReplSession {
     this.pipeline = new Pipeline(config, controller, masker);
     this.completer = new Completer(config.registry());
     this.scratch = new Scratch(config, masker);
-    this.containers = new Containers(() -> scratch.session().engine(), this::runIds, masker);
+    this.containers = new Containers(() -> scratch.session().engine(), this::engineOf,
+        this::runIds, masker);
   }
 
   /** Parses a typed line ({@code :command} or input) and handles it. */
@@ -382,6 +383,13 @@ public final class ReplSession {
     List<String> argv = new ArrayList<>(List.of("docker", "exec", "-it", target.containerId()));
     argv.addAll(target.command());
     return argv;
+  }
+
+  /** The engine of the run {@code runId}: the current run's, else the session's own. */
+  private io.slipway.engine.ContainerEngine engineOf(String runId) {
+    ActiveRun a = pipeline.active();
+    return a != null && a.run().runId().equals(runId) ? a.run().engine()
+        : scratch.session().engine();
   }
 
   /** The run ids whose containers the container commands see. */

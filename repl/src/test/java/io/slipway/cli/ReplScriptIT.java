@@ -73,10 +73,12 @@ class ReplScriptIT {
     assertThat(ps).startsWith("NAME").contains("web").contains("running")
         .contains(IMAGE);
     assertThat(out).contains("probe:10> expected.length\n7\n");
-    assertThat(section(out, ":exec web cat /etc/hostname\n")).startsWith("web\n");
-    assertThat(section(out, ":inspect web\n")).startsWith("name:     web\n")
+    // explained in the Slipfile's terms: the container's name, not its id
+    assertThat(section(out, ":exec web cat /etc/hostname\n")).endsWith("\nweb\n")
+        .startsWith("$ docker exec web").doesNotContainPattern("exec [0-9a-f]{12}");
+    assertThat(section(out, ":inspect web\n")).contains("name:     web\n")
         .contains("state:    running").contains("network:  replnet-");
-    assertThat(section(out, ":logs web\n")).startsWith("web says hi\n");
+    assertThat(section(out, ":logs web\n")).endsWith("web says hi\n");
     assertThat(section(out, ":exec nope true\n")).startsWith("no container `nope` in this "
         + "session; containers: web");
     assertThat(out).contains("run failed:");
