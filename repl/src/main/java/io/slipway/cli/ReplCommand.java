@@ -64,10 +64,11 @@ final class ReplCommand implements Callable<Integer> {
 
   /**
    * Reads inputs until {@code :quit} or end of input. Ctrl-C interrupts what runs (an
-   * evaluation, a run), not the REPL.
+   * evaluation, a run), not the REPL; with nothing running it ends the REPL ({@link
+   * ReplSignals}).
    */
   static int loop(Cli cli, ReplSession session, boolean echo) throws IOException {
-    try (var signals = new Interrupts(cli.err(), reason -> session.interrupt()).install()) {
+    try (var signals = new ReplSignals(session, cli.err()).install()) {
       // TODO(#7): the jline client (replui) takes over when stdin is a terminal
       return new ScriptRepl(session, cli.out(), echo, cli.tty().interactive()).run(cli.in());
     }
