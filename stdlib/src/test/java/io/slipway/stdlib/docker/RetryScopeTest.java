@@ -84,6 +84,37 @@ class RetryScopeTest {
   }
 
   @Test
+  void aFailedAttemptsServicesAndImageTagsAreRemovedBeforeTheNext() throws Exception {
+    RunResult r = run("""
+        var n = 0
+        pipeline("fake") {
+            stage("s") {
+                retry(2) {
+                    n += 1
+                    pull("app:1").tag("app:attempt")
+                    service("cache", image = "redis")
+                    if (n < 2) error("boom")
+                }
+            }
+        }
+        """);
+    assertThat(r.exitCode()).as(String.valueOf(r.error())).isZero();
+    List<String> log = fake.log();
+    List<Integer> tagged = new java.util.ArrayList<>();
+    List<Integer> untagged = new java.util.ArrayList<>();
+    for (int i = 0; i < log.size(); i++) {
+      if (log.get(i).endsWith(" app:attempt")) {
+        (log.get(i).startsWith("remove image") ? untagged : tagged).add(i);
+      }
+    }
+    assertThat(tagged).as(String.join("\n", log)).hasSize(2);
+    assertThat(untagged).as(String.join("\n", log)).isNotEmpty();
+    assertThat(untagged.get(0)).as("attempt 1's tag is removed before attempt 2 tags again")
+        .isLessThan(tagged.get(1));
+    assertThat(nth("remove container", 0)).isPositive().isLessThan(nth("create container", 1));
+  }
+
+  @Test
   void successfulAttemptKeepsWhatItCreatedUntilTheRunEnds() throws Exception {
     RunResult r = run("""
         pipeline("fake") {
