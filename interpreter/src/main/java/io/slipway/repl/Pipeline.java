@@ -81,6 +81,11 @@ final class Pipeline {
     return active;
   }
 
+  /** The stages of the current run that have succeeded (what {@code :reload} keeps). */
+  Set<String> completed() {
+    return Set.copyOf(completed);
+  }
+
   /** True when the last run or rerun that ended failed (script mode's exit code). */
   boolean lastFailed() {
     return lastFailed;

@@ -108,13 +108,14 @@ public final class ReplSession {
       case ReplRequest.BreakOnFailure b -> added(controller.breakOnFailure());
       case ReplRequest.Breaks b -> breaks();
       case ReplRequest.Delete d -> delete(d.id());
-      case ReplRequest.Stages s -> withPlan(p -> Inspection.stages(p, java.util.Set.of()));
+      case ReplRequest.Stages s -> withPlan(p -> Inspection.stages(p, pipeline.completed()));
       case ReplRequest.ShowPlan p -> pipeline.planned() != null
           ? new ReplResponse.Output(pipeline.planned().render())
           : pipeline.file() != null ? new ReplResponse.Failure("no plan: it needs params; "
               + ":run -p NAME=VALUE runs it\n") : noPipeline();
       case ReplRequest.Where w -> paused(p -> Inspection.where(p, masker(p)));
-      case ReplRequest.Vars v -> paused(p -> Inspection.vars(p, masker(p)));
+      case ReplRequest.Vars v -> pipeline.pause().isPresent()
+          ? paused(p -> Inspection.vars(p, masker(p))) : new ReplResponse.Output(topLevelVars());
       case ReplRequest.Ps p -> containers.ps();
       case ReplRequest.Logs l -> containers.logs(l.name(), l.follow(), scratch.session().events());
       case ReplRequest.Exec x -> containers.exec(x.name(), x.command());
@@ -284,6 +285,21 @@ public final class ReplSession {
     Optional<Pause> p = pipeline.pause();
     return p.isEmpty() ? new ReplResponse.Failure("no run is paused\n")
         : new ReplResponse.Output(show.apply(p.get()));
+  }
+
+  /** {@code :vars} outside a pause: the session's own top-level values with their types. */
+  private String topLevelVars() {
+    var sb = new StringBuilder();
+    new java.util.TreeMap<>(scratch.interp().globals().visible()).forEach((name, value) -> {
+      if (value instanceof io.slipway.interp.UserFunction
+          || value instanceof io.slipway.interp.DataClassDef) {
+        return;
+      }
+      String type = staticTypeName(name);
+      sb.append(name).append(type == null ? "" : ": " + type).append(" = ")
+          .append(evaluation.show(value).replace("\n", "\\n")).append('\n');
+    });
+    return sb.isEmpty() ? "no variables defined\n" : sb.toString();
   }
 
   private SecretMasker masker(Pause p) {

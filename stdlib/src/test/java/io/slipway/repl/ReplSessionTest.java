@@ -68,6 +68,8 @@ class ReplSessionTest {
     assertThat(in("val x = \"now a string\"").text()).isEmpty();
     assertThat(in("x.length").text()).isEqualTo("12");
     assertThat(in("var n = 0\nfor (i in 1..4) { n += i }\nn").text()).isEqualTo("10");
+    assertThat(in(":vars").text()).as("outside a pause: the session's own values")
+        .isEqualTo("n: Int = 10\nx: String = now a string\n");
   }
 
   @Test
@@ -175,6 +177,7 @@ class ReplSessionTest {
     assertThat(in("twice").text()).isEqualTo("hellohello");
     assertThat(in(":where").text()).startsWith("stage two, Slipfile:10\n")
         .contains(">   10 |").contains("frames:\n  #0 stage two at Slipfile:10");
+    assertThat(in(":stages").text()).isEqualTo("one  [done]\ntwo  after one\n");
     r = in(":continue");
     assertThat(r).isInstanceOf(ReplResponse.RunEnded.class);
     assertThat(((ReplResponse.RunEnded) r).status()).isEqualTo(Status.SUCCESS);
