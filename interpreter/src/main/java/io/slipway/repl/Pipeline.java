@@ -107,6 +107,9 @@ final class Pipeline {
 
   ReplResponse load(Path path) {
     Path abs = config.dir().resolve(path).toAbsolutePath().normalize();
+    if (Files.isDirectory(abs)) {
+      abs = abs.resolve("Slipfile"); // as `slipway run DIR` does
+    }
     if (!Files.isRegularFile(abs)) {
       return new ReplResponse.Failure("cannot read `" + path + "`: no such file\n");
     }

@@ -158,6 +158,10 @@ class ReplSessionTest {
     write(TWO_STAGES);
     assertThat(in(":load Slipfile").text()).startsWith("loaded Slipfile\n").contains("one")
         .contains("two");
+    assertThat(in(":load .").text()).as("a directory means its Slipfile")
+        .startsWith("loaded Slipfile\n");
+    assertThat(in(":load nothing.slip").text()).isEqualTo("cannot read `nothing.slip`: no such "
+        + "file\n");
     assertThat(in(":stages").text()).isEqualTo("one\ntwo  after one\n");
     assertThat(in(":break two").text()).isEqualTo("breakpoint 1: stage two\n");
     ReplResponse r = in(":run");
