@@ -83,7 +83,7 @@ final class ContainerFlags {
         command.addAll(spec.entrypoint().subList(1, spec.entrypoint().size()));
       }
     }
-    a.add(spec.image());
+    a.add(names.image(spec.image()));
     if (spec.command() != null) {
       command.addAll(spec.command());
     }

@@ -38,7 +38,9 @@ import java.util.function.Consumer;
  * sees a pipeline in the terms of the docker CLI.
  *
  * <p>Names are the ones the Slipfile gave ({@code db}, not the run-scoped {@code db-1a2b3c4d}),
- * see {@link Names}; paths are relative to the pipeline's directory. A container is explained
+ * see {@link Names}; images that Slipway passes by id are shown by the reference the pipeline
+ * tagged, built or pulled them as (else by Docker's 12-digit short id); paths are relative to
+ * the pipeline's directory. A container is explained
  * as {@code docker run -d ...} when it is started right after being created (what Slipway's
  * {@code start} and {@code service} do); when something happens to it in between (an agent
  * joins its networks first), the create and the start are explained separately. A failed create
@@ -164,7 +166,9 @@ public final class ExplainingEngine implements ContainerEngine {
 
   @Override
   public Optional<ImageInfo> inspectImage(String ref) {
-    return delegate.inspectImage(ref);
+    Optional<ImageInfo> info = delegate.inspectImage(ref);
+    info.ifPresent(i -> names.image(i.id(), ref));
+    return info;
   }
 
   @Override
@@ -217,7 +221,11 @@ public final class ExplainingEngine implements ContainerEngine {
   @Override
   public ImageInfo build(BuildSpec spec, OutputSink output) {
     explain(OtherCommands.build(spec, settings.base()));
-    return delegate.build(spec, output);
+    ImageInfo built = delegate.build(spec, output);
+    if (built != null) {
+      spec.tags().forEach(t -> names.image(built.id(), t));
+    }
+    return built;
   }
 
   @Override
@@ -237,15 +245,16 @@ public final class ExplainingEngine implements ContainerEngine {
   @Override
   public void tag(String source, String target) {
     if (!internalRef(target)) {
-      explain("tag", source, target);
+      explain("tag", names.image(source), target);
     }
+    names.image(source, target);
     delegate.tag(source, target);
   }
 
   @Override
   public void removeImage(String ref, boolean force) {
     if (!internalRef(ref)) {
-      explain(force ? List.of("rmi", "-f", ref) : List.of("rmi", ref));
+      explain(force ? List.of("rmi", "-f", names.image(ref)) : List.of("rmi", names.image(ref)));
     }
     delegate.removeImage(ref, force);
   }

@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Names {
   private final Map<String, String> display = new ConcurrentHashMap<>();
+  /** Image id -> the reference the pipeline knows it by (Slipway runs containers by image id). */
+  private final Map<String, String> images = new ConcurrentHashMap<>();
   private final Set<String> suffixes = ConcurrentHashMap.newKeySet();
 
   /** Learns the run of a resource about to be created from its labels; returns its user name. */
@@ -52,5 +54,28 @@ final class Names {
       return bare.substring(0, 12);
     }
     return bare;
+  }
+
+  /** Remembers that image {@code id} is known to the pipeline as {@code ref} (the first one wins). */
+  void image(String id, String ref) {
+    if (id != null && isId(id) && ref != null && !isId(ref) && !ExplainingEngine.internalRef(ref)) {
+      images.putIfAbsent(id, ref);
+    }
+  }
+
+  /** The pipeline's reference for an image id, a short id for an unknown one, else {@code ref}. */
+  String image(String ref) {
+    if (ref == null) {
+      return null;
+    }
+    String known = images.get(ref);
+    if (known != null) {
+      return known;
+    }
+    return isId(ref) ? ref.substring(ref.indexOf(':') + 1, Math.min(ref.length(), ref.indexOf(':') + 13)) : ref;
+  }
+
+  private static boolean isId(String ref) {
+    return ref.startsWith("sha256:");
   }
 }

@@ -346,4 +346,32 @@ class ExplainingEngineTest {
     assertThat(out).containsExactly("$ docker pull b", "$ docker pull c", "$ docker build -t x:1 .");
     assertThat(first).isInstanceOf(ExplainingEngine.class);
   }
+
+  @Test
+  void imagesPassedByIdAreShownByThePipelinesReference() {
+    String id = "sha256:" + "ab12".repeat(16);
+    String pulled = "sha256:" + "cd34".repeat(16);
+    String unknown = "sha256:" + "ef56".repeat(16);
+    engine = new ExplainingEngine(RecordingImages.of(RecordingEngine.into(log), Map.of(
+        "slipway-run/abcd1234:1", id, "localhost:5000/db:1", pulled)), BASE, log::add);
+    engine.enabled(true);
+    engine.build(new BuildSpec(BASE, "Dockerfile", List.of("slipway-run/abcd1234:1"), null, Map.of(), Map.of(),
+        false, false), OutputSink.NONE);
+    engine.tag(id, "books-ms:1");
+    engine.inspectImage("localhost:5000/db:1");
+    engine.startContainer(engine.createContainer(ContainerSpec.builder(id).name(RUN.scoped("web"))
+        .labels(RUN.labels()).build()));
+    engine.startContainer(engine.createContainer(ContainerSpec.builder(pulled).name(RUN.scoped("db"))
+        .labels(RUN.labels()).build()));
+    engine.startContainer(engine.createContainer(ContainerSpec.builder(unknown).name(RUN.scoped("x"))
+        .labels(RUN.labels()).build()));
+    engine.removeImage(id, false);
+    assertThat(lines()).containsExactly(
+        "$ docker build .",
+        "$ docker tag ab12ab12ab12 books-ms:1",
+        "$ docker run -d --name web books-ms:1",
+        "$ docker run -d --name db localhost:5000/db:1",
+        "$ docker run -d --name x ef56ef56ef56",
+        "$ docker rmi books-ms:1");
+  }
 }
