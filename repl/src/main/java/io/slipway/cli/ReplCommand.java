@@ -53,10 +53,14 @@ final class ReplCommand implements Callable<Integer> {
     return loop(cli, session, echo);
   }
 
-  /** A session whose program output goes to stdout as plain lines. */
+  /**
+   * A session whose program output goes to stdout as plain lines (on a terminal: above the
+   * prompt of the terminal client).
+   */
   static ReplSession open(Cli cli, List<Path> hostPaths) {
     return new ReplSession(ReplConfig.of(cli.warmup().registry())
-        .withEvents(new PlainView(cli.out()))
+        .withEvents(cli.tty().interactive() ? io.slipway.cli.repl.AbovePrompt.events(cli.out())
+            : new PlainView(cli.out()))
         .withEngine(Engines.docker())
         .withEnvironment(cli.env())
         .withHostPaths(hostPaths));
@@ -68,8 +72,10 @@ final class ReplCommand implements Callable<Integer> {
    * ReplSignals}).
    */
   static int loop(Cli cli, ReplSession session, boolean echo) throws IOException {
+    if (cli.tty().interactive() && !echo) {
+      return io.slipway.cli.repl.TerminalRepl.run(session, cli.env());
+    }
     try (var signals = new ReplSignals(session, cli.err()).install()) {
-      // TODO(#7): the jline client (replui) takes over when stdin is a terminal
       return new ScriptRepl(session, cli.out(), echo, cli.tty().interactive()).run(cli.in());
     }
   }

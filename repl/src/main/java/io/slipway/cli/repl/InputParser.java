@@ -1,0 +1,94 @@
+package io.slipway.cli.repl;
+
+import io.slipway.repl.ReplRequest;
+import io.slipway.repl.ReplResponse;
+import io.slipway.repl.ReplSession;
+import java.util.List;
+import org.jline.reader.CompletingParsedLine;
+import org.jline.reader.EOFError;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.Parser;
+
+/**
+ * Tells jline when typed input is complete and what the word being completed is. Input the
+ * session finds incomplete (an open brace, an open string, a trailing operator) is answered with
+ * {@link EOFError}, so jline continues on a secondary prompt showing what is missing. For
+ * completion, the session is asked ({@link ReplRequest.Complete}) once: its answer fixes the
+ * word (from its anchor to the cursor) and is kept for {@link SessionCompleter}.
+ */
+final class InputParser implements Parser {
+  private final ReplSession session;
+  private volatile ReplResponse.Completions last = new ReplResponse.Completions(List.of(), 0);
+
+  InputParser(ReplSession session) {
+    this.session = session;
+  }
+
+  @Override
+  public ParsedLine parse(String line, int cursor, ParseContext context) {
+    if (context == ParseContext.COMPLETE) {
+      ReplResponse r = session.handle(new ReplRequest.Complete(line, cursor));
+      ReplResponse.Completions c = r instanceof ReplResponse.Completions cs ? cs
+          : new ReplResponse.Completions(List.of(), cursor);
+      last = c;
+      int anchor = Math.max(0, Math.min(c.anchor(), cursor));
+      return new Line(line, cursor, line.substring(anchor, cursor));
+    }
+    // SECONDARY_PROMPT: jline asks again while drawing the continuation lines, for %M
+    if (context == ParseContext.ACCEPT_LINE || context == ParseContext.SECONDARY_PROMPT) {
+      String missing = session.missing(line);
+      if (missing != null) {
+        throw new EOFError(-1, cursor, missing, shortMissing(missing));
+      }
+    }
+    return new Line(line, cursor, line);
+  }
+
+  /** The candidates of the last completion parse. */
+  ReplResponse.Completions lastCompletions() {
+    return last;
+  }
+
+  /** What the secondary prompt shows: the quoted token of the message if it names one. */
+  static String shortMissing(String message) {
+    int open = message.indexOf('`');
+    int close = open < 0 ? -1 : message.indexOf('`', open + 1);
+    if (close > open + 1) {
+      return "missing " + message.substring(open, close + 1);
+    }
+    return message.length() > 40 ? message.substring(0, 37) + "..." : message;
+  }
+
+  /** One word: the text being completed (or the whole line), ending at the cursor. */
+  private record Line(String line, int cursor, String word) implements CompletingParsedLine {
+    @Override
+    public CharSequence escape(CharSequence candidate, boolean complete) {
+      return candidate; // candidates are code, inserted as they are
+    }
+
+    @Override
+    public int rawWordCursor() {
+      return word.length();
+    }
+
+    @Override
+    public int rawWordLength() {
+      return word.length();
+    }
+
+    @Override
+    public int wordCursor() {
+      return word.length();
+    }
+
+    @Override
+    public int wordIndex() {
+      return 0;
+    }
+
+    @Override
+    public List<String> words() {
+      return List.of(word);
+    }
+  }
+}

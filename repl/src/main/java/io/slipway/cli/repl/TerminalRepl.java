@@ -1,0 +1,196 @@
+package io.slipway.cli.repl;
+
+import io.slipway.repl.ReplRequest;
+import io.slipway.repl.ReplResponse;
+import io.slipway.repl.ReplSession;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * The REPL on a terminal (jline3) over the headless {@link ReplSession}: history in
+ * {@code ~/.slipway/history}, completion and highlighting, program output printed above the
+ * prompt, a secondary prompt saying what incomplete input lacks, Ctrl-C interrupting what runs
+ * (a second Ctrl-C at an empty prompt quits), {@code :shell} handing the terminal to an
+ * interactive {@code docker exec -it}. No colour on a dumb terminal or with {@code NO_COLOR}.
+ */
+public final class TerminalRepl {
+  private final Terminal terminal;
+  private final boolean color;
+  private final ReplSession session;
+  private LineReader reader;
+  private volatile boolean inShell;
+  private volatile boolean busy;
+
+  private TerminalRepl(Terminal terminal, boolean color, ReplSession session) {
+    this.terminal = terminal;
+    this.color = color;
+    this.session = session;
+  }
+
+  /**
+   * Runs the REPL on the process's terminal until {@code :quit}, end of input or a second Ctrl-C
+   * at an empty prompt, then closes the session (removing what its runs made). The session's
+   * event sink should be {@link AbovePrompt#events}. Returns the exit code (1 when the last run
+   * failed).
+   */
+  public static int run(ReplSession session, Map<String, String> env) throws IOException {
+    try (Terminal t = TerminalBuilder.builder().system(true).name("slipway").build()) {
+      return new TerminalRepl(t, colorWanted(t, env), session).loop(historyFile(env));
+    }
+  }
+
+  /** Colour unless the terminal is dumb or {@code NO_COLOR} is set (to anything). */
+  static boolean colorWanted(Terminal t, Map<String, String> env) {
+    String type = t.getType() == null ? "" : t.getType();
+    return !type.startsWith(Terminal.TYPE_DUMB) && !env.containsKey("NO_COLOR")
+        && !"dumb".equals(env.get("TERM"));
+  }
+
+  /** {@code ~/.slipway/history} ({@code HOME} from the environment, as shells do). */
+  static Path historyFile(Map<String, String> env) {
+    String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+    return Path.of(home, ".slipway", "history");
+  }
+
+  private int loop(Path history) throws IOException {
+    InputParser parser = new InputParser(session);
+    Files.createDirectories(history.getParent());
+    reader = LineReaderBuilder.builder().terminal(terminal).appName("slipway")
+        .parser(parser).completer(new SessionCompleter(parser))
+        .highlighter(new SyntaxHighlighter(color))
+        .variable(LineReader.HISTORY_FILE, history)
+        .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%M> ")
+        .variable(LineReader.INDENTATION, 4)
+        .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+        .option(LineReader.Option.INSERT_BRACKET, false)
+        .build();
+    // Ctrl-C while a request runs (jline handles it while reading) interrupts the request
+    terminal.handle(Terminal.Signal.INT, sig -> {
+      if (busy && !inShell) {
+        session.interrupt();
+      }
+    });
+    AbovePrompt.attach(reader, color);
+    try {
+      return readLoop();
+    } finally {
+      AbovePrompt.detach();
+      reader.getHistory().save();
+      session.close();
+    }
+  }
+
+  private int readLoop() {
+    boolean interruptedOnce = false;
+    while (true) {
+      String line;
+      try {
+        line = reader.readLine(prompt());
+      } catch (UserInterruptException e) {
+        if (!e.getPartialLine().isEmpty()) {
+          interruptedOnce = false; // Ctrl-C discards the line being typed
+          continue;
+        }
+        if (interruptedOnce) {
+          return quit();
+        }
+        interruptedOnce = true;
+        say("(press Ctrl-C again at an empty prompt, or type :quit, to leave)");
+        continue;
+      } catch (EndOfFileException e) {
+        return quit();
+      }
+      interruptedOnce = false;
+      if (line.isBlank()) {
+        continue;
+      }
+      ReplResponse r = requestLine(line);
+      if (r instanceof ReplResponse.Quit q) {
+        return q.exitCode();
+      }
+    }
+  }
+
+  private int quit() {
+    ReplResponse r = request(new ReplRequest.Quit());
+    return r instanceof ReplResponse.Quit q ? q.exitCode() : session.exitCode();
+  }
+
+  private String prompt() {
+    String p = session.prompt();
+    return color ? new AttributedString(p, AttributedStyle.BOLD.foreground(AttributedStyle.GREEN)).toAnsi(terminal) : p;
+  }
+
+  private ReplResponse requestLine(String line) {
+    busy = true;
+    try {
+      return show(session.handleLine(line));
+    } finally {
+      busy = false;
+    }
+  }
+
+  private ReplResponse request(ReplRequest request) {
+    busy = true;
+    try {
+      return show(session.handle(request));
+    } finally {
+      busy = false;
+    }
+  }
+
+  /** Prints a response; runs the interactive shell of a {@code :shell}. */
+  private ReplResponse show(ReplResponse r) {
+    String text = r.text();
+    if (!text.isEmpty()) {
+      boolean failed = r instanceof ReplResponse.Failure || r instanceof ReplResponse.Diagnostics;
+      String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+      terminal.writer().println(color && failed
+          ? new AttributedString(body, AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)).toAnsi(terminal)
+          : body);
+      terminal.flush();
+    }
+    if (r instanceof ReplResponse.ShellTarget target) {
+      shell(target);
+    }
+    return r;
+  }
+
+  /**
+   * Hands the terminal to {@code docker exec -it}: jline's input pump is paused so that the
+   * shell gets every key, and our Ctrl-C handler stands aside (in raw mode the shell gets ^C).
+   */
+  private void shell(ReplResponse.ShellTarget target) {
+    inShell = true;
+    try {
+      terminal.pause(true);
+      Process p = new ProcessBuilder(ReplSession.shellCommand(target)).inheritIO().start();
+      int code = p.waitFor();
+      if (code != 0) {
+        say("(the shell exited with " + code + ")");
+      }
+    } catch (IOException e) {
+      say("cannot start the shell: " + e.getMessage() + " (is the docker CLI installed?)");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      terminal.resume();
+      inShell = false;
+    }
+  }
+
+  private void say(String text) {
+    terminal.writer().println(text);
+    terminal.flush();
+  }
+}

@@ -1,0 +1,89 @@
+package io.slipway.cli.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.jline.utils.AttributedString;
+import org.junit.jupiter.api.Test;
+
+/** The terminal client's parts that need no session: lexer, highlighter, line splitting, colour choice. */
+class TerminalPartsTest {
+  @Test
+  void tokensOfCodeAndCommands() {
+    String code = "val x = \"a ${b}\" + 42 // note";
+    List<String> kinds = SlipTokens.of(code).stream()
+        .filter(t -> t.kind() != SlipTokens.Kind.OTHER)
+        .map(t -> t.kind() + ":" + code.substring(t.start(), t.end())).toList();
+    assertThat(kinds).containsExactly("KEYWORD:val", "NAME:x", "STRING:\"a ${b}\"", "NUMBER:42", "COMMENT:// note");
+    String cmd = "  :break build";
+    assertThat(SlipTokens.of(cmd)).first().satisfies(t -> {
+      assertThat(t.kind()).isEqualTo(SlipTokens.Kind.COMMAND);
+      assertThat(cmd.substring(t.start(), t.end())).isEqualTo(":break");
+    });
+  }
+
+  @Test
+  void unfinishedInputRunsToTheEndWithoutFailing() {
+    for (String s : List.of("\"open", "\"\"\"multi\nline", "/* open", "'x", "1.", "\"esc\\")) {
+      var tokens = SlipTokens.of(s);
+      assertThat(tokens.get(tokens.size() - 1).end()).as(s).isEqualTo(s.length());
+    }
+  }
+
+  @Test
+  void highlightingColoursOnlyWhenWantedAndNeverChangesTheText() {
+    String code = "if (x) \"yes\" else 3";
+    AttributedString plain = new SyntaxHighlighter(false).highlight(null, code);
+    AttributedString colored = new SyntaxHighlighter(true).highlight(null, code);
+    assertThat(plain.toString()).isEqualTo(code);
+    assertThat(colored.toString()).isEqualTo(code);
+    assertThat(plain.toAnsi(256, org.jline.utils.AttributedCharSequence.ForceMode.None)).isEqualTo(code);
+    assertThat(colored.toAnsi(256, org.jline.utils.AttributedCharSequence.ForceMode.None)).contains("\u001b[").contains("yes");
+  }
+
+  @Test
+  void linesOutHandsOnWholeLinesOnly() {
+    List<String> lines = new ArrayList<>();
+    var out = new PrintStream(new LinesOut(lines::add), true, StandardCharsets.UTF_8);
+    out.print("[build] half");
+    assertThat(lines).isEmpty();
+    out.print(" done\r\nnext line\nunterminated");
+    out.flush();
+    assertThat(lines).containsExactly("[build] half done", "next line");
+    out.print("é\n");
+    assertThat(lines).last().isEqualTo("unterminatedé");
+  }
+
+  @Test
+  void theSecondaryPromptNamesWhatIsMissing() {
+    assertThat(InputParser.shortMissing("unexpected end of input: missing `}` to close `{` at 1:5"))
+        .isEqualTo("missing `}`");
+    assertThat(InputParser.shortMissing("string not closed")).isEqualTo("string not closed");
+    assertThat(InputParser.shortMissing("x".repeat(60))).hasSize(40).endsWith("...");
+  }
+
+  @Test
+  void noColourOnADumbTerminalOrWithNoColor() throws Exception {
+    try (Terminal dumb = new DumbTerminal(new java.io.ByteArrayInputStream(new byte[0]),
+        new java.io.ByteArrayOutputStream())) {
+      assertThat(TerminalRepl.colorWanted(dumb, Map.of("TERM", "xterm"))).isFalse();
+    }
+    try (Terminal xterm = org.jline.terminal.TerminalBuilder.builder().system(false).type("xterm-256color")
+        .streams(new java.io.ByteArrayInputStream(new byte[0]), new java.io.ByteArrayOutputStream()).build()) {
+      assertThat(TerminalRepl.colorWanted(xterm, Map.of("TERM", "xterm-256color"))).isTrue();
+      assertThat(TerminalRepl.colorWanted(xterm, Map.of("TERM", "xterm-256color", "NO_COLOR", "1"))).isFalse();
+    }
+  }
+
+  @Test
+  void historyLivesInTheHomeDirectory() {
+    assertThat(TerminalRepl.historyFile(Map.of("HOME", "/home/ada"))).isEqualTo(Path.of("/home/ada/.slipway/history"));
+  }
+}
