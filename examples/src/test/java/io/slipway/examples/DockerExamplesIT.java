@@ -102,6 +102,17 @@ class DockerExamplesIT {
         .as("images built by the run and not pushed are removed").isEmpty();
   }
 
+  @Test
+  void aContainerIsUpgradedAndRolledBackForReal(@TempDir Path tmp) throws Exception {
+    Path dir = ExampleFiles.copy(ExampleFiles.example("container-upgrade"), tmp.resolve("cu"));
+    var run = ExampleRuns.run(dir.resolve("Slipfile"), Map.of());
+    run.assertSucceeded();
+    assertThat(run.output()).contains("version broken failed its health check: rolling back",
+        "upgraded to version 2", "replace refused: container `web` exited before it was ready",
+        "serving: version 3");
+    assertNothingLeft(run);
+  }
+
   private static void assertNothingLeft(ExampleRuns.Outcome run) {
     assertThat(run.runId()).isNotNull();
     assertThat(DockerCli.leftovers(run.runId())).as("labelled resources left by %s", run.runId())

@@ -38,7 +38,7 @@ class ExamplesCheckTest {
     Path root = ExampleFiles.root();
     assertThat(pipelines()).map(f -> root.relativize(f).toString()).containsExactlyInAnyOrder(
         "books-ms/Slipfile", "books-ms/compose.slip", "wordpress-compose/Slipfile",
-        "nerd-dinner-ci/Slipfile", "nerd-dinner-ci/promote.slip",
+        "nerd-dinner-ci/Slipfile", "nerd-dinner-ci/promote.slip", "container-upgrade/Slipfile",
         "multi-stage/Slipfile", "hello/Slipfile", "matrix/Slipfile", "library/Slipfile");
     assertThat(ExampleFiles.imported()).map(f -> root.relativize(f).toString())
         .containsExactlyInAnyOrder("nerd-dinner-ci/slip/nerd-dinner.slip",

@@ -67,6 +67,9 @@ public interface ContainerEngine extends AutoCloseable {
   /** SIGTERM, then SIGKILL after {@code timeout}. Stopping a stopped container is not an error. */
   void stopContainer(String id, Duration timeout);
 
+  /** Renames a container ({@code docker rename}); its network aliases stay as they are. */
+  void renameContainer(String id, String newName);
+
   /** Sends a signal ({@code KILL}, {@code TERM}, ...). */
   void killContainer(String id, String signal);
 

@@ -237,6 +237,11 @@ public final class DockerJavaEngine implements ContainerEngine {
   }
 
   @Override
+  public void renameContainer(String id, String newName) {
+    run("rename container " + id, () -> client.renameContainerCmd(id).withName(newName).exec());
+  }
+
+  @Override
   public void stopContainer(String id, Duration timeout) {
     call("stop container " + id, calls.timeouts().call().plus(timeout), () -> {
       containers.stop(id, timeout);

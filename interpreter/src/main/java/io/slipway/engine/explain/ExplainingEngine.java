@@ -311,6 +311,12 @@ public final class ExplainingEngine implements ContainerEngine {
   }
 
   @Override
+  public void renameContainer(String id, String newName) {
+    explain("rename", container(id), newName);
+    delegate.renameContainer(id, newName);
+  }
+
+  @Override
   public void killContainer(String id, String signal) {
     String name = container(id);
     explain(signal == null || signal.equals("KILL") || signal.equals("SIGKILL")

@@ -19,7 +19,7 @@ public final class ContainerBuiltins implements Library {
   @Override
   public void declare(Declarations d) {
     d.category("Docker: containers");
-    startLike(d.fn("start"), true)
+    startLike(d.fn("start"), true).param("replace", "Bool", false, "false")
         .returns("Container").effects(Effect.DOCKER).resultNamedBy("name")
         .doc("""
             Starts a container and returns it once `waitFor` passes. `name` is its DNS name on \
@@ -28,7 +28,12 @@ public final class ContainerBuiltins implements Library {
             `sh -c` or an argument vector; `volumes` mounts `Volume`s or host paths (relative to \
             `build.dir`) as `source to target`; `healthcheck` becomes the container's Docker \
             HEALTHCHECK. The container is removed when the run ends (`--keep` keeps it). A failed \
-            `waitFor` reports the container's exit state and last log lines.""")
+            `waitFor` reports the container's exit state and last log lines. With \
+            `replace = true`, a container of the run already named `name` is swapped for the new \
+            one as a whole: the new one is created first, the old one stopped and renamed aside, \
+            the new one takes the name and starts; if it fails to start or to pass `waitFor`, it \
+            is removed and the old one gets its name back and runs again (the error is thrown); \
+            on success the old one is removed.""")
         .impl((cx, r, a) -> ContainerOps.start(cx, startArgs(a), Calls.output(cx, false)));
     d.fn("run")
         .param("image", "String | Image")
@@ -87,7 +92,7 @@ public final class ContainerBuiltins implements Library {
     return new ContainerOps.StartArgs(Calls.engineImage(a[0]), (String) a[1], (NetworkValue) a[2],
         (List<Pair>) a[3], Calls.env(a[4]), Calls.command(a[5]), (List<Pair>) a[6],
         (Readiness) a[7], (Readiness) a[8], (String) a[9], (String) a[10], (Boolean) a[11],
-        Calls.imageRef(a[0]));
+        Calls.imageRef(a[0]), a.length > 12 && (Boolean) a[12]);
   }
 
   @SuppressWarnings("unchecked")
@@ -98,7 +103,7 @@ public final class ContainerBuiltins implements Library {
     Output out = Calls.output(cx, quiet);
     var args = new ContainerOps.StartArgs(Calls.engineImage(a[0]), null, (NetworkValue) a[3], List.of(),
         Calls.env(a[2]), Calls.command(a[1]), (List<Pair>) a[4], null, null, (String) a[5],
-        (String) a[6], false, Calls.imageRef(a[0]));
+        (String) a[6], false, Calls.imageRef(a[0]), false);
     long start = System.nanoTime();
     DockerSession s = Calls.session(cx);
     ContainerValue c = ContainerOps.start(cx, args, out);

@@ -26,7 +26,7 @@ final class ContainerOps {
    */
   record StartArgs(String image, String name, NetworkValue network, List<Pair> ports,
       Map<String, String> env, List<String> command, List<Pair> volumes, Readiness healthcheck,
-      Readiness waitFor, String workdir, String user, boolean init, String shown) {}
+      Readiness waitFor, String workdir, String user, boolean init, String shown, boolean replace) {}
 
   /** Creates and starts a container of the run, waits for readiness, returns it. */
   static ContainerValue start(CallContext cx, StartArgs a, Output out) {
@@ -67,6 +67,12 @@ final class ContainerOps {
     }
     if (a.healthcheck() != null) {
       b.healthcheck(healthSpec(a.healthcheck()));
+    }
+    if (a.replace() && a.name() != null) {
+      var old = DockerSession.call("inspect " + userName, () -> engine.inspectContainer(engineName));
+      if (old.isPresent()) {
+        return ContainerSwap.replace(cx, s, old.get(), b, a, userName, engineName, lifetime);
+      }
     }
     ContainerSpec spec = b.build();
     String id = s.createContainer("create container " + userName, engineName,

@@ -3,11 +3,51 @@ package io.slipway.stdlib.docker;
 import io.slipway.value.SlipObject;
 
 /**
- * A {@code Container}: {@code name} is the user's name (its DNS alias), {@code engineName} the
- * run-scoped name the engine knows, {@code network} the network it was started on (or null).
+ * A {@code Container}: a handle on one engine container (by {@code id}). {@code name} is the
+ * user's name (its DNS alias), {@code engineName} the run-scoped name the engine knows (both
+ * change with {@code rename}), {@code network} the network it was started on (or null).
  */
-record ContainerValue(String id, String name, String engineName, String image, String network)
-    implements SlipObject {
+final class ContainerValue implements SlipObject {
+  private final String id;
+  private volatile String name;
+  private volatile String engineName;
+  private final String image;
+  private final String network;
+
+  ContainerValue(String id, String name, String engineName, String image, String network) {
+    this.id = id;
+    this.name = name;
+    this.engineName = engineName;
+    this.image = image;
+    this.network = network;
+  }
+
+  String id() {
+    return id;
+  }
+
+  String name() {
+    return name;
+  }
+
+  String engineName() {
+    return engineName;
+  }
+
+  String image() {
+    return image;
+  }
+
+  String network() {
+    return network;
+  }
+
+  /** After {@code rename}: every holder of this value sees the new names. */
+  void renamed(String newName, String newEngineName) {
+    this.name = newName;
+    this.engineName = newEngineName;
+  }
+
   @Override
   public String typeName() {
     return "Container";
@@ -16,6 +56,16 @@ record ContainerValue(String id, String name, String engineName, String image, S
   @Override
   public String label() {
     return name;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ContainerValue c && c.id.equals(id);
+  }
+
+  @Override
+  public int hashCode() {
+    return id.hashCode();
   }
 
   @Override

@@ -27,6 +27,7 @@ final class DockerSession {
   private final RunLabels labels;
   private final ResourceTracker tracker;
   private final RunImages images;
+  private final RunJournal journal;
   private final AgentNetworks agentNetworks = new AgentNetworks();
 
   private DockerSession(Run run) {
@@ -35,7 +36,7 @@ final class DockerSession {
     this.engine = run.engine();
     // images carry no run labels: the run's image references go to its journal, closed (and
     // deleted when nothing is left for gc) after everything the run created was removed
-    var journal = new RunJournal(RunJournal.defaultDirectory(run.secrets().environment()), labels);
+    this.journal = new RunJournal(RunJournal.defaultDirectory(run.secrets().environment()), labels);
     run.onCleanup("close the run journal", journal::close);
     this.images = new RunImages(engine, labels, journal);
     this.tracker = new ResourceTracker(engine, labels, run.flags().keep(),
@@ -47,6 +48,11 @@ final class DockerSession {
           run.events().emit(new Event.Resource(Instant.now(), stage,
               kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), action, id, name));
         }, images);
+  }
+
+  /** The run's journal: what it created without labels, and what it kept. */
+  RunJournal journal() {
+    return journal;
   }
 
   /** The run's image references (hold references, journaled tags). */

@@ -60,6 +60,7 @@ public final class FakeContainerEngine implements ContainerEngine {
   private static final class Fake {
     final String id;
     final ContainerSpec spec;
+    String name;
     final List<LogLine> output = new ArrayList<>();
     String status = "created";
     int exitCode;
@@ -67,6 +68,7 @@ public final class FakeContainerEngine implements ContainerEngine {
     Fake(String id, ContainerSpec spec) {
       this.id = id;
       this.spec = spec;
+      this.name = spec.name();
     }
   }
 
@@ -214,7 +216,7 @@ public final class FakeContainerEngine implements ContainerEngine {
     if (inspectImage(spec.image()).isEmpty()) {
       throw new NotFound("no such image: " + spec.image());
     }
-    if (spec.name() != null && containers.values().stream().anyMatch(c -> spec.name().equals(c.spec.name()))) {
+    if (spec.name() != null && containers.values().stream().anyMatch(c -> spec.name().equals(c.name))) {
       throw new EngineException("the container name " + spec.name() + " is already in use");
     }
     String id = newId();
@@ -227,7 +229,7 @@ public final class FakeContainerEngine implements ContainerEngine {
   private Fake get(String id) {
     Fake f = containers.get(id);
     if (f == null) {
-      f = containers.values().stream().filter(c -> id.equals(c.spec.name())).findFirst()
+      f = containers.values().stream().filter(c -> id.equals(c.name)).findFirst()
           .orElseThrow(() -> new NotFound("no such container: " + id));
     }
     return f;
@@ -267,6 +269,16 @@ public final class FakeContainerEngine implements ContainerEngine {
   }
 
   @Override
+  public synchronized void renameContainer(String id, String newName) {
+    log.add("rename " + id + " " + newName);
+    Fake f = get(id);
+    if (containers.values().stream().anyMatch(c -> c != f && newName.equals(c.name))) {
+      throw new EngineException("the container name " + newName + " is already in use");
+    }
+    f.name = newName;
+  }
+
+  @Override
   public synchronized void killContainer(String id, String signal) {
     maybeFail("killContainer");
     log.add("kill " + id + " " + signal);
@@ -302,7 +314,7 @@ public final class FakeContainerEngine implements ContainerEngine {
       if (f.spec.network() != null) {
         nets.put(f.spec.network(), "10.0.0." + f.id.substring(5));
       }
-      return Optional.of(new ContainerInfo(f.id, f.spec.name() == null ? f.id : f.spec.name(), f.spec.image(),
+      return Optional.of(new ContainerInfo(f.id, f.name == null ? f.id : f.name, f.spec.image(),
           f.spec.labels(), new ContainerState(f.status, f.status.equals("running"), f.exitCode, false, null, null),
           nets, Map.of()));
     } catch (NotFound e) {
