@@ -159,6 +159,7 @@ final class Assignments {
 
   private boolean isMutableCollection(Type t) {
     return t instanceof Type.ClassType c
-        && (cx.sub.asSuper(c, "MutableList") != null || cx.sub.asSuper(c, "MutableMap") != null);
+        && (cx.sub.asSuper(c, "MutableList") != null || cx.sub.asSuper(c, "MutableMap") != null
+            || cx.sub.asSuper(c, "MutableSet") != null);
   }
 }

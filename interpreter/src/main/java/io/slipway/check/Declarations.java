@@ -221,7 +221,8 @@ final class Declarations {
       return Collections.nCopies(n, Types.ERROR);
     }
     if (t instanceof Type.ClassType c) {
-      if (c.name().equals("Pair") && c.args().size() == 2 && n <= 2) {
+      if (c.name().equals("Pair") && c.args().size() == 2 && n <= 2
+          || c.name().equals("Triple") && c.args().size() == 3 && n <= 3) {
         return c.args().subList(0, n);
       }
       DataClassInfo dc = cx.dataClasses.get(c.name());

@@ -69,7 +69,7 @@ final class Operators {
     }
     Type result = switch (op) {
       case ADD -> add(l, r);
-      case SUB -> l.equals(Types.CHAR) ? charMinus(r) : numeric(l, r, true);
+      case SUB -> l.equals(Types.CHAR) ? charMinus(r) : minus(l, r);
       case MUL -> mul(l, r);
       case DIV -> div(l, r);
       case REM -> numeric(l, r, false);
@@ -141,14 +141,9 @@ final class Operators {
       return isSecret(r) ? null : Types.STRING;
     }
     if (l instanceof Type.ClassType lc) {
-      Type.ClassType list = cx.sub.asSuper(lc, "List");
-      if (list != null && list.args().size() == 1) {
-        Type elem = list.args().get(0);
-        if (r instanceof Type.ClassType rc && cx.sub.asSuper(rc, "List") instanceof Type.ClassType rl
-            && rl.args().size() == 1) {
-          return Types.list(cx.sub.join(elem, rl.args().get(0)));
-        }
-        return Types.list(cx.sub.join(elem, r));
+      Type coll = collectionPlusMinus(lc, r, true);
+      if (coll != null) {
+        return coll;
       }
       Type.ClassType map = cx.sub.asSuper(lc, "Map");
       if (map != null && map.args().size() == 2 && r instanceof Type.ClassType rc) {
@@ -169,6 +164,41 @@ final class Operators {
       return Types.CHAR;
     }
     return numeric(l, r, false);
+  }
+
+  /**
+   * {@code xs + x}, {@code xs + ys}, {@code xs - x}, {@code xs - ys} on a List or Set (ys any List
+   * or Set): the same kind of collection back, as Kotlin's {@code plus}/{@code minus}. Null when
+   * {@code l} is neither.
+   */
+  private Type collectionPlusMinus(Type.ClassType l, Type r, boolean plus) {
+    String kind = "List";
+    Type.ClassType coll = cx.sub.asSuper(l, kind);
+    if (coll == null) {
+      kind = "Set";
+      coll = cx.sub.asSuper(l, kind);
+    }
+    if (coll == null || coll.args().size() != 1) {
+      return null;
+    }
+    Type elem = coll.args().get(0);
+    Type other = r;
+    if (r instanceof Type.ClassType rc) {
+      Type.ClassType rl = cx.sub.asSuper(rc, "List");
+      Type.ClassType rs = rl != null ? rl : cx.sub.asSuper(rc, "Set");
+      if (rs != null && rs.args().size() == 1) {
+        other = rs.args().get(0);
+      }
+    }
+    if (!plus) {
+      return comparable(other, elem) ? Types.cls(kind, elem) : null;
+    }
+    return Types.cls(kind, cx.sub.join(elem, other));
+  }
+
+  private Type minus(Type l, Type r) {
+    Type coll = l instanceof Type.ClassType lc ? collectionPlusMinus(lc, r, false) : null;
+    return coll != null ? coll : numeric(l, r, true);
   }
 
   private Type numeric(Type l, Type r, boolean units) {

@@ -117,9 +117,18 @@ final class Operators {
     if (a instanceof Character c && b instanceof Long n) {
       return (char) (c + n);
     }
+    if (a instanceof java.util.Set<?> set) {
+      var out = new java.util.LinkedHashSet<Object>(set);
+      if (b instanceof java.util.Collection<?> m) {
+        out.addAll(m);
+      } else {
+        out.add(b);
+      }
+      return Collections.unmodifiableSet(out);
+    }
     if (a instanceof List<?> l) {
       var out = new ArrayList<Object>(l);
-      if (b instanceof List<?> m) {
+      if (b instanceof java.util.Collection<?> m) {
         out.addAll(m);
       } else {
         out.add(b);
@@ -158,6 +167,25 @@ final class Operators {
     }
     if (a instanceof Character c && b instanceof Long n) {
       return (char) (c - n);
+    }
+    if (a instanceof java.util.Set<?> set) {
+      var out = new java.util.LinkedHashSet<Object>(set);
+      if (b instanceof java.util.Collection<?> m) {
+        out.removeAll(m);
+      } else {
+        out.remove(b);
+      }
+      return Collections.unmodifiableSet(out);
+    }
+    if (a instanceof List<?> l) {
+      // Kotlin: `xs - x` drops the first occurrence, `xs - ys` every element in ys
+      var out = new ArrayList<Object>(l);
+      if (b instanceof java.util.Collection<?> m) {
+        out.removeIf(m::contains);
+      } else {
+        out.remove(b);
+      }
+      return Collections.unmodifiableList(out);
     }
     throw bad("-", a, b);
   }
@@ -258,6 +286,7 @@ final class Operators {
       case String s when element instanceof String e -> s.contains(e);
       case String s when element instanceof Character c -> s.indexOf(c) >= 0;
       case List<?> l -> l.contains(element);
+      case java.util.Set<?> set -> set.contains(element);
       case Map<?, ?> m -> m.containsKey(element);
       case null, default -> throw bad("in", element, container);
     };

@@ -52,6 +52,7 @@ public final class RuntimeTypes {
       case SecretValue s -> "Secret";
       case ExecResult r -> "ExecResult";
       case Pair p -> "Pair";
+      case io.slipway.value.Triple t -> "Triple";
       case ErrorValue e -> e.type();
       case DataObject d -> d.typeName();
       case SlipObject o -> o.typeName();
@@ -59,6 +60,8 @@ public final class RuntimeTypes {
       case ArrayList<?> l -> "MutableList";
       case List<?> l -> "List";
       case HashMap<?, ?> m -> "MutableMap";
+      case java.util.HashSet<?> s -> "MutableSet";
+      case java.util.Set<?> s -> "Set";
       case Map<?, ?> m -> "Map";
       default -> byRuntimeClass(v);
     };
@@ -91,6 +94,7 @@ public final class RuntimeTypes {
       switch (n) {
         case "MutableList" -> queue.add("List");
         case "MutableMap" -> queue.add("Map");
+        case "MutableSet" -> queue.add("Set");
         case "StepFailed", "Timeout", "AssertionFailed", "EngineError" -> queue.add("Error");
         default -> { }
       }

@@ -126,6 +126,7 @@ final class Statements {
     return switch (value) {
       case Deferred d -> d.derive("Any", null);
       case Pair p when i < 2 -> i == 0 ? p.first() : p.second();
+      case io.slipway.value.Triple t when i < 3 -> i == 0 ? t.first() : i == 1 ? t.second() : t.third();
       case DataObject d when i < d.size() -> d.component(i);
       case List<?> l when i < l.size() -> l.get(i);
       case Map.Entry<?, ?> e when i < 2 -> i == 0 ? e.getKey() : e.getValue();
@@ -209,6 +210,14 @@ final class Statements {
         ((List<Object>) l).addAll(more);
       } else {
         ((List<Object>) l).add(value);
+      }
+      return true;
+    }
+    if (target instanceof java.util.HashSet<?> set) {
+      if (value instanceof java.util.Collection<?> more) {
+        ((java.util.Set<Object>) set).addAll(more);
+      } else {
+        ((java.util.Set<Object>) set).add(value);
       }
       return true;
     }

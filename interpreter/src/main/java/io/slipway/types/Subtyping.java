@@ -20,6 +20,7 @@ public final class Subtyping {
       "List", new boolean[] {true},
       "Set", new boolean[] {true},
       "Pair", new boolean[] {true, true},
+      "Triple", new boolean[] {true, true, true},
       "Map", new boolean[] {false, true});
 
   private final ClassTable classes;

@@ -28,8 +28,9 @@ public final class Values {
     if (v instanceof Duration d) {
       return showDuration(d);
     }
-    if (v instanceof List<?> l) {
+    if (v instanceof List<?> || v instanceof java.util.Set<?>) {
       var j = new StringJoiner(", ", "[", "]");
+      var l = (java.util.Collection<?>) v;
       l.forEach(e -> j.add(show(e)));
       return j.toString();
     }

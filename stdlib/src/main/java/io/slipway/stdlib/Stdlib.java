@@ -15,7 +15,9 @@ import io.slipway.stdlib.core.Maps;
 import io.slipway.stdlib.core.MutableLists;
 import io.slipway.stdlib.core.Numbers;
 import io.slipway.stdlib.core.Regexes;
+import io.slipway.stdlib.core.Sets;
 import io.slipway.stdlib.core.Strings;
+import io.slipway.stdlib.core.Tuples;
 import io.slipway.stdlib.core.Units;
 import io.slipway.stdlib.docker.ContainerBuiltins;
 import io.slipway.stdlib.docker.ContainerLifecycle;
@@ -46,7 +48,7 @@ public final class Stdlib {
     return List.of(
         // core: stdlib-core
         new CoreTypes(), new AnyMethods(), new Numbers(), new Strings(), new Chars(), new Lists(),
-        new MutableLists(), new Maps(), new Units(), new JsonLib(), new Files(), new Http(),
+        new MutableLists(), new Sets(), new Maps(), new Tuples(), new Units(), new JsonLib(), new Files(), new Http(),
         new Git(), new JsLib(), new Regexes(),
         // pipeline DSL and steps: interpreter
         new PipelineSteps(), new ErrorTypes(), new GlobalSteps(), new ControlSteps(),

@@ -41,7 +41,10 @@ public final class CoreTypes implements Library {
     d.type("MutableList<T>", "A list that can change in place; `mutableListOf(..)`.", ArrayList.class, "List");
     d.type("Map<K, V>", "An immutable map that keeps insertion order; `mapOf(\"a\" to 1)`.", Map.class, "Any");
     d.type("MutableMap<K, V>", "A map that can change in place, in insertion order; `mutableMapOf(..)`.", LinkedHashMap.class, "Map");
+    d.type("Set<T>", "An immutable set in insertion order, equal by elements; `setOf(..)`, `xs.toSet()`. Prints as `[a, b]`.", java.util.Set.class, "Any");
+    d.type("MutableSet<T>", "A set that can change in place, in insertion order; `mutableSetOf(..)`.", java.util.LinkedHashSet.class, "Set");
     d.type("Pair<A, B>", "Two values; `a to b`. Prints as `(a, b)`.", Pair.class, "Any");
+    d.type("Triple<A, B, C>", "Three values; `Triple(a, b, c)`. Prints as `(a, b, c)`.", io.slipway.value.Triple.class, "Any");
     d.category("Units");
     d.type("Duration", "A length of time: `150.ms`, `30.seconds`, `5.minutes`, `2.hours`. Prints as `1m30s`, `45s`, `150ms`.", Duration.class, "Any");
     d.type("Percent", "A share in 0..100: `20.percent`. Prints as `20%`.", Percent.class, "Any");
