@@ -225,6 +225,9 @@ final class Declarations {
           || c.name().equals("Triple") && c.args().size() == 3 && n <= 3) {
         return c.args().subList(0, n);
       }
+      if (c.name().equals("IndexedValue") && c.args().size() == 1 && n <= 2) {
+        return List.of(Types.INT, c.args().get(0)).subList(0, n);
+      }
       DataClassInfo dc = cx.dataClasses.get(c.name());
       if (dc != null && n <= dc.fields().size()) {
         return dc.fields().subList(0, n).stream().map(DataClassInfo.Field::type).toList();

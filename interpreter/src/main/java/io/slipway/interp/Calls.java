@@ -188,8 +188,13 @@ final class Calls {
       if (last < 0 || set[last]) {
         throw SlipException.error("`" + f.qualifiedName() + "` does not take a trailing lambda");
       }
-      out[last] = new Closure(trailing, env, ev.file());
-      set[last] = true;
+      if (last == vararg) {
+        // the checker binds a trailing lambda to a last vararg parameter (compareBy { .. }): one more element
+        varargs.add(new Closure(trailing, env, ev.file()));
+      } else {
+        out[last] = new Closure(trailing, env, ev.file());
+        set[last] = true;
+      }
     }
     for (int i = 0; i < params.size(); i++) {
       BuiltinParam p = params.get(i);

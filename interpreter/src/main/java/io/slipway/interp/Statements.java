@@ -127,6 +127,7 @@ final class Statements {
       case Deferred d -> d.derive("Any", null);
       case Pair p when i < 2 -> i == 0 ? p.first() : p.second();
       case io.slipway.value.Triple t when i < 3 -> i == 0 ? t.first() : i == 1 ? t.second() : t.third();
+      case io.slipway.value.IndexedValue v when i < 2 -> i == 0 ? (Object) v.index() : v.value();
       case DataObject d when i < d.size() -> d.component(i);
       case List<?> l when i < l.size() -> l.get(i);
       case Map.Entry<?, ?> e when i < 2 -> i == 0 ? e.getKey() : e.getValue();

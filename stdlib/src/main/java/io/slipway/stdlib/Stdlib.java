@@ -4,12 +4,14 @@ import io.slipway.builtin.BuiltinRegistry;
 import io.slipway.builtin.Declarations;
 import io.slipway.stdlib.core.AnyMethods;
 import io.slipway.stdlib.core.Chars;
+import io.slipway.stdlib.core.Comparisons;
 import io.slipway.stdlib.core.CoreTypes;
 import io.slipway.stdlib.core.Files;
 import io.slipway.stdlib.core.Git;
 import io.slipway.stdlib.core.Http;
 import io.slipway.stdlib.core.JsLib;
 import io.slipway.stdlib.core.JsonLib;
+import io.slipway.stdlib.core.ListExtras;
 import io.slipway.stdlib.core.Lists;
 import io.slipway.stdlib.core.Maps;
 import io.slipway.stdlib.core.MutableLists;
@@ -48,7 +50,7 @@ public final class Stdlib {
     return List.of(
         // core: stdlib-core
         new CoreTypes(), new AnyMethods(), new Numbers(), new Strings(), new Chars(), new Lists(),
-        new MutableLists(), new Sets(), new Maps(), new Tuples(), new Units(), new JsonLib(), new Files(), new Http(),
+        new MutableLists(), new Sets(), new Maps(), new Tuples(), new ListExtras(), new Comparisons(), new Units(), new JsonLib(), new Files(), new Http(),
         new Git(), new JsLib(), new Regexes(),
         // pipeline DSL and steps: interpreter
         new PipelineSteps(), new ErrorTypes(), new GlobalSteps(), new ControlSteps(),

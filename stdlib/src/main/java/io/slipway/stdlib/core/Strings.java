@@ -69,10 +69,12 @@ public final class Strings implements Library {
         .param("ignoreCase", "Bool", false, "false").returns("String")
         .doc("Every occurrence of `oldValue` replaced by `newValue` (literal text, not a regex).")
         .impl((cx, r, a) -> replace(s(r), text(a[0]), text(a[1]), (Boolean) a[2]));
-    d.method("String", "split").param("delimiter", "String | Char").param("limit", "Int", 0L, "0")
+    d.method("String", "split").param("delimiter", "String | Char | Regex").param("limit", "Int", 0L, "0")
         .returns("List<String>")
-        .doc("The parts between occurrences of `delimiter` (literal text), keeping empty parts; at most `limit` parts when `limit` > 0.")
-        .impl((cx, r, a) -> split(s(r), text(a[0]), Colls.count(a[1], "limit")));
+        .doc("The parts between occurrences of `delimiter` (literal text, or matches of a `Regex`), keeping empty parts; at most `limit` parts when `limit` > 0.")
+        .impl((cx, r, a) -> a[0] instanceof RegexValue rx
+            ? Colls.listOf(java.util.Arrays.asList(rx.pattern().split(s(r), Colls.count(a[1], "limit") == 0 ? -1 : Colls.count(a[1], "limit"))))
+            : split(s(r), text(a[0]), Colls.count(a[1], "limit")));
     d.method("String", "lines").returns("List<String>")
         .doc("The lines, split at `\\n`, `\\r\\n` or `\\r`.")
         .impl((cx, r, a) -> Colls.listOf(s(r).lines().toList()));

@@ -30,6 +30,12 @@ public final class GlobalSteps implements Library {
           StepSupport.log(cx, Event.Stream.INFO, Values.show(a[0]));
           return Unit.INSTANCE;
         });
+    d.fn("println").param("message", "Any?", "", "\"\"")
+        .doc("The same as `echo`, under Kotlin's name.")
+        .impl((cx, r, a) -> {
+          StepSupport.log(cx, Event.Stream.INFO, Values.show(a[0]));
+          return Unit.INSTANCE;
+        });
     d.category("Errors");
     d.fn("error").param("message", "String").returns("Nothing")
         .doc("Fails with an `Error` carrying the message; catchable with `catch (e: Error)`.")
