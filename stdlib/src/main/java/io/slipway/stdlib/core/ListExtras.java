@@ -8,7 +8,10 @@ import io.slipway.value.IndexedValue;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Kotlin list helpers: {@code withIndex}, {@code flatten}, {@code ifEmpty}, {@code buildList}. */
+/**
+ * Kotlin helpers: {@code withIndex}, {@code flatten}, {@code ifEmpty}, {@code buildList},
+ * {@code buildString}, {@code Int.MAX_VALUE}/{@code MIN_VALUE}.
+ */
 public final class ListExtras implements Library {
   @Override
   public void declare(Declarations d) {
@@ -47,6 +50,16 @@ public final class ListExtras implements Library {
           cx.invokeWithReceiver(a[0], out, List.of());
           return Colls.list(out);
         });
+    d.category("Basic types");
+    d.type("IntCompanion", "What the name `Int` means in an expression: `Int.MAX_VALUE`, `Int.MIN_VALUE`.", IntLimits.class, "Any");
+    d.property(null, "Int").type("IntCompanion").doc("`Int.MAX_VALUE` and `Int.MIN_VALUE`.")
+        .get((cx, r) -> IntLimits.INSTANCE);
+    d.property("IntCompanion", "MAX_VALUE").type("Int")
+        .doc("The largest `Int`, 9223372036854775807: Slipway's `Int` is 64 bits wide (Kotlin's `Long`).")
+        .get((cx, r) -> Long.MAX_VALUE);
+    d.property("IntCompanion", "MIN_VALUE").type("Int").doc("The smallest `Int`, -9223372036854775808.")
+        .get((cx, r) -> Long.MIN_VALUE);
+    d.category("Collections");
     d.type("StringBuilder", "The receiver of `buildString { .. }`: `append(x)`, `appendLine(x)`, `length`.", StringBuilder.class, "Any");
     d.fn("buildString").param("builderAction", "StringBuilder.() -> Unit").returns("String")
         .doc("The text the block appends: `buildString { append(\"a\"); appendLine(1) }`.")
