@@ -193,7 +193,7 @@ final class CallChecker {
     if (dc != null && name.equals("copy")) {
       return arguments.apply(span, nameSpan, args, trailing, CallTarget.constructor(dc, true), expected, env);
     }
-    BuiltinFunction f = exprs.members().method(recv, name);
+    BuiltinFunction f = exprs.members().methodOrScopeFunction(recv, name);
     if (f != null) {
       var subst = exprs.members().ownerSubst(f.receiverType(), recv);
       return arguments.apply(span, nameSpan, args, trailing, CallTarget.of(f, subst), expected, env, call);

@@ -20,6 +20,8 @@ import java.util.Optional;
  */
 final class Members {
   static final String PARAMS = "Params";
+  /** The owner of builtins declared on a bare type variable, such as {@code T.let}. */
+  static final String ANY_RECEIVER = "T";
 
   private final Ctx cx;
   /** Lookups along the supertypes are repeated for every call; the registry never changes. */
@@ -85,9 +87,23 @@ final class Members {
     }).orElse(null);
   }
 
+  /**
+   * As {@link #method}, then the builtins declared on a type variable ({@code T.let},
+   * {@code T.also}, ...), which apply to any receiver written explicitly ({@code x.let { }}).
+   * Not for implicit receivers: inside a stage, {@code run(image = ..)} stays the Docker builtin.
+   */
+  BuiltinFunction methodOrScopeFunction(Type recv, String name) {
+    BuiltinFunction f = method(recv, name);
+    return f != null ? f : cx.registry.method(ANY_RECEIVER, name).orElse(null);
+  }
+
   /** Binds the owner's type variables by matching its declared receiver with the actual one. */
   Map<String, Type> ownerSubst(Type declared, Type actual) {
     var subst = new HashMap<String, Type>();
+    if (declared instanceof Type.TypeVar v) {
+      subst.put(v.name(), actual); // T.let: T is the receiver's own type
+      return subst;
+    }
     if (declared instanceof Type.ClassType d && !d.args().isEmpty()
         && Types.nonNull(actual) instanceof Type.ClassType a) {
       Type.ClassType up = cx.sub.asSuper(a, d.name());

@@ -38,6 +38,16 @@ final class Members {
     return Optional.empty();
   }
 
+  /**
+   * As {@link #findMethod}, then the methods declared on a type variable ({@code T.let},
+   * {@code T.also}, ...), which apply to every receiver written explicitly ({@code x.let { }}).
+   * Not for implicit receivers: inside a stage, {@code run(image = ..)} stays the Docker builtin.
+   */
+  Optional<BuiltinFunction> findMethodOrScopeFunction(Object target, String name) {
+    Optional<BuiltinFunction> m = findMethod(target, name);
+    return m.isPresent() ? m : ev.interp.registry().method("T", name);
+  }
+
   Optional<BuiltinProperty> findProperty(Object target, String name) {
     if (target == null) {
       return ev.interp.registry().property("Any", name);
@@ -104,7 +114,7 @@ final class Members {
         return ev.calls().callUser(d.get(name), name, null, args, trailing, env, span);
       }
     }
-    Optional<BuiltinFunction> m = findMethod(target, name);
+    Optional<BuiltinFunction> m = findMethodOrScopeFunction(target, name);
     if (m.isPresent()) {
       return ev.calls().invoke(m.get(), target, args, trailing, env, span);
     }

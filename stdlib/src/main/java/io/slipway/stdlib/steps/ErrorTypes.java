@@ -21,6 +21,11 @@ public final class ErrorTypes implements Library {
     d.type("Timeout", "A `timeout`, `waitUntil` or stage/pipeline timeout expired.", null,
         "Error");
     d.type("AssertionFailed", "An `assert` did not hold.", null, "Error");
+    d.type("IllegalArgument", "A `require` or `requireNotNull` did not hold (Kotlin's IllegalArgumentException).",
+        null, "Error");
+    d.type("IllegalState", "A `check` or `checkNotNull` did not hold (Kotlin's IllegalStateException).", null,
+        "Error");
+    d.type("NotImplemented", "A `TODO()` was reached (Kotlin's NotImplementedError).", null, "Error");
     d.type("EngineError", "The container engine refused or failed an operation, wherever "
         + "it happened (a step, a method, a property read such as `Image.size` that pulls on "
         + "first use); the message names the operation. An engine that cannot be reached or "
