@@ -39,6 +39,11 @@ final class Colls {
   }
 
   @SuppressWarnings("unchecked")
+  static Collection<Object> asCollection(Object o) {
+    return (Collection<Object>) o;
+  }
+
+  @SuppressWarnings("unchecked")
   static Map<Object, Object> asMap(Object o) {
     return (Map<Object, Object>) o;
   }

@@ -132,7 +132,7 @@ final class ListAggregates {
     return dbl ? (Object) (dsum + lsum) : (Object) lsum;
   }
 
-  private static Object extreme(List<Object> xs, int sign) {
+  static Object extreme(List<Object> xs, int sign) {
     Object best = null;
     boolean first = true;
     for (Object e : xs) {
@@ -144,7 +144,7 @@ final class ListAggregates {
     return best;
   }
 
-  private static Object extremeBy(CallContext cx, List<Object> xs, Object fn, int sign) {
+  static Object extremeBy(CallContext cx, List<Object> xs, Object fn, int sign) {
     Object best = null;
     Object bestKey = null;
     boolean first = true;

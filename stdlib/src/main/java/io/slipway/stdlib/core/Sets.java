@@ -145,6 +145,7 @@ public final class Sets implements Library {
           }
           return sb.append((String) a[2]).toString();
         });
+    SetIterables.declare(d);
     d.method("MutableSet<T>", "add").param("element", "T").returns("Bool")
         .doc("Adds `element`; true when it was not there yet.")
         .impl((cx, r, a) -> m(r).add(a[0]));
