@@ -73,6 +73,19 @@ public interface ContainerEngine extends AutoCloseable {
   /** Sends a signal ({@code KILL}, {@code TERM}, ...). */
   void killContainer(String id, String signal);
 
+  /**
+   * Freezes every process of a running container ({@code docker pause}). Default: unsupported,
+   * so that decorators and fakes written before it still compile; real engines override it.
+   */
+  default void pauseContainer(String id) {
+    throw new EngineException("this engine cannot pause containers");
+  }
+
+  /** Thaws a paused container ({@code docker unpause}). */
+  default void unpauseContainer(String id) {
+    throw new EngineException("this engine cannot unpause containers");
+  }
+
   /** Removes a container; a missing one is not an error. */
   void removeContainer(String id, boolean force);
 

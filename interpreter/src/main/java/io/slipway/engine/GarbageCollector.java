@@ -131,7 +131,7 @@ public final class GarbageCollector {
   }
 
   /** True if the run that owns a resource with these labels is still running here. */
-  boolean alive(Map<String, String> labels) {
+  public boolean alive(Map<String, String> labels) {
     String[] owner = RunLabels.parseOwner(labels.get(RunLabels.OWNER));
     if (!host.equals(owner[0])) {
       return false;

@@ -2,14 +2,19 @@ package io.slipway.cli;
 
 import io.slipway.engine.ContainerEngine;
 import io.slipway.engine.GarbageCollector;
+import io.slipway.engine.RunLabels;
+import io.slipway.netsim.NetsimSweep;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code slipway gc}: removes the containers, networks, volumes and images that runs which are
- * gone (killed with {@code kill -9}, run with {@code --keep}) left behind. Resources of runs
- * still alive are kept.
+ * gone (killed with {@code kill -9}, run with {@code --keep}) left behind, and the network
+ * conditions they applied (rules, qdiscs, delayers in the targets' namespaces, the helpers).
+ * Resources of runs still alive are kept.
  */
 @Command(name = "gc", description = "Remove what killed or --keep runs left behind.")
 final class GcCommand implements Callable<Integer> {
@@ -29,9 +34,18 @@ final class GcCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     GarbageCollector.Report report;
+    List<String> removed = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
     try (ContainerEngine engine = Engines.connectOrFail()) {
-      report = new GarbageCollector(engine).collect(allHosts);
+      GarbageCollector gc = new GarbageCollector(engine);
+      // network conditions first: their helpers are how the rules in the targets are found
+      removed.addAll(new NetsimSweep(engine).collect(labels -> !gc.alive(labels) && (allHosts
+          || RunLabels.hostName().equals(RunLabels.parseOwner(labels.get(RunLabels.OWNER))[0])), failed));
+      report = gc.collect(allHosts);
     }
+    removed.addAll(report.removed());
+    failed.addAll(report.failed());
+    report = new GarbageCollector.Report(removed, failed, report.live());
     for (String r : report.removed()) {
       cli.out().println("removed " + r);
     }

@@ -37,6 +37,7 @@ public final class Main {
         .addSubcommand(new ReplCommand(cli))
         .addSubcommand(new DocsCommand(cli))
         .addSubcommand(new GcCommand(cli))
+        .addSubcommand(new NetCommand(cli))
         .addSubcommand(new ComposeCommand(cli))
         .addSubcommand(new VersionCommand(cli))
         .addSubcommand(new TrainCommand(cli))

@@ -22,11 +22,13 @@ import io.slipway.stdlib.core.Sets;
 import io.slipway.stdlib.core.Strings;
 import io.slipway.stdlib.core.Tuples;
 import io.slipway.stdlib.core.Units;
+import io.slipway.stdlib.docker.ChaosBuiltins;
 import io.slipway.stdlib.docker.ContainerBuiltins;
 import io.slipway.stdlib.docker.ContainerLifecycle;
 import io.slipway.stdlib.docker.ContainerMethods;
 import io.slipway.stdlib.docker.DockerTypes;
 import io.slipway.stdlib.docker.ImageBuiltins;
+import io.slipway.stdlib.docker.NetsimBuiltins;
 import io.slipway.stdlib.docker.NetworkBuiltins;
 import io.slipway.stdlib.docker.ComposeBuiltins;
 import io.slipway.stdlib.docker.PlannedBuiltins;
@@ -61,7 +63,7 @@ public final class Stdlib {
         new DockerTypes(), new ImageBuiltins(), new ContainerBuiltins(), new ContainerMethods(),
         new ContainerLifecycle(),
         new NetworkBuiltins(), new ReadinessBuiltins(), new RegistryBuiltins(),
-        new ComposeBuiltins(), new PlannedBuiltins());
+        new ComposeBuiltins(), new NetsimBuiltins(), new ChaosBuiltins(), new PlannedBuiltins());
   }
 
   /** A fresh, frozen registry holding the whole standard library. */

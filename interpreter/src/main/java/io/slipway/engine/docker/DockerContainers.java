@@ -143,6 +143,14 @@ final class DockerContainers {
     }
   }
 
+  void pause(String id) {
+    client.pauseContainerCmd(id).exec();
+  }
+
+  void unpause(String id) {
+    client.unpauseContainerCmd(id).exec();
+  }
+
   void remove(String id, boolean force) {
     try {
       client.removeContainerCmd(id).withForce(force).withRemoveVolumes(true).exec();

@@ -255,6 +255,16 @@ public final class DockerJavaEngine implements ContainerEngine {
   }
 
   @Override
+  public void pauseContainer(String id) {
+    run("pause container " + id, () -> containers.pause(id));
+  }
+
+  @Override
+  public void unpauseContainer(String id) {
+    run("unpause container " + id, () -> containers.unpause(id));
+  }
+
+  @Override
   public void removeContainer(String id, boolean force) {
     run("remove container " + id, () -> containers.remove(id, force));
   }

@@ -4,7 +4,7 @@ import io.slipway.value.SlipObject;
 
 /** The actions of {@code chaos(..)}: {@code Chaos.KILL} and the others. */
 enum ChaosAction implements SlipObject {
-  KILL, STOP, PAUSE, RESTART;
+  KILL, STOP, PAUSE, RESTART, PARTITION;
 
   @Override
   public String typeName() {

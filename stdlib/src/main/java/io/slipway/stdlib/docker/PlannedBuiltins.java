@@ -6,10 +6,9 @@ import io.slipway.builtin.Effect;
 import io.slipway.stdlib.Library;
 import io.slipway.value.SlipException;
 import java.time.Duration;
-import java.util.List;
 
 /**
- * The parts of spec §7 (remote engines, swarm) and §9 (network simulation) that are
+ * The parts of spec §7 (remote engines, swarm) and §9 (the proxied {@code link { }}) that are
  * declared—so that pipelines using them check—but not implemented yet. Calling one is an
  * {@code EngineError} "not implemented yet: <feature> (planned)", never a silent no-op.
  */
@@ -41,25 +40,7 @@ public final class PlannedBuiltins implements Library {
   }
 
   private static void simulation(Declarations d) {
-    d.category("Docker: network simulation (planned)");
-    d.method("Network", "flaky").vararg("containers", "Container").param("loss", "Percent")
-        .effects(Effect.DOCKER).doc("Drops `loss` of the packets the containers receive. Planned.")
-        .impl(planned("Network.flaky"));
-    d.method("Network", "slow").vararg("containers", "Container").param("delay", "Duration")
-        .param("jitter", "Duration", Duration.ZERO, "0.ms").effects(Effect.DOCKER)
-        .doc("Adds latency to the containers' traffic (needs `sch_netem`; else use `link { }`). Planned.")
-        .impl(planned("Network.slow"));
-    d.method("Network", "limit").vararg("containers", "Container").param("rate", "Bandwidth")
-        .effects(Effect.DOCKER).doc("Limits the containers' outgoing bandwidth. Planned.").impl(planned("Network.limit"));
-    d.method("Network", "partition").vararg("groups", "List<Container>").effects(Effect.DOCKER)
-        .doc("Splits the network: containers of different groups cannot reach each other. Planned.")
-        .impl(planned("Network.partition"));
-    d.method("Network", "heal").effects(Effect.DOCKER).doc("Removes every condition and partition. Planned.")
-        .impl(planned("Network.heal"));
-    d.method("Network", "fast").vararg("containers", "Container").effects(Effect.DOCKER)
-        .doc("Removes the conditions of the given containers. Planned.").impl(planned("Network.fast"));
-    d.method("Network", "status").returns("String").effects(Effect.DOCKER)
-        .doc("A table: NODE CONTAINER STATUS IP NETWORK PARTITION. Planned.").impl(planned("Network.status"));
+    d.category("Docker: network simulation, proxied links (planned)");
     d.fn("link").param("from", "Container").param("to", "Container").param("port", "Int")
         .param("block", "LinkScope.() -> Unit").effects(Effect.DOCKER)
         .doc("Routes `from`'s traffic to `to:port` through a fault-injecting proxy configured by the block (any kernel). Planned.")
@@ -72,15 +53,5 @@ public final class PlannedBuiltins implements Library {
         .impl(planned("link timeout"));
     d.method("LinkScope", "resetPeer").param("after", "Duration").doc("Resets connections after `after`. Planned.")
         .impl(planned("link resetPeer"));
-    d.fn("chaos").param("targets", "List<Container>").param("action", "ChaosAction").param("every", "Duration")
-        .param("seed", "Int", 0L, "0").param("duration", "Duration").effects(Effect.DOCKER)
-        .doc("Applies `action` to a random target every `every`, for `duration`, reproducibly from `seed`. Planned.")
-        .impl(planned("chaos"));
-    d.property(null, "Chaos").type("ChaosActions").doc("The actions of `chaos`: `Chaos.KILL`, `Chaos.STOP`, `Chaos.PAUSE`, `Chaos.RESTART`.")
-        .get((cx, r) -> ChaosAction.Actions.INSTANCE);
-    for (ChaosAction a : ChaosAction.values()) {
-      d.property("ChaosActions", a.name()).type("ChaosAction").doc("Chaos action `" + a.name() + "`.")
-          .get((cx, r) -> a);
-    }
   }
 }

@@ -59,9 +59,9 @@ class DockerDeclarationsTest {
         .isInstanceOf(SlipException.class)
         .hasMessage("not implemented yet: deploy (swarm) (planned)")
         .satisfies(e -> assertThat(((SlipException) e).error().type()).isEqualTo("EngineError"));
-    BuiltinFunction flaky = registry.method("Network", "flaky").orElseThrow();
-    assertThatThrownBy(() -> flaky.impl().call(null, null, new Object[2]))
-        .hasMessage("not implemented yet: Network.flaky (planned)");
+    BuiltinFunction link = registry.function("link").orElseThrow();
+    assertThatThrownBy(() -> link.impl().call(null, null, new Object[4]))
+        .hasMessage("not implemented yet: link (planned)");
   }
 
   @Test

@@ -1,0 +1,139 @@
+package io.slipway.netsim;
+
+import io.slipway.engine.ContainerEngine;
+import io.slipway.engine.ContainerSpec;
+import io.slipway.engine.EngineException;
+import io.slipway.engine.ExecSpec;
+import io.slipway.engine.RunLabels;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The helper containers of one run: one per target, started with
+ * {@code --network container:<target> --cap-add NET_ADMIN} and the run's labels plus
+ * {@link #TARGET}, idle ({@code sleep}) so that each change is one {@code exec} (about 60 ms)
+ * rather than a container start (about 300 ms). The delayer runs inside it. A helper lives as
+ * long as the target has conditions: its presence is what {@code slipway gc} looks for after a
+ * killed run ({@link NetsimSweep}).
+ */
+final class Sidecars {
+  /** Label naming the container whose network namespace a helper shares. */
+  static final String TARGET = "io.slipway.netsim.target";
+
+  /** The output of one script. */
+  record Result(int exitCode, String output) {}
+
+  private final SimHost host;
+  private final Map<String, String> byTarget = new ConcurrentHashMap<>();
+  private volatile String image;
+
+  Sidecars(SimHost host) {
+    this.host = host;
+  }
+
+  /** The helper image, built on first use. */
+  synchronized String image() {
+    if (image == null) {
+      image = HelperImage.ensure(host.engine(), host.env(), host::say);
+    }
+    return image;
+  }
+
+  /** The helper of {@code t}, started on first use. */
+  String of(Target t) {
+    String img = image();
+    return byTarget.computeIfAbsent(t.id(), id -> start(t, img));
+  }
+
+  /** The helper container of {@code targetId} (which has one). */
+  String helperOf(String targetId) {
+    return byTarget.get(targetId);
+  }
+
+  boolean has(String targetId) {
+    return byTarget.containsKey(targetId);
+  }
+
+  private String start(Target t, String img) {
+    ContainerEngine e = host.engine();
+    Map<String, String> labels = new LinkedHashMap<>(host.labels().labels());
+    labels.put(TARGET, t.id());
+    String name = "slipway-net-" + host.labels().suffix() + "-" + t.id().substring(0, Math.min(12, t.id().length()));
+    try {
+      String id = e.createContainer(ContainerSpec.builder(img).name(name).labels(labels)
+          .network("container:" + t.id()).capAdd("NET_ADMIN").init(true)
+          .command(List.of("/bin/sleep", "2147483647")).build());
+      e.startContainer(id);
+      return id;
+    } catch (EngineException ex) {
+      throw new NetsimException("cannot start the network helper for `" + t.name() + "`: " + ex.getMessage());
+    }
+  }
+
+  /** Runs {@code script} with {@code sh} in the helper of {@code t}. */
+  Result run(Target t, String script) {
+    return exec(of(t), script);
+  }
+
+  Result exec(String helper, String script) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code;
+    try {
+      code = host.engine().exec(helper, ExecSpec.of(List.of("/bin/sh", "-c", script)), (s, chunk) -> {
+        synchronized (out) {
+          out.write(chunk, 0, chunk.length);
+        }
+      });
+    } catch (EngineException ex) {
+      throw new NetsimException("cannot run the network helper: " + ex.getMessage());
+    }
+    synchronized (out) {
+      return new Result(code, out.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Removes the helper of {@code targetId} (killing its delayers); missing is fine. */
+  void remove(String targetId) {
+    String id = byTarget.remove(targetId);
+    if (id != null) {
+      try {
+        host.engine().removeContainer(id, true);
+      } catch (EngineException ignored) {
+        // labelled: slipway gc removes it
+      }
+    }
+  }
+
+  /** Every target with a helper. */
+  java.util.Set<String> targets() {
+    return java.util.Set.copyOf(byTarget.keySet());
+  }
+
+  /** The script that removes everything tagged with {@code runId} in a namespace (gc, cleanup). */
+  static String sweepScript(String runId) {
+    String run8 = new RunLabels(runId, "", 0, "", "").suffix();
+    String tag = "slipway:" + runId;
+    return String.join("\n",
+        "for chain in INPUT OUTPUT; do iptables -S $chain 2>/dev/null | grep -F -- '" + tag + "' | sed 's/^-A/-D/'"
+            + " | while read -r r; do eval iptables $r; done; done",
+        "for c in $(iptables -S 2>/dev/null | awk '$1==\"-N\" && $2 ~ /^SWO?-" + run8 + "-/ {print $2}'); do"
+            + " iptables -F $c; iptables -X $c; done",
+        "for f in /tmp/slipway-delayer-*.pid; do [ -f \"$f\" ] && kill $(cat $f) 2>/dev/null; rm -f \"$f\"; done",
+        "for d in $(ls /sys/class/net); do",
+        "  /usr/sbin/tc qdisc show dev $d 2>/dev/null | grep -q ' " + RuleScript.HANDLE + " root' && /usr/sbin/tc qdisc del dev $d root",
+        "  /usr/sbin/tc filter show dev $d parent ffff: 2>/dev/null | grep -q 'sw" + run8 + "' && /usr/sbin/tc qdisc del dev $d ingress",
+        "done",
+        "for i in $(ls /sys/class/net | grep '^sw" + run8 + "'); do /usr/sbin/ip link del $i; done",
+        "true");
+  }
+
+  /** Unused output lines of a failed script, trimmed for an error message. */
+  static String tail(String output) {
+    String s = output.strip();
+    return s.length() > 600 ? "..." + s.substring(s.length() - 600) : s;
+  }
+}

@@ -1,0 +1,105 @@
+package io.slipway.netsim;
+
+import io.slipway.engine.ContainerEngine;
+import io.slipway.engine.ContainerSpec;
+import io.slipway.engine.NetworkSpec;
+import io.slipway.engine.RunLabels;
+import io.slipway.engine.docker.TestEngines;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A run's worth of real containers for network simulation ITs: a labelled bridge network,
+ * busybox containers on it, a {@link SimHost} collecting what the simulation says and its
+ * cleanup, and {@link #close()} which runs the cleanup and removes everything.
+ */
+final class SimFixture implements SimHost, AutoCloseable {
+  final ContainerEngine engine;
+  final RunLabels labels = RunLabels.forCurrentProcess("netsim-it-" + UUID.randomUUID(), "netsim-it");
+  final List<String> said = new ArrayList<>();
+  final List<Runnable> cleanups = new ArrayList<>();
+  final String network;
+  final List<String> containers = new ArrayList<>();
+  final NetSim sim;
+
+  SimFixture(ContainerEngine engine) {
+    this.engine = engine;
+    this.network = engine.createNetwork(new NetworkSpec(labels.scoped("sim"), "bridge", labels.labels(), false));
+    this.sim = new NetSim(this);
+  }
+
+  /** Starts an idle busybox container on the network; returns it as a target. */
+  Target start(String name) {
+    String id = engine.createContainer(ContainerSpec.builder(TestEngines.TEST_IMAGE).name(labels.scoped(name))
+        .labels(labels.labels()).network(labels.scoped("sim")).alias(name).init(true)
+        .command(List.of("sleep", "600")).build());
+    containers.add(id);
+    engine.startContainer(id);
+    String ip = engine.inspectContainer(id).orElseThrow().networks().get(labels.scoped("sim"));
+    return new Target(id, name, ip, "sim");
+  }
+
+  /** Runs {@code sh -c script} in a test container; returns exit code and output. */
+  Sidecars.Result sh(Target t, String script) {
+    var out = new java.io.ByteArrayOutputStream();
+    int code = engine.exec(t.id(), io.slipway.engine.ExecSpec.of(List.of("sh", "-c", script)),
+        (s, c) -> {
+          synchronized (out) {
+            out.write(c, 0, c.length);
+          }
+        });
+    return new Sidecars.Result(code, out.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public ContainerEngine engine() {
+    return engine;
+  }
+
+  @Override
+  public RunLabels labels() {
+    return labels;
+  }
+
+  @Override
+  public Map<String, String> env() {
+    return System.getenv();
+  }
+
+  @Override
+  public synchronized void say(String line) {
+    said.add(line);
+  }
+
+  @Override
+  public synchronized void onCleanup(String what, Runnable action) {
+    cleanups.add(action);
+  }
+
+  @Override
+  public boolean keep() {
+    return false;
+  }
+
+  /** Runs the registered cleanup (as the run's end would). */
+  void runCleanup() {
+    List<Runnable> l;
+    synchronized (this) {
+      l = new ArrayList<>(cleanups);
+      cleanups.clear();
+    }
+    java.util.Collections.reverse(l);
+    l.forEach(Runnable::run);
+  }
+
+  @Override
+  public void close() {
+    runCleanup();
+    for (var c : engine.listContainers(labels.selector())) {
+      engine.removeContainer(c.id(), true);
+    }
+    engine.removeNetwork(network);
+  }
+}
