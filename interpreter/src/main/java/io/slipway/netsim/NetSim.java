@@ -87,9 +87,9 @@ public final class NetSim {
   /** {@code slow}: delay every sent packet by {@code delay} ± {@code jitter}. */
   public Plan slow(List<Target> ts, Duration delay, Duration jitter, String backend, boolean strict,
       Duration duration, boolean dryRun) {
-    if (delay.isNegative() || jitter.isNegative() || jitter.compareTo(delay) > 0) {
-      throw new NetsimException("delay must be positive and jitter at most the delay (" + delay.toMillis()
-          + "ms, jitter " + jitter.toMillis() + "ms)");
+    if (delay.isNegative() || jitter.isNegative() || delay.isZero() && jitter.isZero()) {
+      throw new NetsimException("slow needs a positive delay (and a jitter of 0 or more); a packet's delay "
+          + "is drawn from delay ± jitter, never below 0");
     }
     Backend b = chooseDelayBackend(capabilities(), backend, strict);
     long d = delay.toNanos() / 1000;

@@ -60,6 +60,8 @@ public record RuleScript(String runId, String run8, int slot, String ip) {
     l.add("iptables -F " + inChain() + " 2>/dev/null; iptables -X " + inChain() + " 2>/dev/null");
     l.add("while iptables -D OUTPUT -m comment " + c + " -j " + outChain() + " 2>/dev/null; do :; done");
     l.add("iptables -F " + outChain() + " 2>/dev/null; iptables -X " + outChain() + " 2>/dev/null");
+    l.add("iptables -t raw -S OUTPUT 2>/dev/null | grep -F -- '" + tag() + " " + slot + "\"' | sed 's/^-A/-D/'"
+        + " | while read -r r; do eval iptables -t raw $r; done");
     l.add("if [ -f " + pidFile() + " ]; then kill $(cat " + pidFile() + ") 2>/dev/null; rm -f " + pidFile() + "; fi");
     l.add("if [ -n \"$dev\" ] && /usr/sbin/tc qdisc show dev $dev | grep -q ' " + HANDLE + " root'; then /usr/sbin/tc qdisc del dev $dev root; fi");
     l.add("if /usr/sbin/ip link show " + ifb() + " >/dev/null 2>&1; then [ -n \"$dev\" ] && /usr/sbin/tc qdisc del dev $dev ingress 2>/dev/null;"
@@ -99,6 +101,10 @@ public record RuleScript(String runId, String run8, int slot, String ip) {
       l.add("iptables -N " + outChain());
       l.add("iptables -A " + outChain() + " -o $dev" + tagged + " -j NFQUEUE --queue-num " + queue() + " --queue-bypass");
       l.add("iptables -I OUTPUT 1" + tagged + " -j " + outChain());
+      // a new flow's later packets, queued while its first is held, would be dropped when the
+      // first confirms its conntrack entry; untracked, they are not (best effort: needs xt_CT)
+      l.add("iptables -t raw -I OUTPUT -o $dev -m comment --comment '" + tag() + " " + slot
+          + "' -j CT --notrack 2>/dev/null || true");
     }
     if (netem) {
       l.add("/usr/sbin/tc qdisc add dev $dev root handle " + HANDLE + " netem delay " + c.delayUs() + "us"
@@ -119,10 +125,15 @@ public record RuleScript(String runId, String run8, int slot, String ip) {
     return l;
   }
 
-  /** A token bucket for {@code bps}: 20 ms of traffic per burst (at least 2 full frames). */
+  /**
+   * A token bucket for {@code bps}: 20 ms of traffic per burst (at least 2 full frames), and a
+   * queue of 100 ms: deep enough for TCP to keep the link busy, shallow enough that a drop is
+   * noticed by fast retransmit rather than a 200 ms retransmission timeout (ingress shaping
+   * works by dropping).
+   */
   static String tbf(long bps) {
     long burst = Math.max(3200, bps / 8 / 50);
-    return "tbf rate " + bps + "bit burst " + burst + " latency 200ms";
+    return "tbf rate " + bps + "bit burst " + burst + " latency 100ms";
   }
 
   /** The whole script: reset, then {@code set -e} and the conditions. */

@@ -1,6 +1,7 @@
 package io.slipway.netsim;
 
 import io.slipway.engine.ContainerEngine;
+import io.slipway.engine.ContainerOptions;
 import io.slipway.engine.ContainerSpec;
 import io.slipway.engine.EngineException;
 import io.slipway.engine.ExecSpec;
@@ -14,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The helper containers of one run: one per target, started with
- * {@code --network container:<target> --cap-add NET_ADMIN} and the run's labels plus
+ * {@code --network container:<target> --cap-add NET_ADMIN} (and {@code SYS_NICE}, so that the
+ * delayer may raise its priority) and the run's labels plus
  * {@link #TARGET}, idle ({@code sleep}) so that each change is one {@code exec} (about 60 ms)
  * rather than a container start (about 300 ms). The delayer runs inside it. A helper lives as
  * long as the target has conditions: its presence is what {@code slipway gc} looks for after a
@@ -26,6 +28,17 @@ final class Sidecars {
 
   /** The output of one script. */
   record Result(int exitCode, String output) {}
+
+  /**
+   * The largest CPU weight (cgroup {@code cpu.shares}): a container is a cgroup of its own, so
+   * on a busy machine the delayer (and the measuring ping) would wait behind every other runnable
+   * task of the host however it is niced inside; with this weight their wake-ups come first and
+   * releases stay on time.
+   */
+  private static final ContainerOptions PRIORITY = new ContainerOptions(null, null, null, false, false, null,
+      List.of(), false, false, List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(), List.of(), null,
+      null, null, null, null, 262_144L, null, null, Map.of(), null, null, List.of(), List.of(), List.of(),
+      List.of(), List.of(), List.of(), List.of(), List.of(), null, null);
 
   private final SimHost host;
   private final Map<String, String> byTarget = new ConcurrentHashMap<>();
@@ -65,8 +78,8 @@ final class Sidecars {
     String name = "slipway-net-" + host.labels().suffix() + "-" + t.id().substring(0, Math.min(12, t.id().length()));
     try {
       String id = e.createContainer(ContainerSpec.builder(img).name(name).labels(labels)
-          .network("container:" + t.id()).capAdd("NET_ADMIN").init(true)
-          .command(List.of("/bin/sleep", "2147483647")).build());
+          .network("container:" + t.id()).capAdd("NET_ADMIN").capAdd("SYS_NICE").init(true)
+          .command(List.of("/bin/sleep", "2147483647")).options(PRIORITY).build());
       e.startContainer(id);
       return id;
     } catch (EngineException ex) {
@@ -120,6 +133,8 @@ final class Sidecars {
     return String.join("\n",
         "for chain in INPUT OUTPUT; do iptables -S $chain 2>/dev/null | grep -F -- '" + tag + "' | sed 's/^-A/-D/'"
             + " | while read -r r; do eval iptables $r; done; done",
+        "iptables -t raw -S OUTPUT 2>/dev/null | grep -F -- '" + tag + "' | sed 's/^-A/-D/'"
+            + " | while read -r r; do eval iptables -t raw $r; done",
         "for c in $(iptables -S 2>/dev/null | awk '$1==\"-N\" && $2 ~ /^SWO?-" + run8 + "-/ {print $2}'); do"
             + " iptables -F $c; iptables -X $c; done",
         "for f in /tmp/slipway-delayer-*.pid; do [ -f \"$f\" ] && kill $(cat $f) 2>/dev/null; rm -f \"$f\"; done",

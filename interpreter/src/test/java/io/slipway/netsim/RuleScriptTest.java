@@ -24,7 +24,7 @@ class RuleScriptTest {
   void rateUsesTheReservedHandleAndIngressGoesThroughIfb() {
     var c = new Conditions(0, 0, 0, 0, null, 8_000_000, 1_000_000, Set.of());
     String script = s.script(c);
-    assertThat(script).contains("/usr/sbin/tc qdisc add dev $dev root handle 5157: tbf rate 8000000bit burst 20000 latency 200ms");
+    assertThat(script).contains("/usr/sbin/tc qdisc add dev $dev root handle 5157: tbf rate 8000000bit burst 20000 latency 100ms");
     assertThat(script).contains("/usr/sbin/ip link add swabcd12342 type ifb");
     assertThat(script).contains("action mirred egress redirect dev swabcd12342");
     assertThat(script).doesNotContain("NFQUEUE");

@@ -22,6 +22,7 @@ import io.slipway.stdlib.core.Sets;
 import io.slipway.stdlib.core.Strings;
 import io.slipway.stdlib.core.Tuples;
 import io.slipway.stdlib.core.Units;
+import io.slipway.stdlib.docker.BlockadeBuiltins;
 import io.slipway.stdlib.docker.ChaosBuiltins;
 import io.slipway.stdlib.docker.ContainerBuiltins;
 import io.slipway.stdlib.docker.ContainerLifecycle;
@@ -63,7 +64,7 @@ public final class Stdlib {
         new DockerTypes(), new ImageBuiltins(), new ContainerBuiltins(), new ContainerMethods(),
         new ContainerLifecycle(),
         new NetworkBuiltins(), new ReadinessBuiltins(), new RegistryBuiltins(),
-        new ComposeBuiltins(), new NetsimBuiltins(), new ChaosBuiltins(), new PlannedBuiltins());
+        new ComposeBuiltins(), new NetsimBuiltins(), new ChaosBuiltins(), new BlockadeBuiltins(), new PlannedBuiltins());
   }
 
   /** A fresh, frozen registry holding the whole standard library. */

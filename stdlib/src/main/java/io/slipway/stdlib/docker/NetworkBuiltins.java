@@ -11,6 +11,22 @@ import java.util.List;
 
 /** {@code network}, {@code volume} and their members. */
 public final class NetworkBuiltins implements Library {
+  /** Creates a network of the run (tracked, joined by the stage's agent), as {@code network(..)} does. */
+  static NetworkValue create(io.slipway.builtin.CallContext cx, String name, boolean internal) {
+    DockerSession s = Calls.session(cx);
+    String engineName = s.labels().scoped(name);
+    String id = DockerSession.call("create network " + name, () -> s.engine().createNetwork(
+        new NetworkSpec(engineName, "bridge", s.labelsFor(Calls.stageName(cx)), internal)));
+    Calls.track(cx, s, ResourceTracker.Kind.NETWORK, id, engineName);
+    for (String agent : s.agentNetworks().networkCreated(id, Calls.stage(cx))) {
+      DockerSession.call("connect the stage's agent to network " + name, () -> {
+        s.engine().connectNetwork(id, agent, List.of());
+        return null;
+      });
+    }
+    return new NetworkValue(id, name, engineName);
+  }
+
   @Override
   public void declare(Declarations d) {
     d.category("Docker: networks and volumes");
@@ -22,21 +38,7 @@ public final class NetworkBuiltins implements Library {
             joined by every stage's agent), so `sh` steps reach the stage's services by name. \
             The engine name is scoped to the run; the network is removed when the run ends. \
             `internal = true` gives it no route outside.""")
-        .impl((cx, r, a) -> {
-          DockerSession s = Calls.session(cx);
-          String name = (String) a[0];
-          String engineName = s.labels().scoped(name);
-          String id = DockerSession.call("create network " + name, () -> s.engine().createNetwork(
-              new NetworkSpec(engineName, "bridge", s.labelsFor(Calls.stageName(cx)), (Boolean) a[1])));
-          Calls.track(cx, s, ResourceTracker.Kind.NETWORK, id, engineName);
-          for (String agent : s.agentNetworks().networkCreated(id, Calls.stage(cx))) {
-            DockerSession.call("connect the stage's agent to network " + name, () -> {
-              s.engine().connectNetwork(id, agent, List.of());
-              return null;
-            });
-          }
-          return new NetworkValue(id, name, engineName);
-        });
+        .impl((cx, r, a) -> create(cx, (String) a[0], (Boolean) a[1]));
     d.property("Network", "name").type("String").doc("The network's name as given to `network`.")
         .get((cx, r) -> ((NetworkValue) r).name());
     d.property("Network", "id").type("String").doc("The engine's id of the network.")

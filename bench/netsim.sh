@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Network simulation figures (issue 8): a partition across 20 containers applied and healed
+# (Slipway's persistent helpers vs one short-lived `docker run --rm --network container:X`
+# helper per container, as Blockade/Pumba-style tools do), and the NFQUEUE delayer's CPU per
+# 1000 packets/s. Needs the real engine; runs io.slipway.netsim.NetsimBench from the
+# interpreter's test classes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+mvn -B -q -o -pl interpreter -am test-compile -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false >/dev/null
+cp=$(mvn -B -q -o -pl interpreter dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+"$JAVA_HOME/bin/java" -cp "interpreter/target/test-classes:interpreter/target/classes:grammar/target/classes:$cp" \
+  io.slipway.netsim.NetsimBench

@@ -1,0 +1,111 @@
+package io.slipway.netsim;
+
+import io.slipway.engine.ContainerEngine;
+import io.slipway.engine.ContainerSpec;
+import io.slipway.engine.docker.DockerJavaEngine;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code bench/netsim.sh}: (1) a partition of 20 containers into two groups of 10, applied and
+ * healed by Slipway (cold: helpers started; warm: 5 rounds, median) next to the short-lived
+ * helper way Blockade/Pumba-style tools apply rules (one {@code docker run --rm --network
+ * container:X} per container, sequentially); (2) the NFQUEUE delayer's CPU time per 1000
+ * packets/s, read from {@code /proc} of the helper while 1000 pings/s go through a 10 ms delay.
+ */
+public final class NetsimBench {
+  private NetsimBench() {}
+
+  public static void main(String[] args) throws Exception {
+    try (ContainerEngine engine = DockerJavaEngine.connect(); var f = new SimFixture(engine)) {
+      List<Target> all = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        all.add(f.start("n" + i));
+      }
+      List<Target> left = all.subList(0, 10);
+      List<Target> right = all.subList(10, 20);
+      long t0 = System.nanoTime();
+      f.sim.partition(List.of(left, right), false, null, false);
+      double coldApply = secs(t0);
+      t0 = System.nanoTime();
+      f.sim.heal(false);
+      double coldHeal = secs(t0);
+      List<Double> apply = new ArrayList<>();
+      List<Double> heal = new ArrayList<>();
+      for (int round = 0; round < 5; round++) {
+        t0 = System.nanoTime();
+        f.sim.partition(List.of(left, right), false, null, false);
+        apply.add(secs(t0));
+        t0 = System.nanoTime();
+        f.sim.heal(false);
+        heal.add(secs(t0));
+      }
+      if (f.sh(left.get(0), "ping -c 1 -W 2 " + right.get(0).ip()).exitCode() != 0) {
+        throw new IllegalStateException("heal did not restore the network");
+      }
+      System.out.printf(Locale.ROOT, "partition 20 containers (10|10), cold (helpers started): apply %.3f s, heal %.3f s%n",
+          coldApply, coldHeal);
+      System.out.printf(Locale.ROOT, "partition 20 containers (10|10), warm median of 5: apply %.3f s, heal %.3f s%n",
+          median(apply), median(heal));
+      String image = HelperImage.reference(System.getenv());
+      t0 = System.nanoTime();
+      for (Target t : all) {
+        StringBuilder rules = new StringBuilder("iptables -N BENCH");
+        for (Target o : (left.contains(t) ? right : left)) {
+          rules.append(" && iptables -A BENCH -s ").append(o.ip()).append(" -j DROP");
+        }
+        rules.append(" && iptables -I INPUT 1 -j BENCH");
+        oneShot(engine, image, t, rules.toString());
+      }
+      double shortApply = secs(t0);
+      t0 = System.nanoTime();
+      for (Target t : all) {
+        oneShot(engine, image, t, "iptables -D INPUT -j BENCH; iptables -F BENCH; iptables -X BENCH");
+      }
+      double shortHeal = secs(t0);
+      System.out.printf(Locale.ROOT, "same partition, one short-lived helper per container (docker run --rm, sequential):"
+          + " apply %.3f s, heal %.3f s%n", shortApply, shortHeal);
+
+      Target a = all.get(0);
+      Target b = all.get(1);
+      f.sim.slow(List.of(a), Duration.ofMillis(10), Duration.ZERO, "nfqueue", false, null, false);
+      String helper = f.engine.listContainers(java.util.Map.of(Sidecars.TARGET, a.id())).get(0).id();
+      var sidecars = new Sidecars(f);
+      String cpu = "p=$(cat /tmp/slipway-delayer-*.pid); awk '{print $14+$15}' /proc/$p/stat";
+      long before = Long.parseLong(sidecars.exec(helper, cpu).output().strip());
+      t0 = System.nanoTime();
+      var ping = f.sh(a, "ping -q -c 5000 -i 0.001 -W 2 " + b.ip());
+      double took = secs(t0);
+      long after = Long.parseLong(sidecars.exec(helper, cpu).output().strip());
+      double cpuSecs = (after - before) / 100.0;
+      double pps = 5000 / took;
+      System.out.printf(Locale.ROOT, "delayer: 5000 packets in %.2f s (%.0f packets/s), %.2f s CPU: %.1f%% of a core per"
+          + " 1000 packets/s (%s)%n", took, pps, cpuSecs, cpuSecs / took * 100 / (pps / 1000),
+          ping.output().lines().filter(l -> l.contains("packet loss")).findFirst().orElse("").strip());
+    }
+  }
+
+  private static void oneShot(ContainerEngine engine, String image, Target t, String script) {
+    String id = engine.createContainer(ContainerSpec.builder(image).network("container:" + t.id())
+        .capAdd("NET_ADMIN").command(List.of("/bin/sh", "-c", script)).build());
+    try {
+      engine.startContainer(id);
+      engine.waitContainer(id, Duration.ofSeconds(60));
+    } finally {
+      engine.removeContainer(id, true);
+    }
+  }
+
+  private static double secs(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  private static double median(List<Double> l) {
+    List<Double> s = new ArrayList<>(l);
+    Collections.sort(s);
+    return s.get(s.size() / 2);
+  }
+}
