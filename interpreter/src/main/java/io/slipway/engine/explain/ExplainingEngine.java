@@ -325,6 +325,18 @@ public final class ExplainingEngine implements ContainerEngine {
   }
 
   @Override
+  public void pauseContainer(String id) {
+    explain(List.of("pause", container(id)));
+    delegate.pauseContainer(id);
+  }
+
+  @Override
+  public void unpauseContainer(String id) {
+    explain(List.of("unpause", container(id)));
+    delegate.unpauseContainer(id);
+  }
+
+  @Override
   public void removeContainer(String id, boolean force) {
     String name = container(id);
     explain(force ? List.of("rm", "-f", name) : List.of("rm", name));

@@ -103,7 +103,7 @@ public final class BlockadeBuiltins implements Library {
         ports.add(new Pair((long) p[0], (long) p[1]));
       }
       started.put(c.name(), ContainerOps.start(cx, new ContainerOps.StartArgs(c.image(), c.name(), net, ports,
-          c.environment(), c.command(), List.of(), null, null, null, null, true), out));
+          c.environment(), c.command(), List.of(), null, null, null, null, true, c.image(), false), out));
     }
     out.info("blockade: started " + String.join(", ", started.keySet()) + " on network " + netName);
     return new BlockadeValue(bf, net, started);
