@@ -1,22 +1,27 @@
 package io.slipway.engine.tar;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * Extracts a tar stream (ustar, PAX and GNU long names) into a host directory, as
- * {@code docker cp} does for {@code copyFrom}. Entries that would land outside the target
- * (absolute names, {@code ..}) are rejected.
+ * Extracts a tar stream (Apache commons-compress: ustar, PAX, GNU long names, base-256 sizes)
+ * into a host directory, as {@code docker cp} does for {@code copyFrom}. Nothing is written
+ * outside the destination: an entry whose name is absolute or climbs out with {@code ..}, a
+ * hard link to such a name, and any entry whose parent directory resolves outside through a
+ * symbolic link (one already there, or one written earlier by the same archive) is refused, and
+ * the extraction stops with an {@link IOException} naming the entry. A truncated archive is an
+ * error too. Devices and FIFOs are skipped.
  */
 public final class TarReader {
-  private static final int BLOCK = 512;
-
   private TarReader() {}
 
   /**
@@ -25,57 +30,45 @@ public final class TarReader {
    * Returns the extracted paths.
    */
   public static List<Path> extract(InputStream in, Path dest, String rootName) throws IOException {
+    Path root = dest.toAbsolutePath().normalize();
+    Files.createDirectories(root);
+    Path realRoot = root.toRealPath();
     List<Path> written = new ArrayList<>();
-    String longName = null;
-    String longLink = null;
-    byte[] h = new byte[BLOCK];
-    while (readBlock(in, h)) {
-      if (isZero(h)) {
-        break;
+    // the caller owns (and closes) the stream
+    var tar = new TarArchiveInputStream(new FilterInputStream(in) {
+      @Override
+      public void close() {}
+    }, "UTF-8");
+    TarArchiveEntry e;
+    while ((e = tar.getNextEntry()) != null) {
+      String name = rename(e.getName(), rootName);
+      Path target = resolve(root, name);
+      if (target.equals(root)) {
+        continue; // the archive's "./"
       }
-      String name = longName != null ? longName : name(h);
-      String link = longLink != null ? longLink : string(h, 157, 100);
-      longName = null;
-      longLink = null;
-      long size = Long.parseLong(string(h, 124, 12).trim().isEmpty() ? "0" : string(h, 124, 12).trim(), 8);
-      int mode = (int) Long.parseLong(string(h, 100, 8).trim().isEmpty() ? "0" : string(h, 100, 8).trim(), 8);
-      char type = (char) h[156];
-      switch (type) {
-        case 'x' -> {
-          String pax = new String(readData(in, size), StandardCharsets.UTF_8);
-          longName = paxValue(pax, "path");
-          longLink = paxValue(pax, "linkpath");
-          continue;
+      insideThroughLinks(realRoot, target.getParent(), name);
+      if (e.isDirectory()) {
+        Files.createDirectories(target);
+      } else if (e.isSymbolicLink()) {
+        Files.createDirectories(target.getParent());
+        Files.deleteIfExists(target);
+        // a link may point anywhere: nothing is ever written through it (see above)
+        Files.createSymbolicLink(target, Path.of(e.getLinkName()));
+      } else if (e.isLink()) {
+        Path source = resolve(root, rename(e.getLinkName(), rootName));
+        insideThroughLinks(realRoot, source.getParent(), e.getLinkName());
+        Files.createDirectories(target.getParent());
+        Files.deleteIfExists(target);
+        Files.createLink(target, source);
+      } else if (e.isFile()) {
+        Files.createDirectories(target.getParent());
+        if (Files.isSymbolicLink(target)) {
+          Files.delete(target); // replace the link itself, never write through it
         }
-        case 'L' -> {
-          longName = trimNul(new String(readData(in, size), StandardCharsets.UTF_8));
-          continue;
-        }
-        case 'K' -> {
-          longLink = trimNul(new String(readData(in, size), StandardCharsets.UTF_8));
-          continue;
-        }
-        case 'g' -> {
-          readData(in, size);
-          continue;
-        }
-        default -> { }
-      }
-      Path target = resolve(dest, rename(name, rootName));
-      switch (type) {
-        case '5' -> Files.createDirectories(target);
-        case '2' -> {
-          Files.createDirectories(target.getParent());
-          Files.deleteIfExists(target);
-          Files.createSymbolicLink(target, Path.of(link));
-        }
-        case '0', '\0', '7' -> {
-          Files.createDirectories(target.getParent());
-          Files.copy(new BoundedInput(in, size), target, StandardCopyOption.REPLACE_EXISTING);
-          skipPadding(in, size);
-          setMode(target, mode);
-        }
-        default -> readData(in, size);
+        Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
+        setMode(target, e.getMode());
+      } else {
+        continue;
       }
       written.add(target);
     }
@@ -91,12 +84,39 @@ public final class TarReader {
     return slash < 0 ? rootName : rootName + n.substring(slash);
   }
 
-  private static Path resolve(Path dest, String name) throws IOException {
-    Path p = dest.resolve(name).normalize();
-    if (!p.startsWith(dest.normalize()) || Path.of(name).isAbsolute()) {
+  /** Where {@code name} lands, judged by its text: absolute names and {@code ..} are refused. */
+  private static Path resolve(Path root, String name) throws IOException {
+    if (name.startsWith("/") || Path.of(name).isAbsolute()) {
+      throw new IOException("tar entry outside the destination: " + name);
+    }
+    Path p = root.resolve(name).normalize();
+    if (!p.startsWith(root)) {
       throw new IOException("tar entry outside the destination: " + name);
     }
     return p;
+  }
+
+  /**
+   * The deepest existing directory on the way to {@code dir}, with every symbolic link
+   * followed, must still be inside the destination.
+   */
+  private static void insideThroughLinks(Path realRoot, Path dir, String name) throws IOException {
+    Path existing = dir;
+    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return;
+    }
+    Path real;
+    try {
+      real = existing.toRealPath();
+    } catch (IOException dangling) {
+      throw new IOException("tar entry outside the destination (through a symbolic link): " + name);
+    }
+    if (!real.startsWith(realRoot)) {
+      throw new IOException("tar entry outside the destination (through a symbolic link): " + name);
+    }
   }
 
   private static void setMode(Path p, int mode) {
@@ -111,100 +131,6 @@ public final class TarReader {
       Files.setPosixFilePermissions(p, perms);
     } catch (IOException | UnsupportedOperationException e) {
       // best effort: permissions are not essential to the copy
-    }
-  }
-
-  private static String name(byte[] h) {
-    String n = string(h, 0, 100);
-    String prefix = string(h, 345, 155);
-    if (string(h, 257, 5).equals("ustar") && !prefix.isEmpty()) {
-      return prefix + "/" + n;
-    }
-    return n;
-  }
-
-  private static String paxValue(String pax, String key) {
-    for (String line : pax.split("\n")) {
-      int sp = line.indexOf(' ');
-      if (sp > 0 && line.startsWith(key + "=", sp + 1)) {
-        return line.substring(sp + 2 + key.length());
-      }
-    }
-    return null;
-  }
-
-  private static String trimNul(String s) {
-    int i = s.indexOf('\0');
-    return i < 0 ? s : s.substring(0, i);
-  }
-
-  private static String string(byte[] h, int off, int len) {
-    int end = off;
-    while (end < off + len && h[end] != 0) {
-      end++;
-    }
-    return new String(h, off, end - off, StandardCharsets.UTF_8);
-  }
-
-  private static boolean isZero(byte[] h) {
-    for (byte b : h) {
-      if (b != 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean readBlock(InputStream in, byte[] h) throws IOException {
-    int n = in.readNBytes(h, 0, BLOCK);
-    return n == BLOCK;
-  }
-
-  private static byte[] readData(InputStream in, long size) throws IOException {
-    byte[] data = in.readNBytes((int) size);
-    skipPadding(in, size);
-    return data;
-  }
-
-  private static void skipPadding(InputStream in, long size) throws IOException {
-    long rem = size % BLOCK;
-    if (rem != 0) {
-      in.readNBytes((int) (BLOCK - rem));
-    }
-  }
-
-  /** Reads exactly {@code size} bytes of the underlying stream, then reports end of data. */
-  private static final class BoundedInput extends InputStream {
-    private final InputStream in;
-    private long left;
-
-    BoundedInput(InputStream in, long size) {
-      this.in = in;
-      this.left = size;
-    }
-
-    @Override
-    public int read() throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int b = in.read();
-      if (b >= 0) {
-        left--;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int n = in.read(b, off, (int) Math.min(len, left));
-      if (n > 0) {
-        left -= n;
-      }
-      return n;
     }
   }
 }
