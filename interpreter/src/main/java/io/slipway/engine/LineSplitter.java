@@ -9,12 +9,16 @@ import java.util.function.Consumer;
 /**
  * Turns output chunks into whole lines, per stream. Bytes are buffered until a newline so that
  * a multi-byte UTF-8 character or a secret split across two chunks reaches the consumer whole
- * (masking works on lines). A trailing {@code \r} is dropped. Thread-safe.
+ * (masking works on lines). A trailing {@code \r} is dropped. A line longer than
+ * {@link #MAX_LINE} bytes is passed on in pieces of that size, so output without newlines cannot
+ * grow the buffer without bound. Thread-safe.
  */
 public final class LineSplitter implements OutputSink {
   private final Map<LogLine.Stream, ByteArrayOutputStream> pending =
       new EnumMap<>(LogLine.Stream.class);
   private final Consumer<LogLine> lines;
+  /** The longest line passed on whole (1 MB). */
+  public static final int MAX_LINE = 1024 * 1024;
 
   public LineSplitter(Consumer<LogLine> lines) {
     this.lines = lines;
@@ -32,6 +36,9 @@ public final class LineSplitter implements OutputSink {
       }
     }
     buf.write(chunk, start, chunk.length - start);
+    if (buf.size() >= MAX_LINE) {
+      emit(stream, buf);
+    }
   }
 
   /** Emits whatever is left without a final newline. Call once the output has ended. */

@@ -113,8 +113,7 @@ final class AgentShell implements AutoCloseable {
       broken = true;
       throw new Gone(true);
     }
-    return new Outcome(p.exitCode, p.out.raw.toString(StandardCharsets.UTF_8),
-        p.err.raw.toString(StandardCharsets.UTF_8));
+    return new Outcome(p.exitCode, p.out.raw.text(), p.err.raw.text());
   }
 
   private void received(LogLine.Stream stream, byte[] chunk) {
@@ -198,7 +197,7 @@ final class AgentShell implements AutoCloseable {
     private void emit(LogLine.Stream stream, StreamState s, byte[] data, int from, int to) {
       if (to > from) {
         byte[] part = java.util.Arrays.copyOfRange(data, from, to);
-        s.raw.writeBytes(part);
+        s.raw.write(part);
         splitter.write(stream, part);
       }
     }
@@ -234,7 +233,8 @@ final class AgentShell implements AutoCloseable {
   /** Per stream: bytes held back, the command's bytes, whether its token was seen. */
   private static final class StreamState {
     final ByteArrayOutputStream held = new ByteArrayOutputStream();
-    final ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    /** The command's bytes for its value: a capped tail (the log gets everything). */
+    final io.slipway.engine.CappedBuffer raw = io.slipway.engine.CappedBuffer.configured();
     boolean finished;
   }
 }

@@ -185,13 +185,13 @@ public final class DockerAgentRunner implements AgentRunner {
           // the shell is gone before the command was sent: run it through exec
         }
       }
-      var stdout = new java.io.ByteArrayOutputStream();
-      var stderr = new java.io.ByteArrayOutputStream();
+      var stdout = io.slipway.engine.CappedBuffer.configured();
+      var stderr = io.slipway.engine.CappedBuffer.configured();
       var lines = new LineSplitter(l -> output.line(
           l.stream() == LogLine.Stream.STDERR ? Event.Stream.STDERR : Event.Stream.STDOUT, l.text()));
       io.slipway.engine.OutputSink sink = (stream, chunk) -> {
         synchronized (stdout) {
-          (stream == LogLine.Stream.STDERR ? stderr : stdout).writeBytes(chunk);
+          (stream == LogLine.Stream.STDERR ? stderr : stdout).write(chunk);
         }
         lines.write(stream, chunk);
       };
@@ -207,11 +207,8 @@ public final class DockerAgentRunner implements AgentRunner {
       }
       lines.flush();
       failIfAgentDied(command, code);
-      synchronized (stdout) {
-        var utf8 = java.nio.charset.StandardCharsets.UTF_8;
-        return new ExecResult(code, stdout.toString(utf8), stderr.toString(utf8),
-            Duration.ofNanos(System.nanoTime() - start));
-      }
+      return new ExecResult(code, stdout.text(), stderr.text(),
+          Duration.ofNanos(System.nanoTime() - start));
     }
 
     /**

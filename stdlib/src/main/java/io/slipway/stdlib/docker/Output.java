@@ -22,8 +22,9 @@ final class Output {
   private final SecretMasker masker;
   private final String stage;
   private final boolean quiet;
-  private final java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
-  private final java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+  // bounded: a step printing gigabytes keeps only a tail for its value (the log has it all)
+  private final io.slipway.engine.CappedBuffer stdout = io.slipway.engine.CappedBuffer.configured();
+  private final io.slipway.engine.CappedBuffer stderr = io.slipway.engine.CappedBuffer.configured();
   private final Deque<String> last = new ArrayDeque<>();
   private final LineSplitter splitter = new LineSplitter(this::line);
 
@@ -38,7 +39,7 @@ final class Output {
   OutputSink sink() {
     return (stream, chunk) -> {
       synchronized (this) {
-        (stream == LogLine.Stream.STDERR ? stderr : stdout).writeBytes(chunk);
+        (stream == LogLine.Stream.STDERR ? stderr : stdout).write(chunk);
       }
       splitter.write(stream, chunk);
     };
@@ -67,11 +68,11 @@ final class Output {
   }
 
   synchronized String stdout() {
-    return stdout.toString(java.nio.charset.StandardCharsets.UTF_8);
+    return stdout.text();
   }
 
   synchronized String stderr() {
-    return stderr.toString(java.nio.charset.StandardCharsets.UTF_8);
+    return stderr.text();
   }
 
   /** The last lines seen (masked), for error messages. */
