@@ -1,5 +1,6 @@
 package io.slipway.pipeline;
 
+import io.slipway.engine.CappedBuffer;
 import io.slipway.run.Event;
 import io.slipway.value.ExecResult;
 import java.io.IOException;
@@ -40,8 +41,9 @@ public final class HostCommandRunner implements CommandRunner {
       return new ExecResult(127, "", "cannot start `" + command.display() + "`: "
           + e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
     }
-    var out = new StringBuilder();
-    var err = new StringBuilder();
+    // the values keep a capped tail; the log gets every line (a step may print gigabytes)
+    var out = CappedBuffer.configured();
+    var err = CappedBuffer.configured();
     var killed = new java.util.concurrent.atomic.AtomicBoolean();
     OutputSink live = (stream, line) -> {
       if (!killed.get()) {
@@ -54,7 +56,7 @@ public final class HostCommandRunner implements CommandRunner {
       int code = p.waitFor();
       t1.join();
       t2.join();
-      return new ExecResult(code, out.toString(), err.toString(),
+      return new ExecResult(code, out.text(), err.text(),
           Duration.ofNanos(System.nanoTime() - start));
     } catch (InterruptedException e) {
       // the shell first, so that it cannot report its children's deaths ("Killed")
@@ -71,7 +73,10 @@ public final class HostCommandRunner implements CommandRunner {
    * final newline as the command printed it) and hands each complete line to the sink, plus a
    * final unterminated line at the end.
    */
-  private static Thread pump(InputStream in, Event.Stream stream, StringBuilder into,
+  /** The longest piece of one line handed to the log at once, in characters. */
+  private static final int MAX_LINE = 1 << 20;
+
+  private static Thread pump(InputStream in, Event.Stream stream, CappedBuffer into,
       OutputSink output) {
     return Thread.ofVirtual().start(() -> {
       var line = new StringBuilder();
@@ -79,9 +84,7 @@ public final class HostCommandRunner implements CommandRunner {
       try (var r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
         int n;
         while ((n = r.read(buf)) > 0) {
-          synchronized (into) {
-            into.append(buf, 0, n);
-          }
+          into.write(new String(buf, 0, n).getBytes(StandardCharsets.UTF_8));
           for (int i = 0; i < n; i++) {
             char c = buf[i];
             if (c == '\n') {
@@ -91,6 +94,11 @@ public final class HostCommandRunner implements CommandRunner {
               line.setLength(0);
             } else {
               line.append(c);
+              if (line.length() >= MAX_LINE) {
+                // a line without end (a binary dump) reaches the log in pieces, never whole
+                output.line(stream, line.toString());
+                line.setLength(0);
+              }
             }
           }
         }
