@@ -168,6 +168,7 @@ RANGE: '..';
 DOT: '.';
 COMMA: ',';
 SEMI: ';';
+COLONCOLON: '::';
 COLON: ':';
 ARROW: '->';
 ADD_ASSIGN: '+=';

@@ -75,11 +75,20 @@ propertyDecl: (VAL | VAR) NL* declName (NL* COLON NL* type)? (NL* ASSIGN NL* exp
 
 destructuringDecl: (VAL | VAR) NL* LPAREN declName (COMMA declName)* COMMA? RPAREN NL* ASSIGN NL* expression;
 
-funDecl: FUN NL* declName NL* functionValueParameters (NL* COLON NL* type)? (NL* functionBody)?;
+// `fun <T : Any> String.name(...)`: type parameters, then an extension receiver.
+funDecl
+  : FUN NL* typeParameters? NL* (receiverType NL* DOT NL*)? declName NL* functionValueParameters
+    (NL* COLON NL* type)? (NL* functionBody)?
+  ;
+
+typeParameters: LANGLE NL* typeParameter (NL* COMMA NL* typeParameter)* NL* RANGLE;
+
+typeParameter: IDENT (NL* COLON NL* type)?;
 
 functionValueParameters: LPAREN (functionValueParameter (COMMA functionValueParameter)* COMMA?)? RPAREN;
 
-functionValueParameter: declName (COLON type)? (ASSIGN expression)?;
+// `modifier` is the soft keyword `vararg` (the builder rejects any other word there).
+functionValueParameter: modifier=IDENT? declName (COLON type)? (ASSIGN expression)?;
 
 functionBody: block | ASSIGN NL* expression;
 
@@ -169,12 +178,14 @@ typeArguments: LANGLE type (COMMA type)* RANGLE;
 
 valueArguments: LPAREN (valueArgument (COMMA valueArgument)* COMMA?)? RPAREN;
 
-valueArgument: (IDENT ASSIGN)? expression;
+// `*list` spreads a list into a vararg parameter.
+valueArgument: (IDENT ASSIGN)? spread=MULT? expression;
 
 primaryExpression
   : LPAREN expression RPAREN                                        # parenthesizedExpr
   | literal                                                         # literalExpr
   | stringLiteral                                                   # stringExpr
+  | IDENT? COLONCOLON (IDENT | keyword)                              # callableRefExpr
   | IDENT                                                           # nameExpr
   | lambdaLiteral                                                   # lambdaExpr
   ;

@@ -7,6 +7,7 @@ import io.slipway.syntax.ast.Expr;
 import io.slipway.syntax.ast.Ident;
 import io.slipway.syntax.ast.Node;
 import io.slipway.syntax.ast.Param;
+import io.slipway.syntax.ast.TypeParam;
 import io.slipway.syntax.ast.Program;
 import io.slipway.syntax.ast.Stmt;
 import io.slipway.syntax.ast.TemplatePart;
@@ -46,6 +47,7 @@ public final class AstChildren {
       case Block b -> all(b.stmts());
       case Arg a -> add(a.name(), a.value());
       case Param p -> add(p.name(), p.type(), p.defaultValue());
+      case TypeParam t -> add(t.name(), t.bound());
       case Ident i -> { }
       case CatchClause c -> add(c.name(), c.type(), c.body());
       case WhenBranch w -> {
@@ -83,6 +85,8 @@ public final class AstChildren {
       case Stmt.Import i -> { }
       case Stmt.ParamDecl p -> add(p.name(), p.type(), p.defaultValue());
       case Stmt.FunDecl f -> {
+        all(f.typeParams());
+        add(f.receiver());
         add(f.name());
         all(f.params());
         add(f.returnType(), f.body(), f.exprBody());
@@ -122,8 +126,10 @@ public final class AstChildren {
       case Expr.Error err -> { }
       case Expr.Str s -> all(s.parts());
       case Expr.Member m -> add(m.target(), m.name());
+      case Expr.CallableRef r -> add(r.receiver(), r.name());
       case Expr.Call c -> {
         add(c.callee());
+        all(c.typeArgs());
         all(c.args());
         add(c.trailing());
       }

@@ -7,6 +7,7 @@ import io.slipway.syntax.ast.Expr;
 import io.slipway.syntax.ast.Ident;
 import io.slipway.syntax.ast.Node;
 import io.slipway.syntax.ast.Param;
+import io.slipway.syntax.ast.TypeParam;
 import io.slipway.syntax.ast.Program;
 import io.slipway.syntax.ast.Stmt;
 import io.slipway.syntax.ast.TemplatePart;
@@ -76,13 +77,16 @@ public final class AstPrinter {
       case Program p -> open("program").all(p.items()).close();
       case Block b -> open("block").all(b.stmts()).close();
       case Arg a -> {
+        String spread = a.spread() ? " *" : "";
         if (a.name() == null) {
-          open("arg").child(a.value()).close();
+          open("arg" + spread).child(a.value()).close();
         } else {
-          open("arg " + a.name().text()).child(a.value()).close();
+          open("arg " + a.name().text() + spread).child(a.value()).close();
         }
       }
-      case Param p -> open("param " + p.name().text() + (p.property() ? (p.mutable() ? " var" : " val") : ""))
+      case TypeParam t -> open("type-param " + t.name().text()).child(t.bound()).close();
+      case Param p -> open("param " + (p.vararg() ? "vararg " : "") + p.name().text()
+          + (p.property() ? (p.mutable() ? " var" : " val") : ""))
           .child(p.type()).opt("default", p.defaultValue()).close();
       case Ident i -> leaf("ident " + i.text());
       case CatchClause c -> open("catch " + c.name().text()).child(c.type()).child(c.body()).close();
@@ -122,7 +126,8 @@ public final class AstPrinter {
       case Stmt.Import i -> leaf("import " + quote(i.path()));
       case Stmt.ParamDecl p -> open("param-decl " + p.name().text()).child(p.type())
           .opt("default", p.defaultValue()).doc(p.doc()).close();
-      case Stmt.FunDecl f -> open("fun " + f.name().text()).all(f.params())
+      case Stmt.FunDecl f -> open("fun " + f.name().text()).all(f.typeParams())
+          .opt("receiver", f.receiver()).all(f.params())
           .opt("returns", f.returnType()).child(f.body()).opt("=", f.exprBody()).doc(f.doc())
           .close();
       case Stmt.DataClass d -> open("data-class " + d.name().text()).all(d.properties())
@@ -170,7 +175,9 @@ public final class AstPrinter {
       }
       case Expr.Member m -> open((m.safe() ? "?." : ".") + m.name().text()).child(m.target())
           .close();
-      case Expr.Call c -> open("call").child(c.callee()).all(c.args())
+      case Expr.CallableRef r -> leaf("ref " + (r.receiver() == null ? "" : r.receiver().text())
+          + "::" + r.name().text());
+      case Expr.Call c -> open("call").child(c.callee()).wrapNonEmpty("type-args", c.typeArgs()).all(c.args())
           .opt("trailing", c.trailing()).close();
       case Expr.Index i -> open("index").child(i.target()).child(i.index()).close();
       case Expr.Unary u -> open("unary " + u.op().symbol()).child(u.operand()).close();
@@ -245,6 +252,10 @@ public final class AstPrinter {
       open(label).child(n).close();
     }
     return this;
+  }
+
+  private AstPrinter wrapNonEmpty(String label, List<? extends Node> nodes) {
+    return nodes.isEmpty() ? this : wrap(label, nodes);
   }
 
   private AstPrinter wrap(String label, List<? extends Node> nodes) {

@@ -9,6 +9,8 @@ import io.slipway.grammar.SlipParser.FunDeclContext;
 import io.slipway.grammar.SlipParser.FunctionValueParameterContext;
 import io.slipway.grammar.SlipParser.ImportDeclContext;
 import io.slipway.grammar.SlipParser.ParamDeclContext;
+import io.slipway.grammar.SlipParser.ReceiverTypeContext;
+import io.slipway.grammar.SlipParser.TypeParameterContext;
 import io.slipway.source.Span;
 import io.slipway.syntax.ast.Block;
 import io.slipway.syntax.ast.Expr;
@@ -16,6 +18,7 @@ import io.slipway.syntax.ast.Ident;
 import io.slipway.syntax.ast.Param;
 import io.slipway.syntax.ast.Stmt;
 import io.slipway.syntax.ast.TemplatePart;
+import io.slipway.syntax.ast.TypeParam;
 import io.slipway.syntax.ast.TypeRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,11 +106,32 @@ final class DeclarationBuilder {
     if (f.functionValueParameters() != null) {
       for (FunctionValueParameterContext p : f.functionValueParameters().functionValueParameter()) {
         Param param = parameter(p, p.declName(), p.type(), p.expression(), false, false);
+        if (param != null && p.modifier != null) {
+          if (p.modifier.getText().equals("vararg")) {
+            param = new Param(param.span(), param.name(), param.type(), param.defaultValue(),
+                false, false, true);
+          } else {
+            ast.errors.add(Code.E0100, ast.spans.of(p.modifier), "unexpected `"
+                + p.modifier.getText() + "` before parameter `" + param.name().text() + "`",
+                "the only parameter modifier is `vararg`", null, false);
+          }
+        }
         if (param != null) {
           params.add(param);
         }
       }
     }
+    List<TypeParam> typeParams = new ArrayList<>();
+    if (f.typeParameters() != null) {
+      for (TypeParameterContext t : f.typeParameters().typeParameter()) {
+        Ident tn = ast.ident(t.IDENT());
+        if (tn != null) {
+          typeParams.add(new TypeParam(ast.spans.of(t), tn,
+              t.type() == null ? null : ast.types.type(t.type())));
+        }
+      }
+    }
+    TypeRef receiver = f.receiverType() == null ? null : ast.types.receiver(f.receiverType());
     TypeRef ret = f.type() == null ? null : ast.types.type(f.type());
     String doc = docs.before(f.getStart());
     var body = f.functionBody();
@@ -116,14 +140,17 @@ final class DeclarationBuilder {
         ast.errors.add(Code.E0100, name.span(), "function `" + name.text() + "` has no body",
           "add `= expression` or a block `{ ... }`", null, false);
       }
-      return new Stmt.FunDecl(span, name, params, ret, new Block(span, List.of()), null, doc);
+      return new Stmt.FunDecl(span, typeParams, receiver, name, params, ret,
+          new Block(span, List.of()), null, doc);
     }
     if (body.block() != null) {
-      return new Stmt.FunDecl(span, name, params, ret, block(body.block()), null, doc);
+      return new Stmt.FunDecl(span, typeParams, receiver, name, params, ret,
+          block(body.block()), null, doc);
     }
-    return new Stmt.FunDecl(span, name, params, ret, null,
+    return new Stmt.FunDecl(span, typeParams, receiver, name, params, ret, null,
         ast.expressions.expr(body.expression()), doc);
   }
+
 
   private Stmt dataClass(Span span, DataClassDeclContext d) {
     Ident name = name(d.declName());

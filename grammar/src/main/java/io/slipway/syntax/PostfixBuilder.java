@@ -3,6 +3,7 @@ package io.slipway.syntax;
 import io.slipway.diag.Code;
 import io.slipway.grammar.SlipLexer;
 import io.slipway.grammar.SlipParser.CallSuffixContext;
+import io.slipway.grammar.SlipParser.CallableRefExprContext;
 import io.slipway.grammar.SlipParser.ControlExpressionContext;
 import io.slipway.grammar.SlipParser.IndexSuffixContext;
 import io.slipway.grammar.SlipParser.LambdaExprContext;
@@ -60,17 +61,13 @@ final class PostfixBuilder {
       lastWasArgs = s instanceof CallSuffixContext || s instanceof TypeArgumentCallSuffixContext;
       e = switch (s) {
         case CallSuffixContext c -> new Expr.Call(span, e, args(c.valueArguments()), null);
-        case TypeArgumentCallSuffixContext c -> {
-          ast.errors.add(Code.E0100, ast.spans.of(c.typeArguments()),
-              "explicit type arguments on a call are not supported",
-              "give the variable a type instead: `val xs: MutableList<String> = mutableListOf()`",
-              null, false);
-          yield new Expr.Call(span, e, args(c.valueArguments()), null);
-        }
+        case TypeArgumentCallSuffixContext c -> new Expr.Call(span, e, args(c.valueArguments()),
+            null, c.typeArguments().type().stream().map(ast.types::type).toList());
         // `f(a) { }`: the lambda belongs to the call just made.
         case TrailingLambdaSuffixContext t when merge -> {
           var call = (Expr.Call) e;
-          yield new Expr.Call(span, call.callee(), call.args(), lambda(t.lambdaLiteral()));
+          yield new Expr.Call(span, call.callee(), call.args(), lambda(t.lambdaLiteral()),
+              call.typeArgs());
         }
         case TrailingLambdaSuffixContext t -> new Expr.Call(span, e, List.of(),
             lambda(t.lambdaLiteral()));
@@ -104,7 +101,8 @@ final class PostfixBuilder {
     }
     for (ValueArgumentContext a : ctx.valueArgument()) {
       Ident name = ast.ident(a.IDENT());
-      args.add(new Arg(ast.spans.of(a), name, ast.expressions.expr(a.expression())));
+      args.add(new Arg(ast.spans.of(a), name, ast.expressions.expr(a.expression()),
+          a.spread != null));
     }
     return args;
   }
@@ -119,9 +117,25 @@ final class PostfixBuilder {
       case LiteralExprContext l -> literal(l.literal());
       case StringExprContext s -> ast.strings.string(s.stringLiteral());
       case NameExprContext n -> new Expr.Name(span, n.IDENT().getText());
+      case CallableRefExprContext r -> callableRef(span, r);
       case LambdaExprContext l -> lambda(l.lambdaLiteral());
       default -> new Expr.Error(span);
     };
+  }
+
+  /** {@code ::name} or {@code Type::member}; a keyword as the member is reported (E0106). */
+  private Expr callableRef(Span span, CallableRefExprContext r) {
+    Ident receiver = r.IDENT().size() == 2 || r.keyword() != null && r.IDENT().size() == 1
+        ? ast.ident(r.IDENT(0)) : null;
+    Ident name;
+    if (r.keyword() != null) {
+      name = ast.ident(r.keyword().getStart());
+      ast.errors.add(Code.E0106, name.span(),
+          "`" + name.text() + "` is a keyword and cannot be used as a name");
+    } else {
+      name = ast.ident(r.IDENT(r.IDENT().size() - 1));
+    }
+    return name == null ? new Expr.Error(span) : new Expr.CallableRef(span, receiver, name);
   }
 
   /** if/when/try, and jumps as expressions ({@code x ?: return}): a one-statement block. */

@@ -63,7 +63,7 @@ final class TypeBuilder {
     return new TypeRef.Function(span, receiver, params, type(f.type()), false);
   }
 
-  private TypeRef receiver(ReceiverTypeContext r) {
+  TypeRef receiver(ReceiverTypeContext r) {
     Span span = ast.spans.of(r);
     if (r.simpleUserType() != null) {
       return named(span, r.simpleUserType(), r.QUEST() != null);

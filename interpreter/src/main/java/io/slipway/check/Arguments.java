@@ -67,11 +67,21 @@ final class Arguments {
     boolean misnamed = false;
     int pos = 0;
     for (Arg a : args) {
+      if (a.spread()) {
+        cx.spreads.add(a.value());
+      }
       if (a.name() == null) {
         while (pos < ps.size() && bound[pos] != null && !ps.get(pos).vararg()) {
           pos++;
         }
         if (pos < ps.size()) {
+          if (a.spread() && !ps.get(pos).vararg()) {
+            cx.report(Code.E0203, a.span(), "`*` spreads a list only into a `vararg` parameter",
+                "`" + ps.get(pos).name() + "` of `" + t.display() + "` is not one");
+            stray.add(a.value());
+            bound[pos++] = new ArrayList<>(); // given, though wrongly: not also "missing"
+            continue;
+          }
           if (bound[pos] == null) {
             bound[pos] = new ArrayList<>();
           }
@@ -131,8 +141,8 @@ final class Arguments {
       if (bound[i] == null) {
         continue;
       }
-      Type pt = ps.get(i).type();
       for (Expr e : bound[i]) {
+        Type pt = paramType(ps.get(i), e);
         if (e instanceof Expr.Lambda && Types.nonNull(pt) instanceof Type.FnType) {
           continue;
         }
@@ -180,8 +190,8 @@ final class Arguments {
       if (bound[i] == null) {
         continue;
       }
-      Type want = Subtyping.substitute(ps.get(i).type(), subst);
       for (Expr e : bound[i]) {
+        Type want = Subtyping.substitute(paramType(ps.get(i), e), subst);
         if (!(e instanceof Expr.Lambda && Types.nonNull(want) instanceof Type.FnType) && !hasVars(want)) {
           exprs.mismatch(e, cx.types.type(e), want);
         }
@@ -191,6 +201,7 @@ final class Arguments {
         && cx.stages != null) {
       cx.stages.stage(call, env);
     }
+    bounds(span, t, subst);
     Type result = Subtyping.substitute(t.result(), subst);
     if (hasVars(result)) {
       if (!errors && result instanceof Type.ClassType c && c.name().startsWith("Mutable")) {
@@ -202,6 +213,26 @@ final class Arguments {
       result = eraseVars(result, errors ? Types.ERROR : Types.NOTHING);
     }
     return result;
+  }
+
+  /** The type an argument must have: a spread one ({@code *xs}) passes a whole list. */
+  private Type paramType(ParamSig p, Expr e) {
+    return p.vararg() && cx.spreads.contains(e) ? new Type.ClassType("List", List.of(p.type())) : p.type();
+  }
+
+  /** E0203 when an inferred or given type argument of a user function breaks its bound. */
+  private void bounds(Span span, CallTarget t, Map<String, Type> subst) {
+    if (t.fun() == null) {
+      return;
+    }
+    t.fun().bounds.forEach((v, bound) -> {
+      Type actual = subst.get(v);
+      Type b = Subtyping.substitute(bound, subst);
+      if (actual != null && !Types.isError(actual) && !hasVars(b) && !cx.isSub(actual, b)) {
+        cx.report(Code.E0203, span, "type argument `" + Ctx.show(actual) + "` of `" + t.display()
+            + "` does not satisfy the bound `" + v + " : " + Ctx.show(b) + "`");
+      }
+    });
   }
 
   private static int indexOf(List<ParamSig> ps, String name) {

@@ -42,6 +42,7 @@ final class CallChecker {
   }
 
   private Type invokeValue(Expr.Call c, Type t, String display, Type expected, Env env) {
+    explicit(c, List.of(), Map.of(), display);
     if (Types.isError(t)) {
       arguments.loose(c.args(), c.trailing(), env);
       return Types.ERROR;
@@ -65,10 +66,14 @@ final class CallChecker {
       return switch (sym.kind()) {
         case FUN -> {
           cx.stmts.ensureResult(sym.fun());
-          yield arguments.apply(c.span(), n.span(), c.args(), c.trailing(), CallTarget.of(sym.fun()), expected, env);
+          var target = CallTarget.of(sym.fun()).withSubst(explicit(c, sym.fun().typeParams, Map.of(), name));
+          yield arguments.apply(c.span(), n.span(), c.args(), c.trailing(), target, expected, env);
         }
-        case DATA -> arguments.apply(c.span(), n.span(), c.args(), c.trailing(),
-            CallTarget.constructor(sym.data(), false), expected, env);
+        case DATA -> {
+          explicit(c, List.of(), Map.of(), name);
+          yield arguments.apply(c.span(), n.span(), c.args(), c.trailing(),
+              CallTarget.constructor(sym.data(), false), expected, env);
+        }
         default -> {
           // Kotlin resolves `registry(...)` to a function even when a value `registry` is in scope
           if (!(Types.nonNull(sym.type()) instanceof Type.FnType) && !Types.isError(sym.type())
@@ -93,7 +98,13 @@ final class CallChecker {
       BuiltinFunction m = exprs.members().method(env.receiver(), name);
       if (m != null) {
         var subst = exprs.members().ownerSubst(m.receiverType(), env.receiver());
-        return arguments.apply(c.span(), n.span(), c.args(), c.trailing(), CallTarget.of(m, subst), expected, env, c);
+        var target = CallTarget.of(m, subst).withSubst(explicit(c, m.typeParams(), subst, name));
+        return arguments.apply(c.span(), n.span(), c.args(), c.trailing(), target, expected, env, c);
+      }
+      var ext = new java.util.HashMap<String, Type>();
+      FunInfo fx = extension(env.receiver(), name, ext);
+      if (fx != null) {
+        return callExtension(c.span(), n.span(), fx, ext, c.args(), c.trailing(), expected, env, c);
       }
       Type prop = exprs.members().property(env.receiver(), name);
       if (prop != null) {
@@ -106,7 +117,8 @@ final class CallChecker {
       if (f.name().equals("pipeline") && !cx.allowedPipelines.contains(c)) {
         cx.report(Code.E0402, n.span(), "`pipeline` is only allowed at the top level of a pipeline file");
       }
-      Type result = arguments.apply(c.span(), n.span(), c.args(), c.trailing(), CallTarget.of(f, new java.util.HashMap<>()), expected, env, c);
+      var target = CallTarget.of(f, new java.util.HashMap<>()).withSubst(explicit(c, f.typeParams(), Map.of(), name));
+      Type result = arguments.apply(c.span(), n.span(), c.args(), c.trailing(), target, expected, env, c);
       if (f.name().equals("secret") && f.owner() == null) {
         new SecretNames(cx).check(c, env);
       }
@@ -196,7 +208,13 @@ final class CallChecker {
     BuiltinFunction f = exprs.members().methodOrScopeFunction(recv, name);
     if (f != null) {
       var subst = exprs.members().ownerSubst(f.receiverType(), recv);
-      return arguments.apply(span, nameSpan, args, trailing, CallTarget.of(f, subst), expected, env, call);
+      var target = CallTarget.of(f, subst).withSubst(explicit(call, f.typeParams(), subst, name));
+      return arguments.apply(span, nameSpan, args, trailing, target, expected, env, call);
+    }
+    var ext = new java.util.HashMap<String, Type>();
+    FunInfo fx = extension(recv, name, ext);
+    if (fx != null) {
+      return callExtension(span, nameSpan, fx, ext, args, trailing, expected, env, call);
     }
     Type prop = exprs.members().property(recv, name);
     if (prop instanceof Type.FnType fn) {
@@ -214,6 +232,122 @@ final class CallChecker {
     }
     arguments.loose(args, trailing, env);
     return Types.ERROR;
+  }
+
+  /**
+   * The extension function {@code name} that applies to {@code recv} (the first declared one),
+   * binding its receiver's type variables into {@code subst}; or null.
+   */
+  FunInfo extension(Type recv, String name, Map<String, Type> subst) {
+    List<FunInfo> candidates = cx.extensions.get(name);
+    if (candidates == null || Types.isError(recv)) {
+      return null;
+    }
+    for (FunInfo f : candidates) {
+      var s = new java.util.HashMap<String, Type>();
+      arguments.unify(f.receiver, recv, s);
+      Type want = Subtyping.substitute(f.receiver, s);
+      if (cx.isSub(recv, Arguments.eraseVars(want, Types.nullable(Types.ANY)))) {
+        subst.putAll(s);
+        return f;
+      }
+    }
+    return null;
+  }
+
+  private Type callExtension(Span span, Span nameSpan, FunInfo f, Map<String, Type> subst, List<Arg> args,
+      Expr.Lambda trailing, Type expected, Env env, Expr.Call call) {
+    cx.stmts.ensureResult(f);
+    var target = CallTarget.of(f).withSubst(subst).withSubst(explicit(call, f.typeParams, subst, f.name));
+    return arguments.apply(span, nameSpan, args, trailing, target, expected, env, call);
+  }
+
+  /**
+   * Explicit type arguments of {@code call} ({@code emptyList<String>()}) bound to the callee's
+   * type parameters not already bound by its receiver; E0214 when the count differs.
+   */
+  Map<String, Type> explicit(Expr.Call call, List<String> names, Map<String, Type> bound, String display) {
+    if (call == null || call.typeArgs().isEmpty()) {
+      return Map.of();
+    }
+    List<String> free = names.stream().filter(v -> !bound.containsKey(v)).toList();
+    List<Type> given = call.typeArgs().stream().map(cx.typeRefs::resolve).toList();
+    if (given.size() != free.size()) {
+      Span where = call.typeArgs().get(0).span().join(call.typeArgs().get(given.size() - 1).span());
+      cx.report(Code.E0214, where, free.isEmpty() ? "`" + display + "` takes no type arguments"
+          : "`" + display + "` takes " + free.size() + " type argument" + (free.size() == 1 ? "" : "s")
+          + ", found " + given.size());
+      return Map.of();
+    }
+    var out = new java.util.HashMap<String, Type>();
+    for (int i = 0; i < free.size(); i++) {
+      out.put(free.get(i), given.get(i));
+    }
+    return out;
+  }
+
+  /**
+   * A callable reference: {@code ::slug} has the type of the function, {@code String::length}
+   * takes the receiver as its first parameter. Generic functions need a lambda instead (E0209).
+   */
+  Type reference(Expr.CallableRef r, Env env) {
+    String name = r.name().text();
+    Span at = r.name().span();
+    if (r.receiver() == null) {
+      Symbol sym = env.scope().lookup(name);
+      if (sym != null && sym.kind() == Symbol.Kind.FUN) {
+        cx.stmts.ensureResult(sym.fun());
+        return generic(r, sym.fun().type(), !sym.fun().typeParams.isEmpty());
+      }
+      var fn = cx.registry.function(name);
+      if (sym == null && fn.isPresent()) {
+        BuiltinFunction f = fn.get();
+        return generic(r, new Type.FnType(null, f.params().stream().map(p -> p.type()).toList(), f.result()),
+            !f.typeParams().isEmpty());
+      }
+      if (sym != null) {
+        cx.report(Code.E0211, at, "`" + name + "` is not a function: it has type `" + Ctx.show(sym.type()) + "`");
+      } else {
+        exprs.unknownName(at, name, env);
+      }
+      return Types.ERROR;
+    }
+    Type recv = cx.typeRefs.resolve(new io.slipway.syntax.ast.TypeRef.Named(r.receiver().span(), r.receiver(),
+        List.of(), false));
+    if (Types.isError(recv)) {
+      return Types.ERROR;
+    }
+    Type prop = exprs.members().property(recv, name);
+    if (prop != null) {
+      return new Type.FnType(null, List.of(recv), prop);
+    }
+    BuiltinFunction m = exprs.members().method(recv, name);
+    if (m != null) {
+      var subst = exprs.members().ownerSubst(m.receiverType(), recv);
+      var ps = new ArrayList<Type>(List.of(recv));
+      m.params().forEach(p -> ps.add(Subtyping.substitute(p.type(), subst)));
+      return generic(r, new Type.FnType(null, ps, Subtyping.substitute(m.result(), subst)), false);
+    }
+    var subst = new java.util.HashMap<String, Type>();
+    FunInfo ext = extension(recv, name, subst);
+    if (ext != null) {
+      cx.stmts.ensureResult(ext);
+      var ps = new ArrayList<Type>(List.of(recv));
+      ext.params.forEach(p -> ps.add(Subtyping.substitute(p.type(), subst)));
+      return generic(r, new Type.FnType(null, ps, Subtyping.substitute(ext.result, subst)), false);
+    }
+    cx.report(Code.E0302, at, "unknown member `" + name + "` of `" + recv + "`",
+        DidYouMean.hint(name, exprs.members().names(recv)));
+    return Types.ERROR;
+  }
+
+  private Type generic(Expr.CallableRef r, Type t, boolean generic) {
+    if (generic || Arguments.hasVars(t)) {
+      cx.report(Code.E0209, r.span(), "cannot infer the type arguments of `" + cx.file.slice(r.span()) + "`",
+          "use a lambda instead, e.g. `{ " + r.name().text() + "(it) }`");
+      return Types.ERROR;
+    }
+    return t;
   }
 
   /** {@code 1 until 10}: a one-argument method call written infix. */

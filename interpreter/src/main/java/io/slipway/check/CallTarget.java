@@ -12,7 +12,22 @@ import java.util.Map;
  * bound (a method's owner variables, from its receiver).
  */
 record CallTarget(String display, List<ParamSig> params, Type result, Map<String, Type> subst,
-    BuiltinFunction builtin) {
+    BuiltinFunction builtin, FunInfo fun) {
+
+  CallTarget(String display, List<ParamSig> params, Type result, Map<String, Type> subst,
+      BuiltinFunction builtin) {
+    this(display, params, result, subst, builtin, null);
+  }
+
+  /** This target with more type variables bound (explicit type arguments, a receiver's). */
+  CallTarget withSubst(Map<String, Type> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    var all = new java.util.HashMap<>(subst);
+    all.putAll(more);
+    return new CallTarget(display, params, result, all, builtin, fun);
+  }
 
   static CallTarget of(BuiltinFunction f, Map<String, Type> subst) {
     List<ParamSig> ps = f.params().stream()
@@ -22,7 +37,7 @@ record CallTarget(String display, List<ParamSig> params, Type result, Map<String
   }
 
   static CallTarget of(FunInfo f) {
-    return new CallTarget(f.name, f.params, f.result, Map.of(), null);
+    return new CallTarget(f.name, f.params, f.result, Map.of(), null, f);
   }
 
   static CallTarget constructor(DataClassInfo dc, boolean copy) {

@@ -39,6 +39,12 @@ final class Ctx {
   final Set<Expr.Str> shellStrings = Collections.newSetFromMap(new IdentityHashMap<>());
   /** The shell string whose interpolations are being checked, or null. */
   Expr.Str shellString;
+  /** Extension functions by name (every file's: Kotlin imports them with the file). */
+  final Map<String, java.util.List<FunInfo>> extensions = new java.util.HashMap<>();
+  /** Type parameters of the function body being checked, as opaque types, with their bounds. */
+  Map<String, Type> rigidBounds = Map.of();
+  /** Spread arguments ({@code *list}) of the calls checked so far. */
+  final Set<Expr> spreads = Collections.newSetFromMap(new IdentityHashMap<>());
   SourceFile file;
   /** The implicit receiver of snippets checked at a breakpoint inside a DSL block, or null. */
   Type snippetReceiver;

@@ -5,6 +5,7 @@ import io.slipway.syntax.ast.Expr;
 import io.slipway.syntax.ast.Ident;
 import io.slipway.syntax.ast.Param;
 import io.slipway.syntax.ast.Stmt;
+import io.slipway.syntax.ast.TypeParam;
 import io.slipway.types.Type;
 import io.slipway.types.Types;
 import java.util.ArrayList;
@@ -106,15 +107,63 @@ final class Declarations {
 
   private void signature(Stmt.FunDecl f, Env env) {
     String name = f.name().text();
-    var params = new ArrayList<ParamSig>();
-    for (Param p : f.params()) {
-      params.add(new ParamSig(p.name().text(), paramType(p, name), p.defaultValue() != null, false));
+    var vars = new java.util.LinkedHashMap<String, Type>();
+    for (TypeParam tp : f.typeParams()) {
+      if (vars.put(tp.name().text(), new Type.TypeVar(tp.name().text())) != null) {
+        cx.report(Code.E0303, tp.name().span(), "type parameter `" + tp.name().text() + "` is declared twice");
+      }
     }
-    Type result = f.returnType() != null ? cx.typeRefs.resolve(f.returnType()) : f.body() != null ? Types.UNIT : null;
+    var bounds = new java.util.HashMap<String, Type>();
+    var params = new ArrayList<ParamSig>();
+    Type[] receiver = new Type[1];
+    Type result = cx.typeRefs.withTypeParams(vars, () -> {
+      for (TypeParam tp : f.typeParams()) {
+        if (tp.bound() != null) {
+          bounds.put(tp.name().text(), cx.typeRefs.resolve(tp.bound()));
+        }
+      }
+      receiver[0] = f.receiver() == null ? null : cx.typeRefs.resolve(f.receiver());
+      boolean seenVararg = false;
+      for (Param p : f.params()) {
+        if (p.vararg() && seenVararg) {
+          cx.report(Code.E0303, p.name().span(), "a function has at most one `vararg` parameter");
+        }
+        seenVararg |= p.vararg();
+        params.add(new ParamSig(p.name().text(), paramType(p, name), p.defaultValue() != null, p.vararg()));
+      }
+      return f.returnType() != null ? cx.typeRefs.resolve(f.returnType()) : f.body() != null ? Types.UNIT : null;
+    });
     var info = new FunInfo(name, params, result, f, cx.file);
+    info.typeParams = List.copyOf(vars.keySet());
+    info.bounds = bounds;
+    info.receiver = receiver[0];
     info.scope = env.scope();
     funs.put(f, info);
+    if (info.receiver != null) {
+      cx.extensions.computeIfAbsent(name, k -> new ArrayList<>()).add(info);
+      return;
+    }
     declare(env, new Symbol(name, Symbol.Kind.FUN, info.type(), cx.file, f.name().span(), info, null, null));
+  }
+
+  /** The inverse of {@link #rigid}: opaque type parameters back to type variables. */
+  private static Type flexible(Type t, Map<String, Type> rigid) {
+    if (rigid.isEmpty()) {
+      return t;
+    }
+    return switch (t) {
+      case Type.ClassType c when c.args().isEmpty() && rigid.containsKey(c.name()) -> new Type.TypeVar(c.name());
+      case Type.ClassType c -> new Type.ClassType(c.name(), c.args().stream().map(a -> flexible(a, rigid)).toList());
+      case Type.NullableType n -> Types.nullable(flexible(n.inner(), rigid));
+      case Type.FnType fn -> new Type.FnType(fn.receiver() == null ? null : flexible(fn.receiver(), rigid),
+          fn.params().stream().map(a -> flexible(a, rigid)).toList(), flexible(fn.result(), rigid));
+      default -> t;
+    };
+  }
+
+  /** A type as the body of its generic function sees it: type parameters are opaque types. */
+  private static Type rigid(Type t, Map<String, Type> rigid) {
+    return rigid.isEmpty() || t == null ? t : io.slipway.types.Subtyping.substitute(t, rigid);
   }
 
   FunInfo local(Stmt.FunDecl f, Env env) {
@@ -142,16 +191,48 @@ final class Declarations {
       f.state = FunInfo.State.INFERRING;
     }
     var saved = cx.file;
+    var savedBounds = cx.rigidBounds;
     cx.file = f.file;
+    Map<String, Type> rigid = new java.util.HashMap<>();
+    Map<String, Type> rigidBounds = new java.util.HashMap<>(savedBounds);
+    for (String v : f.typeParams) {
+      rigid.put(v, new Type.ClassType(v, List.of()));
+    }
+    for (String v : f.typeParams) {
+      rigidBounds.put(v, f.bounds.containsKey(v) ? rigid(f.bounds.get(v), rigid) : Types.ANY);
+    }
+    cx.rigidBounds = rigidBounds;
+    cx.typeRefs.withTypeParams(rigid, () -> {
+      checkBody(f, rigid);
+      return null;
+    });
+    cx.rigidBounds = savedBounds;
+    if (f.result == null) {
+      f.result = Types.ERROR;
+    }
+    f.state = FunInfo.State.DONE;
+    cx.file = saved;
+  }
+
+  private void checkBody(FunInfo f, Map<String, Type> rigid) {
     Stmt.FunDecl d = f.decl;
-    Type declared = d.returnType() != null ? f.result : null;
+    Type declared = d.returnType() != null ? rigid(f.result, rigid) : null;
     Env env = new Env(f.scope, null, 0, null).inFunction(new Env.FnCtx(f.name, d.body() != null ? declared : null));
+    if (f.receiver != null) {
+      Type recv = rigid(f.receiver, rigid);
+      env = new Env(env.scope(), env.fn(), 0, recv);
+      env.scope().put(Symbol.value("this", false, recv, cx.file, d.receiver().span()));
+    }
     for (int i = 0; i < d.params().size(); i++) {
       Param p = d.params().get(i);
+      Type pt = rigid(f.params.get(i).type(), rigid);
       if (p.defaultValue() != null) {
-        exprs.expect(p.defaultValue(), f.params.get(i).type(), env);
+        exprs.expect(p.defaultValue(), pt, env);
       }
-      declare(env, new Symbol(p.name().text(), Symbol.Kind.PARAM, f.params.get(i).type(), cx.file,
+      if (p.vararg()) {
+        pt = new Type.ClassType("List", List.of(pt));
+      }
+      declare(env, new Symbol(p.name().text(), Symbol.Kind.PARAM, pt, cx.file,
           p.name().span(), null, null, null));
     }
     if (d.exprBody() != null) {
@@ -160,7 +241,7 @@ final class Declarations {
       } else {
         Type t = exprs.check(d.exprBody(), null, env);
         if (f.result == null) {
-          f.result = t;
+          f.result = flexible(t, rigid);
         }
       }
     } else {
@@ -171,11 +252,6 @@ final class Declarations {
             + Ctx.show(declared) + "` on every path", "end the body with `return ...`");
       }
     }
-    if (f.result == null) {
-      f.result = Types.ERROR;
-    }
-    f.state = FunInfo.State.DONE;
-    cx.file = saved;
   }
 
   void varDecl(Stmt.VarDecl v, Env env) {

@@ -87,6 +87,7 @@ final class ExprChecker {
       case Expr.Name n -> name(n, env);
       case Expr.Member m -> member(m, env);
       case Expr.Call c -> cx.calls.call(c, expected, env);
+      case Expr.CallableRef r -> cx.calls.reference(r, env);
       case Expr.Index ix -> ops.index(ix, env);
       case Expr.Unary u -> unary(u, env);
       case Expr.NotNull nn -> {

@@ -17,6 +17,11 @@ final class FunInfo {
   final Stmt.FunDecl decl;
   final SourceFile file;
   Type result;
+  /** Type parameter names, in order, and each one's bound (absent when unbounded). */
+  List<String> typeParams = List.of();
+  java.util.Map<String, Type> bounds = java.util.Map.of();
+  /** The receiver type of an extension function, else null. */
+  Type receiver;
   State state;
   boolean bodyChecked;
   Scope scope;
@@ -28,6 +33,11 @@ final class FunInfo {
     this.decl = decl;
     this.file = file;
     this.state = result == null ? State.PENDING : State.DONE;
+  }
+
+  /** The key under which the evaluator finds this extension function ({@code .name}). */
+  static String extensionKey(String name) {
+    return "." + name;
   }
 
   Type type() {

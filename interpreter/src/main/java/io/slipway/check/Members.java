@@ -44,6 +44,10 @@ final class Members {
   /** A property's type on {@code recv}, or null when there is none. */
   Type property(Type recv, String name) {
     String owner = ownerName(recv);
+    Type bound = rigidBound(recv);
+    if (bound != null) {
+      return property(bound, name);
+    }
     DataClassInfo dc = cx.dataClasses.get(owner);
     if (dc != null) {
       var f = dc.field(name);
@@ -76,6 +80,10 @@ final class Members {
   /** The builtin method {@code name} on {@code recv}, or null. */
   BuiltinFunction method(Type recv, String name) {
     String owner = ownerName(recv);
+    Type bound = rigidBound(recv);
+    if (bound != null) {
+      return method(bound, name);
+    }
     return methods.computeIfAbsent(owner, o -> new HashMap<>()).computeIfAbsent(name, n -> {
       for (String o : cx.sub.lineage(owner)) {
         var fn = cx.registry.method(o, n);
@@ -95,6 +103,12 @@ final class Members {
   BuiltinFunction methodOrScopeFunction(Type recv, String name) {
     BuiltinFunction f = method(recv, name);
     return f != null ? f : cx.registry.method(ANY_RECEIVER, name).orElse(null);
+  }
+
+  /** Inside a generic function, the bound of a type parameter {@code recv} (members come from it). */
+  Type rigidBound(Type recv) {
+    return !cx.rigidBounds.isEmpty() && Types.nonNull(recv) instanceof Type.ClassType c && c.args().isEmpty()
+        ? cx.rigidBounds.get(c.name()) : null;
   }
 
   /** Binds the owner's type variables by matching its declared receiver with the actual one. */
@@ -124,6 +138,10 @@ final class Members {
   /** Every member name visible on {@code recv}, for did-you-mean. */
   List<String> names(Type recv) {
     var out = new LinkedHashSet<String>();
+    Type bound = rigidBound(recv);
+    if (bound != null) {
+      return names(bound);
+    }
     String owner = ownerName(recv);
     DataClassInfo dc = cx.dataClasses.get(owner);
     if (dc != null) {

@@ -20,6 +20,8 @@ final class TypeResolver {
 
   private final Ctx cx;
   private int quiet;
+  /** The type parameters in scope (a generic function's signature or body), by name. */
+  private Map<String, Type> typeParams = Map.of();
 
   TypeResolver(Ctx cx) {
     this.cx = cx;
@@ -32,6 +34,22 @@ final class TypeResolver {
       return resolve(ref);
     } finally {
       quiet--;
+    }
+  }
+
+  /** Runs {@code body} with {@code params} resolving as type parameters; returns its result. */
+  <T> T withTypeParams(Map<String, Type> params, java.util.function.Supplier<T> body) {
+    if (params.isEmpty()) {
+      return body.get();
+    }
+    Map<String, Type> saved = typeParams;
+    var merged = new java.util.HashMap<>(saved);
+    merged.putAll(params);
+    typeParams = merged;
+    try {
+      return body.get();
+    } finally {
+      typeParams = saved;
     }
   }
 
@@ -53,6 +71,10 @@ final class TypeResolver {
 
   private Type named(TypeRef.Named n) {
     String name = n.name().text();
+    Type param = typeParams.get(name);
+    if (param != null && n.args().isEmpty()) {
+      return param;
+    }
     Integer arity = CORE.get(name);
     if (arity == null) {
       var bt = cx.registry.type(name);

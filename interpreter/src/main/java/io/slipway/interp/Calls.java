@@ -34,6 +34,9 @@ final class Calls {
     }
     for (Env e = env; e != null; e = e.parent()) {
       if (e.hasReceiver()) {
+        if (e.receiver() instanceof DataObject d && d.has(n.id())) {
+          return d.get(n.id());
+        }
         Optional<BuiltinProperty> p = ev.members().findProperty(e.receiver(), n.id());
         if (p.isPresent()) {
           return ev.members().read(p.get(), e.receiver(), n.span());
@@ -61,6 +64,10 @@ final class Calls {
             Optional<BuiltinFunction> m = ev.members().findMethod(e.receiver(), n.id());
             if (m.isPresent()) {
               return invoke(m.get(), e.receiver(), c.args(), c.trailing(), env, c.span());
+            }
+            UserFunction ext = Extensions.find(ev, env, e.receiver(), n.id());
+            if (ext != null) {
+              return callUser(ext, n.id(), e.receiver(), c.args(), c.trailing(), env, c.span());
             }
           }
         }
@@ -109,7 +116,9 @@ final class Calls {
     Map<String, Object> named = new LinkedHashMap<>();
     for (Arg a : args) {
       Object v = ev.eval(a.value(), env);
-      if (a.name() == null) {
+      if (a.spread() && v instanceof java.util.Collection<?> all) {
+        positional.addAll(all);
+      } else if (a.name() == null) {
         positional.add(v);
       } else {
         named.put(a.name().text(), v);
@@ -123,7 +132,9 @@ final class Calls {
         case DataClassDef d -> d.properties();
         default -> List.of();
       };
-      if (params.isEmpty() || positional.size() >= params.size()) {
+      boolean vararg = params.stream().anyMatch(io.slipway.syntax.ast.Param::vararg)
+          && !params.get(params.size() - 1).vararg();
+      if (params.isEmpty() || positional.size() >= params.size() && !vararg) {
         positional.add(block);
       } else {
         named.put(params.get(params.size() - 1).name().text(), block);
@@ -153,6 +164,11 @@ final class Calls {
     int next = 0;
     for (Arg a : args) {
       Object v = ev.eval(a.value(), env);
+      if (a.spread() && vararg >= 0 && v instanceof java.util.Collection<?> all) {
+        varargs.addAll(all);
+        next = Math.max(next, vararg);
+        continue;
+      }
       if (a.name() != null) {
         int idx = indexOf(params, a.name().text());
         if (idx < 0) {

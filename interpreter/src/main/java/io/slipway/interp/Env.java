@@ -70,7 +70,12 @@ public final class Env {
   public Map<String, Object> visible() {
     var out = new LinkedHashMap<String, Object>();
     for (Env e = this; e != null; e = e.parent) {
-      e.vars.forEach((k, v) -> out.putIfAbsent(k, v.get()));
+      // `.name` holds extension functions, not a variable anyone wrote
+      e.vars.forEach((k, v) -> {
+        if (!k.startsWith(".")) {
+          out.putIfAbsent(k, v.get());
+        }
+      });
     }
     return out;
   }

@@ -256,7 +256,9 @@ public final class Evaluator {
   /** Declares the functions and data classes of a block first, so they may refer to each other. */
   void hoist(List<Stmt> stmts, Env scope) {
     for (Stmt s : stmts) {
-      if (s instanceof Stmt.FunDecl f) {
+      if (s instanceof Stmt.FunDecl f && f.receiver() != null) {
+        Extensions.declare(scope, new UserFunction(f, scope, file));
+      } else if (s instanceof Stmt.FunDecl f) {
         scope.define(f.name().text(), new UserFunction(f, scope, file), false);
       } else if (s instanceof Stmt.DataClass dc) {
         scope.define(dc.name().text(), DataClassDef.of(dc, scope, file), false);
@@ -307,6 +309,9 @@ public final class Evaluator {
         yield members.property(target, m.name().text(), env, m.span());
       }
       case Expr.Call c -> calls.call(c, env);
+      case Expr.CallableRef r -> r.receiver() == null
+          ? Extensions.reference(this, env, r.name().text())
+          : new Extensions.MemberRef(r.name().text(), env);
       case Expr.Index ix -> members.index(eval(ix.target(), env), eval(ix.index(), env));
       case Expr.Unary u -> interp.ops().unary(u.op(), eval(u.operand(), env));
       case Expr.NotNull n -> {

@@ -118,6 +118,10 @@ final class Members {
     if (m.isPresent()) {
       return ev.calls().invoke(m.get(), target, args, trailing, env, span);
     }
+    UserFunction ext = Extensions.find(ev, env, target, name);
+    if (ext != null) {
+      return ev.calls().callUser(ext, name, target, args, trailing, env, span);
+    }
     if (target instanceof Deferred d) {
       // only while planning, on a value of a type not known now: its arguments still run
       args.forEach(a -> ev.eval(a.value(), env));

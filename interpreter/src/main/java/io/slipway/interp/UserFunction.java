@@ -20,7 +20,10 @@ public record UserFunction(Stmt.FunDecl decl, Env env, SourceFile file) implemen
   @Override
   public Object call(Evaluator ev, Object receiver, List<Object> positional,
       Map<String, Object> named, Span callSite) {
-    Env scope = env.child();
+    Env scope = receiver != null ? env.childWithReceiver(receiver) : env.child();
+    if (receiver != null) {
+      scope.define("this", receiver, false);
+    }
     SourceFile caller = ev.file();
     try {
       return run(ev, positional, named, scope);
@@ -54,14 +57,21 @@ public record UserFunction(Stmt.FunDecl decl, Env env, SourceFile file) implemen
    */
   static void bindParams(Evaluator ev, List<Param> params, List<Object> positional,
       Map<String, Object> named, Env scope, String what) {
-    if (positional.size() > params.size()) {
+    boolean hasVararg = params.stream().anyMatch(Param::vararg);
+    if (positional.size() > params.size() && !hasVararg) {
       throw SlipException.error("too many arguments for " + what);
     }
     for (int i = 0; i < params.size(); i++) {
       Param p = params.get(i);
       String name = p.name().text();
       Object value;
-      if (i < positional.size()) {
+      if (p.vararg()) {
+        // as in Kotlin, every positional argument from here on (later parameters are named)
+        value = named.containsKey(name) ? named.get(name)
+            : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(
+                positional.subList(Math.min(i, positional.size()), positional.size())));
+        positional = positional.subList(0, Math.min(i, positional.size()));
+      } else if (i < positional.size()) {
         value = positional.get(i);
       } else if (named.containsKey(name)) {
         value = named.get(name);

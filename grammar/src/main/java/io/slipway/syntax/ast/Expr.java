@@ -39,11 +39,23 @@ public sealed interface Expr extends Node {
    * {@code callee(args) trailing}. A method call has a {@link Member} callee. {@code trailing}
    * is the trailing lambda, or null.
    */
-  record Call(Span span, Expr callee, List<Arg> args, Lambda trailing) implements Expr {
+  record Call(Span span, Expr callee, List<Arg> args, Lambda trailing, List<TypeRef> typeArgs)
+      implements Expr {
     public Call {
       args = List.copyOf(args);
+      typeArgs = List.copyOf(typeArgs);
+    }
+
+    /** A call without explicit type arguments. */
+    public Call(Span span, Expr callee, List<Arg> args, Lambda trailing) {
+      this(span, callee, args, trailing, List.of());
     }
   }
+
+  /**
+   * A callable reference: {@code ::slug} ({@code receiver} null) or {@code String::length}.
+   */
+  record CallableRef(Span span, Ident receiver, Ident name) implements Expr {}
 
   record Index(Span span, Expr target, Expr index) implements Expr {}
 

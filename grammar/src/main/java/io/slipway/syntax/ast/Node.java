@@ -9,6 +9,6 @@ import io.slipway.source.Span;
  * <p>Records compare structurally: side tables keyed by node must be {@code IdentityHashMap}s.
  */
 public sealed interface Node permits Program, Stmt, Expr, TypeRef, Block, Arg, Param, Ident,
-    TemplatePart, WhenBranch, WhenCond, CatchClause {
+    TemplatePart, WhenBranch, WhenCond, CatchClause, TypeParam {
   Span span();
 }

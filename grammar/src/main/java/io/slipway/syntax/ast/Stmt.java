@@ -18,13 +18,22 @@ public sealed interface Stmt extends Node {
       implements Stmt {}
 
   /**
-   * {@code fun name(params): Ret = expr} or {@code fun name(params): Ret { ... }}: exactly one of
-   * {@code body} and {@code exprBody} is non-null. {@code doc} is the preceding KDoc, or null.
+   * {@code fun <T> Recv.name(params): Ret = expr} or {@code fun name(params): Ret { ... }}: exactly
+   * one of {@code body} and {@code exprBody} is non-null; {@code receiver} is the receiver type of
+   * an extension function, else null. {@code doc} is the preceding KDoc, or null.
    */
-  record FunDecl(Span span, Ident name, List<Param> params, TypeRef returnType, Block body,
-      Expr exprBody, String doc) implements Stmt {
+  record FunDecl(Span span, List<TypeParam> typeParams, TypeRef receiver, Ident name,
+      List<Param> params, TypeRef returnType, Block body, Expr exprBody, String doc)
+      implements Stmt {
     public FunDecl {
+      typeParams = List.copyOf(typeParams);
       params = List.copyOf(params);
+    }
+
+    /** A plain function: no type parameters, no receiver. */
+    public FunDecl(Span span, Ident name, List<Param> params, TypeRef returnType, Block body,
+        Expr exprBody, String doc) {
+      this(span, List.of(), null, name, params, returnType, body, exprBody, doc);
     }
   }
 
