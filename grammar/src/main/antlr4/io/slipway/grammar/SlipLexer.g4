@@ -76,6 +76,45 @@ tokens { UNTERMINATED_COMMENT, DOC_COMMENT }
     return top != null && top != '{';
   }
 
+  /**
+   * Soft keywords: `enum`, `object`, `typealias` and `const` are keywords only where they start
+   * a declaration (checked on the characters after the word), identifiers everywhere else, so the
+   * parser decides every statement on its first token.
+   */
+  private boolean softKeyword(String rest) {
+    int i = 1;
+    while (_input.LA(i) == ' ' || _input.LA(i) == '\t') {
+      i++;
+    }
+    if (i == 1) {
+      return false;
+    }
+    switch (rest) {
+      case "class", "val" -> {
+        for (int k = 0; k < rest.length(); k++) {
+          if (_input.LA(i + k) != rest.charAt(k)) {
+            return false;
+          }
+        }
+        int after = _input.LA(i + rest.length());
+        return after == IntStream.EOF || !(Character.isLetterOrDigit(after) || after == '_');
+      }
+      default -> {
+        // a name, then (after blanks) the character that must follow it: `{` or `=`/`<`
+        if (!Character.isLetter(_input.LA(i)) && _input.LA(i) != '_') {
+          return false;
+        }
+        while (Character.isLetterOrDigit(_input.LA(i)) || _input.LA(i) == '_') {
+          i++;
+        }
+        while (_input.LA(i) == ' ' || _input.LA(i) == '\t') {
+          i++;
+        }
+        return rest.indexOf(_input.LA(i)) >= 0;
+      }
+    }
+  }
+
   private boolean identPartFollows() {
     int c = _input.LA(1);
     return c != IntStream.EOF && (Character.isLetterOrDigit(c) || c == '_');
@@ -144,6 +183,10 @@ TRY: 'try';
 CATCH: 'catch';
 FINALLY: 'finally';
 THROW: 'throw';
+ENUM: 'enum' { softKeyword("class") }?;
+OBJECT: 'object' { softKeyword("{") }?;
+TYPEALIAS: 'typealias' { softKeyword("=<") }?;
+CONST: 'const' { softKeyword("val") }?;
 NULL: 'null';
 TRUE: 'true';
 FALSE: 'false';

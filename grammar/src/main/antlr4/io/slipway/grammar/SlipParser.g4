@@ -38,12 +38,27 @@
 // ERRORS. Declaration and member names accept keywords (`declName`, `keyword`) so the builder
 // can say "`val` is a keyword and cannot be used as a name" instead of a generic syntax error.
 // An unterminated "..." is reported from the lexer; an unterminated """...""" leaves its
-// closing quotes optional here and the builder reports it. Explicit type arguments on calls
-// parse (`typeArguments`) only to be reported clearly.
+// closing quotes optional here and the builder reports it.
+//
+// SOFT KEYWORDS. `enum`, `object`, `typealias`, `const` are tokens only where they start a
+// declaration (the lexer looks at what follows), so every statement is still decided on its first
+// token; `vararg` and `get` are identifiers checked by the builder or a predicate.
 
 parser grammar SlipParser;
 
 options { tokenVocab = SlipLexer; }
+
+@members {
+  /** A getter follows (`get()` after optional newlines): the property has no initializer. */
+  private boolean getterFollows() {
+    int i = 1;
+    while (_input.LT(i).getType() == NL) {
+      i++;
+    }
+    return _input.LT(i).getType() == IDENT && _input.LT(i).getText().equals("get")
+        && _input.LT(i + 1).getType() == LPAREN;
+  }
+}
 
 // ---------------------------------------------------------------- files and statements
 
@@ -58,6 +73,9 @@ statement
   | paramDecl
   | funDecl
   | dataClassDecl
+  | enumClassDecl
+  | objectDecl
+  | typeAliasDecl
   | propertyDecl
   | destructuringDecl
   | forStatement
@@ -71,7 +89,13 @@ importDecl: IMPORT NL* stringLiteral;
 
 paramDecl: PARAM NL* declName (NL* COLON NL* type)? (NL* ASSIGN NL* expression)?;
 
-propertyDecl: (VAL | VAR) NL* declName (NL* COLON NL* type)? (NL* ASSIGN NL* expression)?;
+// `const val`, extension properties (`val String.slug: String get() = ...`), getters.
+propertyDecl
+  : modifier=CONST? (VAL | VAR) NL* (receiverType NL* DOT NL*)? declName
+    (NL* COLON NL* type)? (NL* ASSIGN NL* expression | {getterFollows()}? NL* getter)?
+  ;
+
+getter: IDENT NL* LPAREN RPAREN (NL* COLON NL* type)? NL* functionBody;
 
 destructuringDecl: (VAL | VAR) NL* LPAREN declName (COMMA declName)* COMMA? RPAREN NL* ASSIGN NL* expression;
 
@@ -92,7 +116,25 @@ functionValueParameter: modifier=IDENT? declName (COLON type)? (ASSIGN expressio
 
 functionBody: block | ASSIGN NL* expression;
 
-dataClassDecl: DATA NL* CLASS NL* declName NL* LPAREN (classParameter (COMMA classParameter)* COMMA?)? RPAREN;
+// A class body holds member functions and properties; it must start on the declaration's line.
+dataClassDecl: DATA NL* CLASS NL* declName NL* LPAREN (classParameter (COMMA classParameter)* COMMA?)? RPAREN classBody?;
+
+classBody: LCURL statements RCURL;
+
+// `enum class Env { DEV, PROD }`, with a constructor and members: `enum class Env(val host: String)
+// { DEV("dev"), PROD("prod"); fun url() = ... }`.
+enumClassDecl
+  : ENUM NL* CLASS NL* declName
+    (NL* LPAREN (classParameter (COMMA classParameter)* COMMA?)? RPAREN)? NL* enumBody
+  ;
+
+enumBody: LCURL NL* (enumEntry (NL* COMMA NL* enumEntry)* (NL* COMMA)?)? NL* (SEMI statements)? RCURL;
+
+enumEntry: IDENT valueArguments?;
+
+objectDecl: OBJECT NL* declName NL* classBody;
+
+typeAliasDecl: TYPEALIAS NL* declName NL* ASSIGN NL* type;
 
 classParameter: (VAL | VAR)? declName (COLON type)? (ASSIGN expression)?;
 
@@ -172,6 +214,7 @@ postfixSuffix
   | LSQUARE expression RSQUARE                                      # indexSuffix
   | NL* op=(DOT | SAFE_CALL) NL* (IDENT | keyword)                  # memberSuffix
   | EXCL_EXCL                                                       # notNullSuffix
+  | COLONCOLON (IDENT | keyword)                                    # callableRefSuffix
   ;
 
 typeArguments: LANGLE type (COMMA type)* RANGLE;
@@ -185,7 +228,7 @@ primaryExpression
   : LPAREN expression RPAREN                                        # parenthesizedExpr
   | literal                                                         # literalExpr
   | stringLiteral                                                   # stringExpr
-  | IDENT? COLONCOLON (IDENT | keyword)                              # callableRefExpr
+  | COLONCOLON (IDENT | keyword)                                     # callableRefExpr
   | IDENT                                                           # nameExpr
   | lambdaLiteral                                                   # lambdaExpr
   ;

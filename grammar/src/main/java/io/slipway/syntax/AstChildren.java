@@ -94,7 +94,12 @@ public final class AstChildren {
       case Stmt.DataClass d -> {
         add(d.name());
         all(d.properties());
+        for (Stmt.EnumEntry e : d.entries()) {
+          all(e.args());
+        }
+        all(d.members());
       }
+      case Stmt.TypeAlias t -> add(t.name(), t.type());
       case Stmt.VarDecl v -> add(v.name(), v.type(), v.init());
       case Stmt.Destructure d -> {
         all(d.names());

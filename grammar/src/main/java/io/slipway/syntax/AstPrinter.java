@@ -126,12 +126,19 @@ public final class AstPrinter {
       case Stmt.Import i -> leaf("import " + quote(i.path()));
       case Stmt.ParamDecl p -> open("param-decl " + p.name().text()).child(p.type())
           .opt("default", p.defaultValue()).doc(p.doc()).close();
-      case Stmt.FunDecl f -> open("fun " + f.name().text()).all(f.typeParams())
+      case Stmt.FunDecl f -> open((f.getter() ? "get " : "fun ") + f.name().text()).all(f.typeParams())
           .opt("receiver", f.receiver()).all(f.params())
           .opt("returns", f.returnType()).child(f.body()).opt("=", f.exprBody()).doc(f.doc())
           .close();
-      case Stmt.DataClass d -> open("data-class " + d.name().text()).all(d.properties())
-          .doc(d.doc()).close();
+      case Stmt.DataClass d -> {
+        open(d.kind().name().toLowerCase(java.util.Locale.ROOT) + "-class " + d.name().text())
+            .all(d.properties());
+        for (Stmt.EnumEntry e : d.entries()) {
+          open("entry " + e.name().text()).all(e.args()).close();
+        }
+        all(d.members()).doc(d.doc()).close();
+      }
+      case Stmt.TypeAlias t -> open("typealias " + t.name().text()).child(t.type()).close();
       case Stmt.VarDecl v -> open((v.mutable() ? "var " : "val ") + v.name().text())
           .child(v.type()).child(v.init()).close();
       case Stmt.Destructure d -> open((d.mutable() ? "var" : "val") + " ("

@@ -5,6 +5,12 @@ import io.slipway.grammar.SlipParser.BlockContext;
 import io.slipway.grammar.SlipParser.ClassParameterContext;
 import io.slipway.grammar.SlipParser.DataClassDeclContext;
 import io.slipway.grammar.SlipParser.DeclNameContext;
+import io.slipway.grammar.SlipParser.EnumBodyContext;
+import io.slipway.grammar.SlipParser.EnumClassDeclContext;
+import io.slipway.grammar.SlipParser.EnumEntryContext;
+import io.slipway.grammar.SlipParser.ObjectDeclContext;
+import io.slipway.grammar.SlipParser.StatementsContext;
+import io.slipway.grammar.SlipParser.TypeAliasDeclContext;
 import io.slipway.grammar.SlipParser.FunDeclContext;
 import io.slipway.grammar.SlipParser.FunctionValueParameterContext;
 import io.slipway.grammar.SlipParser.ImportDeclContext;
@@ -41,6 +47,9 @@ final class DeclarationBuilder {
       case ParamDeclContext p -> paramDecl(span, p);
       case FunDeclContext f -> funDecl(span, f);
       case DataClassDeclContext d -> dataClass(span, d);
+      case EnumClassDeclContext e -> enumClass(span, e);
+      case ObjectDeclContext o -> objectDecl(span, o);
+      case TypeAliasDeclContext t -> typeAlias(span, t);
       default -> new Stmt.ExprStmt(span, new Expr.Error(span));
     };
   }
@@ -165,7 +174,84 @@ final class DeclarationBuilder {
         props.add(p);
       }
     }
-    return new Stmt.DataClass(span, name, props, docs.before(d.getStart()));
+    List<Stmt.FunDecl> members = d.classBody() == null ? List.of()
+        : members(name, d.classBody().statements());
+    return new Stmt.DataClass(span, name, props, docs.before(d.getStart()), Stmt.DataClass.Kind.DATA,
+        List.of(), members);
+  }
+
+  private Stmt enumClass(Span span, EnumClassDeclContext e) {
+    Ident name = name(e.declName());
+    if (name == null) {
+      return new Stmt.ExprStmt(span, new Expr.Error(span));
+    }
+    List<Param> props = new ArrayList<>();
+    for (ClassParameterContext c : e.classParameter()) {
+      Param p = parameter(c, c.declName(), c.type(), c.expression(),
+          c.VAL() != null || c.VAR() != null, c.VAR() != null);
+      if (p != null) {
+        props.add(p);
+      }
+    }
+    List<Stmt.EnumEntry> entries = new ArrayList<>();
+    EnumBodyContext body = e.enumBody();
+    if (body != null) {
+      for (EnumEntryContext en : body.enumEntry()) {
+        Ident n = ast.ident(en.IDENT());
+        if (n != null) {
+          entries.add(new Stmt.EnumEntry(ast.spans.of(en), n,
+              en.valueArguments() == null ? List.of() : ast.expressions.postfix().arguments(en.valueArguments())));
+        }
+      }
+    }
+    List<Stmt.FunDecl> members = body == null || body.statements() == null ? List.of()
+        : members(name, body.statements());
+    return new Stmt.DataClass(span, name, props, docs.before(e.getStart()), Stmt.DataClass.Kind.ENUM,
+        entries, members);
+  }
+
+  private Stmt objectDecl(Span span, ObjectDeclContext o) {
+    Ident name = name(o.declName());
+    if (name == null) {
+      return new Stmt.ExprStmt(span, new Expr.Error(span));
+    }
+    return new Stmt.DataClass(span, name, List.of(), docs.before(o.getStart()),
+        Stmt.DataClass.Kind.OBJECT, List.of(), members(name, o.classBody().statements()));
+  }
+
+  private Stmt typeAlias(Span span, TypeAliasDeclContext t) {
+    Ident name = name(t.declName());
+    if (name == null || t.type() == null) {
+      return new Stmt.ExprStmt(span, new Expr.Error(span));
+    }
+    return new Stmt.TypeAlias(span, name, ast.types.type(t.type()));
+  }
+
+  /**
+   * A class body's declarations as members of class {@code owner}: functions become extension
+   * functions of it, {@code val}s getters (an initializer is the getter's expression). Anything
+   * else is reported once (E0100).
+   */
+  private List<Stmt.FunDecl> members(Ident owner, StatementsContext body) {
+    TypeRef self = new TypeRef.Named(owner.span(), owner, List.of(), false);
+    List<Stmt.FunDecl> out = new ArrayList<>();
+    for (Stmt s : ast.statements.statements(body)) {
+      switch (s) {
+        case Stmt.FunDecl f when f.receiver() == null -> out.add(new Stmt.FunDecl(f.span(),
+            f.typeParams(), self, f.name(), f.params(), f.returnType(), f.body(), f.exprBody(),
+            f.doc(), f.getter()));
+        case Stmt.VarDecl v when !v.mutable() && v.init() != null -> out.add(new Stmt.FunDecl(
+            v.span(), List.of(), self, v.name(), List.of(), v.type(), null, v.init(), null, true));
+        case Stmt.VarDecl v when v.mutable() -> ast.errors.add(Code.E0100, v.name().span(),
+            "`var` in a class body is not supported yet",
+            "make it a constructor property (`var " + v.name().text() + ": Type`) or a `val`",
+            null, false);
+        case Stmt.ExprStmt e when e.expr() instanceof Expr.Error -> { }
+        default -> ast.errors.add(Code.E0100, s.span(),
+            "a class body may only declare functions (`fun`) and properties (`val`)");
+      }
+    }
+    return out;
   }
 
   private Param parameter(ParserRuleContext whole, DeclNameContext nameCtx,

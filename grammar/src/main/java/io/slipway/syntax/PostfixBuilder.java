@@ -4,6 +4,7 @@ import io.slipway.diag.Code;
 import io.slipway.grammar.SlipLexer;
 import io.slipway.grammar.SlipParser.CallSuffixContext;
 import io.slipway.grammar.SlipParser.CallableRefExprContext;
+import io.slipway.grammar.SlipParser.CallableRefSuffixContext;
 import io.slipway.grammar.SlipParser.ControlExpressionContext;
 import io.slipway.grammar.SlipParser.IndexSuffixContext;
 import io.slipway.grammar.SlipParser.LambdaExprContext;
@@ -74,6 +75,7 @@ final class PostfixBuilder {
         case IndexSuffixContext i -> new Expr.Index(span, e, ast.expressions.expr(i.expression()));
         case MemberSuffixContext m -> member(span, e, m);
         case NotNullSuffixContext n -> new Expr.NotNull(span, e);
+        case CallableRefSuffixContext r -> memberRef(span, e, r);
         default -> new Expr.Error(span);
       };
     }
@@ -92,6 +94,11 @@ final class PostfixBuilder {
       return new Expr.Error(span);
     }
     return new Expr.Member(span, target, name, m.op.getType() == SlipLexer.SAFE_CALL);
+  }
+
+  /** Arguments of a call-like construct elsewhere (an enum entry's constructor arguments). */
+  List<Arg> arguments(ValueArgumentsContext ctx) {
+    return args(ctx);
   }
 
   private List<Arg> args(ValueArgumentsContext ctx) {
@@ -123,19 +130,35 @@ final class PostfixBuilder {
     };
   }
 
-  /** {@code ::name} or {@code Type::member}; a keyword as the member is reported (E0106). */
+  /** {@code ::name}; a keyword as the name is reported (E0106). */
   private Expr callableRef(Span span, CallableRefExprContext r) {
-    Ident receiver = r.IDENT().size() == 2 || r.keyword() != null && r.IDENT().size() == 1
-        ? ast.ident(r.IDENT(0)) : null;
-    Ident name;
-    if (r.keyword() != null) {
-      name = ast.ident(r.keyword().getStart());
+    Ident name = refName(r.IDENT(), r.keyword());
+    return name == null ? new Expr.Error(span) : new Expr.CallableRef(span, null, name);
+  }
+
+  /** {@code Type::member}; a bound reference ({@code x::f}, {@code a.b::f}) is not supported. */
+  private Expr memberRef(Span span, Expr target, CallableRefSuffixContext r) {
+    Ident name = refName(r.IDENT(), r.keyword());
+    if (name == null) {
+      return new Expr.Error(span);
+    }
+    if (!(target instanceof Expr.Name n)) {
+      ast.errors.add(Code.E0100, span, "a reference bound to a value is not supported yet",
+          "use a lambda: `{ " + name.text() + "(it) }`", null, false);
+      return new Expr.Error(span);
+    }
+    return new Expr.CallableRef(span, new Ident(n.span(), n.id()), name);
+  }
+
+  private Ident refName(org.antlr.v4.runtime.tree.TerminalNode id,
+      io.slipway.grammar.SlipParser.KeywordContext keyword) {
+    if (keyword != null) {
+      Ident name = ast.ident(keyword.getStart());
       ast.errors.add(Code.E0106, name.span(),
           "`" + name.text() + "` is a keyword and cannot be used as a name");
-    } else {
-      name = ast.ident(r.IDENT(r.IDENT().size() - 1));
+      return name;
     }
-    return name == null ? new Expr.Error(span) : new Expr.CallableRef(span, receiver, name);
+    return ast.ident(id);
   }
 
   /** if/when/try, and jumps as expressions ({@code x ?: return}): a one-statement block. */

@@ -16,6 +16,7 @@ import io.slipway.syntax.ast.AssignOp;
 import io.slipway.syntax.ast.Expr;
 import io.slipway.syntax.ast.Ident;
 import io.slipway.syntax.ast.Stmt;
+import io.slipway.syntax.ast.TypeRef;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -91,8 +92,21 @@ final class StatementBuilder {
     if (name == null) {
       return new Stmt.ExprStmt(span, new Expr.Error(span));
     }
-    return new Stmt.VarDecl(span, p.VAR() != null, name,
-        p.type() == null ? null : ast.types.type(p.type()), init);
+    TypeRef type = p.type() == null ? null : ast.types.type(p.type());
+    if (p.modifier != null && !PropertyForms.constant(init)) {
+      ast.errors.add(Code.E0100, init == null ? name.span() : init.span(),
+          "`const val` needs a constant value", "a literal of a basic type, or an expression of"
+              + " literals and other constants", null, false);
+    }
+    if (p.modifier != null && p.VAR() != null) {
+      ast.errors.add(Code.E0100, ast.spans.of(p.modifier), "`const var` is not allowed",
+          "write `const val`", null, false);
+    }
+    TypeRef receiver = p.receiverType() == null ? null : ast.types.receiver(p.receiverType());
+    if (p.getter() != null || receiver != null) {
+      return PropertyForms.getter(ast, span, p, name, type, receiver, init);
+    }
+    return new Stmt.VarDecl(span, p.VAR() != null, name, type, init);
   }
 
   private Stmt destructuring(DestructuringDeclContext d) {

@@ -71,6 +71,13 @@ final class CallChecker {
         }
         case DATA -> {
           explicit(c, List.of(), Map.of(), name);
+          if (sym.data().isEnum()) {
+            cx.report(Code.E0211, n.span(), "enum class `" + name + "` cannot be constructed",
+                "use one of its entries: " + String.join(", ", sym.data().entries().stream()
+                    .limit(3).map(x -> "`" + name + "." + x + "`").toList()));
+            arguments.loose(c.args(), c.trailing(), env);
+            yield Types.ERROR;
+          }
           yield arguments.apply(c.span(), n.span(), c.args(), c.trailing(),
               CallTarget.constructor(sym.data(), false), expected, env);
         }
@@ -179,6 +186,10 @@ final class CallChecker {
   }
 
   private Type method(Expr.Call c, Expr.Member m, Type expected, Env env) {
+    DataClassInfo enumInfo = enumClass(m.target(), env);
+    if (enumInfo != null) {
+      return enumStaticCall(enumInfo, c, m, env);
+    }
     Type recvT = exprs.check(m.target(), null, env);
     String name = m.name().text();
     if (Types.isError(recvT)) {
@@ -202,7 +213,7 @@ final class CallChecker {
       return Types.ERROR;
     }
     DataClassInfo dc = cx.dataClasses.get(Members.ownerName(recv));
-    if (dc != null && name.equals("copy")) {
+    if (dc != null && name.equals("copy") && !dc.isEnum() && !dc.isObject()) {
       return arguments.apply(span, nameSpan, args, trailing, CallTarget.constructor(dc, true), expected, env);
     }
     BuiltinFunction f = exprs.members().methodOrScopeFunction(recv, name);
@@ -348,6 +359,72 @@ final class CallChecker {
       return Types.ERROR;
     }
     return t;
+  }
+
+  /** The type of the extension property (getter) {@code name} on {@code recv}, or null. */
+  Type getter(Type recv, String name) {
+    List<FunInfo> candidates = cx.getters.get(name);
+    if (candidates == null) {
+      return null;
+    }
+    for (FunInfo f : candidates) {
+      var s = new java.util.HashMap<String, Type>();
+      arguments.unify(f.receiver, recv, s);
+      Type want = Subtyping.substitute(f.receiver, s);
+      if (cx.isSub(recv, Arguments.eraseVars(want, Types.nullable(Types.ANY)))) {
+        cx.stmts.ensureResult(f);
+        return Subtyping.substitute(f.result == null ? Types.ERROR : f.result, s);
+      }
+    }
+    return null;
+  }
+
+  /** An enum entry's constructor arguments, checked as a call of the class. */
+  void enumEntry(io.slipway.syntax.ast.Stmt.EnumEntry e, DataClassInfo info, Env env) {
+    arguments.apply(e.span(), e.name().span(), e.args(), null, CallTarget.constructor(info, false), null, env);
+  }
+
+  /** {@code Env.DEV}, {@code Env.entries}: a member of an enum class itself, or null if none. */
+  Type enumStatic(DataClassInfo info, Expr.Member m) {
+    String name = m.name().text();
+    if (info.entries().contains(name)) {
+      return info.type();
+    }
+    if (name.equals("entries")) {
+      return new Type.ClassType("List", List.of(info.type()));
+    }
+    return null;
+  }
+
+  /** {@code Env.valueOf(s)}, {@code Env.values()}. */
+  private Type enumStaticCall(DataClassInfo info, Expr.Call c, Expr.Member m, Env env) {
+    String name = m.name().text();
+    if (name.equals("values") && c.args().isEmpty() && c.trailing() == null) {
+      return new Type.ClassType("List", List.of(info.type()));
+    }
+    if (name.equals("valueOf") && c.args().size() == 1 && c.args().get(0).name() == null && c.trailing() == null) {
+      exprs.expect(c.args().get(0).value(), Types.STRING, env);
+      return info.type();
+    }
+    cx.report(Code.E0302, m.name().span(), "unknown member `" + name + "` of enum class `" + info.name() + "`",
+        DidYouMean.hint(name, enumStaticNames(info)));
+    arguments.loose(c.args(), c.trailing(), env);
+    return Types.ERROR;
+  }
+
+  static List<String> enumStaticNames(DataClassInfo info) {
+    var out = new ArrayList<>(info.entries());
+    out.addAll(List.of("entries", "values", "valueOf"));
+    return out;
+  }
+
+  /** The enum class a name stands for ({@code Env} in {@code Env.DEV}), or null. */
+  static DataClassInfo enumClass(Expr target, Env env) {
+    if (target instanceof Expr.Name n && env.scope().lookup(n.id()) instanceof Symbol s
+        && s.kind() == Symbol.Kind.DATA && s.data().isEnum()) {
+      return s.data();
+    }
+    return null;
   }
 
   /** {@code 1 until 10}: a one-argument method call written infix. */

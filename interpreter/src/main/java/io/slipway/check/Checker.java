@@ -80,6 +80,8 @@ public final class Checker {
     for (Stmt s : p.items()) {
       if (s instanceof Stmt.FunDecl f) {
         cx.stmts.decls().checkBody(cx.stmts.decls().local(f, env));
+      } else if (s instanceof Stmt.DataClass d) {
+        cx.stmts.decls().checkMembers(d);
       }
     }
   }

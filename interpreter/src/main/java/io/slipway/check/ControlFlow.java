@@ -10,6 +10,7 @@ import io.slipway.syntax.ast.WhenCond;
 import io.slipway.types.Subtyping;
 import io.slipway.types.Type;
 import io.slipway.types.Types;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -203,18 +204,47 @@ final class ControlFlow {
       }
       result = result == null ? bt : cx.sub.join(result, bt);
     }
+    List<String> missing = missingEntries(w, subject, env);
     boolean exhaustive = hasElse || subject != null && Types.nonNull(subject).equals(Types.BOOL)
-        && sawTrue && sawFalse && !Types.isNullable(subject);
+        && sawTrue && sawFalse && !Types.isNullable(subject)
+        || missing != null && missing.isEmpty();
     if (!used) {
       return exhaustive && allJump && result != null ? Types.NOTHING : Types.UNIT;
     }
     if (!exhaustive) {
       cx.report(Code.E0206, w.span(), "`when` used as an expression must be exhaustive",
           subject != null && Types.nonNull(subject).equals(Types.BOOL)
-              ? "add the missing `true`/`false` branch or an `else` branch" : "add an `else` branch");
+              ? "add the missing `true`/`false` branch or an `else` branch"
+              : missing != null ? "add the missing branch" + (missing.size() == 1 ? " " : "es ")
+                  + String.join(", ", missing.stream().map(x -> "`" + x + "`").toList()) + " or an `else` branch"
+              : "add an `else` branch");
       return Types.ERROR;
     }
     return result == null ? Types.UNIT : result;
+  }
+
+  /**
+   * For a {@code when} over an enum (non-null), the entries no branch names
+   * ({@code Env.PROD}); null when the subject is not an enum.
+   */
+  private List<String> missingEntries(Expr.When w, Type subject, Env env) {
+    if (subject == null || Types.isNullable(subject) || !(subject instanceof Type.ClassType c)) {
+      return null;
+    }
+    DataClassInfo info = cx.dataClasses.get(c.name());
+    if (info == null || !info.isEnum()) {
+      return null;
+    }
+    var covered = new java.util.HashSet<String>();
+    for (WhenBranch br : w.branches()) {
+      for (WhenCond cond : br.conditions()) {
+        if (cond instanceof WhenCond.Value v && v.expr() instanceof Expr.Member m
+            && CallChecker.enumClass(m.target(), env) == info) {
+          covered.add(m.name().text());
+        }
+      }
+    }
+    return info.entries().stream().filter(e -> !covered.contains(e)).map(e -> info.name() + "." + e).toList();
   }
 
   Type tryExpr(Expr.Try t, Type expected, Env env, boolean used) {

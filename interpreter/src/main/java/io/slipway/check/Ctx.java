@@ -41,6 +41,10 @@ final class Ctx {
   Expr.Str shellString;
   /** Extension functions by name (every file's: Kotlin imports them with the file). */
   final Map<String, java.util.List<FunInfo>> extensions = new java.util.HashMap<>();
+  /** Getters of extension properties and class-body {@code val}s, by name. */
+  final Map<String, java.util.List<FunInfo>> getters = new java.util.HashMap<>();
+  /** {@code typealias} names and what they stand for. */
+  final Map<String, Type> aliases = new java.util.HashMap<>();
   /** Type parameters of the function body being checked, as opaque types, with their bounds. */
   Map<String, Type> rigidBounds = Map.of();
   /** Spread arguments ({@code *list}) of the calls checked so far. */

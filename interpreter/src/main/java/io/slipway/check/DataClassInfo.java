@@ -6,10 +6,26 @@ import io.slipway.types.Type;
 import java.util.List;
 import java.util.Optional;
 
-/** A checked {@code data class}: its properties in declaration order. */
+/**
+ * A checked class ({@code data class}, {@code enum class} or {@code object}): its constructor
+ * properties in declaration order and, for an enum, its entries.
+ */
 public record DataClassInfo(String name, List<Field> fields, Stmt.DataClass decl, SourceFile file) {
   public DataClassInfo {
     fields = List.copyOf(fields);
+  }
+
+  public boolean isEnum() {
+    return decl.kind() == Stmt.DataClass.Kind.ENUM;
+  }
+
+  public boolean isObject() {
+    return decl.kind() == Stmt.DataClass.Kind.OBJECT;
+  }
+
+  /** The entry names of an enum class, in order (empty for other classes). */
+  public List<String> entries() {
+    return decl.entries().stream().map(e -> e.name().text()).toList();
   }
 
   /** A property; {@code hasDefault} tells whether the constructor may omit it. */

@@ -39,9 +39,47 @@ final class Declarations {
       }
     }
     for (Stmt s : list) {
+      if (s instanceof Stmt.TypeAlias a) {
+        typeAlias(a, env);
+      }
+    }
+    for (Stmt s : list) {
       if (s instanceof Stmt.FunDecl f) {
         signature(f, env);
+      } else if (s instanceof Stmt.DataClass d) {
+        d.members().forEach(m -> signature(m, env));
       }
+    }
+    for (Stmt s : list) {
+      if (s instanceof Stmt.DataClass d && d.kind() == Stmt.DataClass.Kind.ENUM
+          && cx.dataClasses.get(d.name().text()) instanceof DataClassInfo info && info.decl() == d) {
+        enumEntries(info, env);
+      }
+    }
+  }
+
+  /** Checks each member body of a class (after the whole block is hoisted). */
+  void checkMembers(Stmt.DataClass d) {
+    d.members().forEach(m -> checkBody(funs.get(m)));
+  }
+
+  private void typeAlias(Stmt.TypeAlias a, Env env) {
+    String name = a.name().text();
+    if (cx.aliases.containsKey(name) || cx.dataClasses.containsKey(name) || cx.registry.type(name).isPresent()) {
+      cx.report(Code.E0303, a.name().span(), "type `" + name + "` is already declared");
+      return;
+    }
+    cx.aliases.put(name, cx.typeRefs.resolve(a.type()));
+  }
+
+  /** An enum's entries: distinct names, constructor arguments checked like a call. */
+  private void enumEntries(DataClassInfo info, Env env) {
+    var seen = new java.util.HashSet<String>();
+    for (Stmt.EnumEntry e : info.decl().entries()) {
+      if (!seen.add(e.name().text())) {
+        cx.report(Code.E0303, e.name().span(), "enum entry `" + e.name().text() + "` is declared twice");
+      }
+      cx.calls.enumEntry(e, info, env);
     }
   }
 
@@ -70,6 +108,13 @@ final class Declarations {
       }
       fields.add(new DataClassInfo.Field(p.name().text(), t, p.mutable(), p.defaultValue() != null));
     }
+    if (d.kind() == Stmt.DataClass.Kind.ENUM) {
+      for (var f : fields) {
+        if (f.name().equals("name") || f.name().equals("ordinal")) {
+          cx.report(Code.E0303, d.name().span(), "property `" + f.name() + "` of an enum class is built in");
+        }
+      }
+    }
     var info = new DataClassInfo(name, fields, d, cx.file);
     DataClassInfo prev = cx.dataClasses.get(name);
     if (prev != null) {
@@ -83,6 +128,11 @@ final class Declarations {
           "choose another name");
     }
     cx.dataClasses.put(name, info);
+    if (info.isObject()) {
+      // an object is a value of its own type; its members are the body's functions and vals
+      declare(env, Symbol.value(name, false, info.type(), cx.file, d.name().span()));
+      return;
+    }
     declare(env, new Symbol(name, Symbol.Kind.DATA, info.type(), cx.file, d.name().span(), null, info, null));
     // a default may use the properties before it, as Kotlin's constructor parameters can
     Env fenv = env.child();
@@ -140,7 +190,7 @@ final class Declarations {
     info.scope = env.scope();
     funs.put(f, info);
     if (info.receiver != null) {
-      cx.extensions.computeIfAbsent(name, k -> new ArrayList<>()).add(info);
+      (f.getter() ? cx.getters : cx.extensions).computeIfAbsent(name, k -> new ArrayList<>()).add(info);
       return;
     }
     declare(env, new Symbol(name, Symbol.Kind.FUN, info.type(), cx.file, f.name().span(), info, null, null));

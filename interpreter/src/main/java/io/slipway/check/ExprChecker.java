@@ -144,8 +144,14 @@ final class ExprChecker {
       return switch (sym.kind()) {
         case FUN -> sym.fun().type();
         case DATA -> {
-          cx.report(Code.E0301, n.span(), "`" + n.id() + "` is a data class, not a value",
-              "construct it with `" + n.id() + "(...)`");
+          if (sym.data().isEnum()) {
+            cx.report(Code.E0301, n.span(), "`" + n.id() + "` is an enum class, not a value",
+                "use an entry (`" + n.id() + "." + sym.data().entries().stream().findFirst().orElse("X")
+                    + "`) or `" + n.id() + ".entries`");
+          } else {
+            cx.report(Code.E0301, n.span(), "`" + n.id() + "` is a data class, not a value",
+                "construct it with `" + n.id() + "(...)`");
+          }
           yield Types.ERROR;
         }
         default -> sym.type();
@@ -186,6 +192,16 @@ final class ExprChecker {
   }
 
   private Type member(Expr.Member m, Env env) {
+    DataClassInfo enumInfo = CallChecker.enumClass(m.target(), env);
+    if (enumInfo != null) {
+      Type t = cx.calls.enumStatic(enumInfo, m);
+      if (t == null) {
+        cx.report(Code.E0302, m.name().span(), "unknown member `" + m.name().text() + "` of enum class `"
+            + enumInfo.name() + "`", DidYouMean.hint(m.name().text(), CallChecker.enumStaticNames(enumInfo)));
+        return Types.ERROR;
+      }
+      return t;
+    }
     Type target = check(m.target(), null, env);
     if (Types.isError(target)) {
       return Types.ERROR;

@@ -54,6 +54,13 @@ final class Members {
       if (f.isPresent()) {
         return f.get().type();
       }
+      if (dc.isEnum() && (name.equals("name") || name.equals("ordinal"))) {
+        return name.equals("name") ? Types.STRING : Types.INT;
+      }
+    }
+    Type getter = cx.calls == null ? null : cx.calls.getter(recv, name);
+    if (getter != null) {
+      return getter;
     }
     if (owner.equals(PARAMS)) {
       ParamInfo p = cx.params.get(name);
@@ -146,7 +153,9 @@ final class Members {
     DataClassInfo dc = cx.dataClasses.get(owner);
     if (dc != null) {
       dc.fields().forEach(f -> out.add(f.name()));
-      out.add("copy");
+      if (!dc.isEnum() && !dc.isObject()) {
+        out.add("copy");
+      }
     }
     if (owner.equals(PARAMS)) {
       out.addAll(cx.params.keySet());

@@ -111,7 +111,13 @@ final class StmtChecker {
         }
         yield Types.UNIT;
       }
-      case Stmt.DataClass d -> Types.UNIT;
+      case Stmt.DataClass d -> {
+        if (!topLevel) {
+          decls.checkMembers(d);
+        }
+        yield Types.UNIT;
+      }
+      case Stmt.TypeAlias a -> Types.UNIT;
       case Stmt.ParamDecl p -> {
         if (!topLevel) {
           cx.report(Code.E0505, p.span(), "`param` is only allowed at the top level of a pipeline file");

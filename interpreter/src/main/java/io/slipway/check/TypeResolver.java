@@ -75,6 +75,10 @@ final class TypeResolver {
     if (param != null && n.args().isEmpty()) {
       return param;
     }
+    Type alias = cx.aliases.get(name);
+    if (alias != null && n.args().isEmpty()) {
+      return alias;
+    }
     Integer arity = CORE.get(name);
     if (arity == null) {
       var bt = cx.registry.type(name);
@@ -110,6 +114,7 @@ final class TypeResolver {
     var out = new ArrayList<String>(CORE.keySet());
     cx.registry.types().stream().map(BuiltinType::name).forEach(out::add);
     out.addAll(cx.dataClasses.keySet());
+    out.addAll(cx.aliases.keySet());
     return out;
   }
 }

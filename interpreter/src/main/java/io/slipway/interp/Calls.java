@@ -37,6 +37,13 @@ final class Calls {
         if (e.receiver() instanceof DataObject d && d.has(n.id())) {
           return d.get(n.id());
         }
+        if (e.receiver() instanceof EnumValue v && v.has(n.id())) {
+          return v.get(n.id());
+        }
+        UserFunction getter = Extensions.getter(ev, env, e.receiver(), n.id());
+        if (getter != null) {
+          return getter.call(ev, e.receiver(), List.of(), Map.of(), n.span());
+        }
         Optional<BuiltinProperty> p = ev.members().findProperty(e.receiver(), n.id());
         if (p.isPresent()) {
           return ev.members().read(p.get(), e.receiver(), n.span());

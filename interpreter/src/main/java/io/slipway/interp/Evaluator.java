@@ -261,7 +261,13 @@ public final class Evaluator {
       } else if (s instanceof Stmt.FunDecl f) {
         scope.define(f.name().text(), new UserFunction(f, scope, file), false);
       } else if (s instanceof Stmt.DataClass dc) {
-        scope.define(dc.name().text(), DataClassDef.of(dc, scope, file), false);
+        Object value = switch (dc.kind()) {
+          case DATA -> DataClassDef.of(dc, scope, file);
+          case ENUM -> new EnumClassDef(dc, scope, file);
+          case OBJECT -> new DataObject(DataClassDef.of(dc, scope, file), new Object[0]);
+        };
+        scope.define(dc.name().text(), value, false);
+        dc.members().forEach(m -> Extensions.declare(scope, new UserFunction(m, scope, file)));
       }
     }
   }

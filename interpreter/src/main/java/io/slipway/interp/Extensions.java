@@ -22,9 +22,18 @@ import java.util.Optional;
 final class Extensions {
   private Extensions() {}
 
-  /** The variable holding the extensions named {@code name}. */
+  /** The variable holding the extension functions named {@code name}. */
   static String key(String name) {
     return "." + name;
+  }
+
+  /** The variable holding the extension property getters named {@code name}. */
+  static String getterKey(String name) {
+    return ":" + name;
+  }
+
+  private static String key(Stmt.FunDecl d) {
+    return d.getter() ? getterKey(d.name().text()) : key(d.name().text());
   }
 
   /** The extension functions of one name declared in one scope, in declaration order. */
@@ -32,7 +41,7 @@ final class Extensions {
 
   /** Adds an extension function to its scope's set (idempotent: a file may be hoisted twice). */
   static void declare(Env scope, UserFunction f) {
-    String key = key(f.decl().name().text());
+    String key = key(f.decl());
     Env.Slot slot = scope.lookup(key);
     List<UserFunction> list = new ArrayList<>();
     if (slot != null && slot.get() instanceof Set s) {
@@ -46,7 +55,19 @@ final class Extensions {
 
   /** The extension named {@code name} that applies to {@code target}, or null. */
   static UserFunction find(Evaluator ev, Env env, Object target, String name) {
-    Env.Slot slot = env.lookup(key(name));
+    return findKey(ev, env, target, key(name));
+  }
+
+  /** The getter of extension property {@code name} that applies to {@code target}, or null. */
+  static UserFunction getter(Evaluator ev, Env env, Object target, String name) {
+    return findKey(ev, env, target, getterKey(name));
+  }
+
+  private static UserFunction findKey(Evaluator ev, Env env, Object target, String key) {
+    if (env == null) {
+      return null;
+    }
+    Env.Slot slot = env.lookup(key);
     if (slot == null || !(slot.get() instanceof Set s)) {
       return null;
     }

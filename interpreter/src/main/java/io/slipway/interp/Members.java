@@ -69,6 +69,16 @@ final class Members {
     if (target instanceof DataObject d && d.has(name)) {
       return d.get(name);
     }
+    if (target instanceof EnumValue e && e.has(name)) {
+      return e.get(name);
+    }
+    if (target instanceof EnumClassDef def) {
+      return def.property(ev, name);
+    }
+    UserFunction getter = Extensions.getter(ev, env, target, name);
+    if (getter != null) {
+      return getter.call(ev, target, List.of(), Map.of(), span);
+    }
     Optional<BuiltinProperty> p = findProperty(target, name);
     if (p.isPresent()) {
       return read(p.get(), target, span);
@@ -81,6 +91,11 @@ final class Members {
 
   Object callMethod(Object target, String name, List<Arg> args, Expr.Lambda trailing, Env env,
       Span span) {
+    if (target instanceof EnumClassDef def) {
+      List<Object> values = new ArrayList<>();
+      args.forEach(a -> values.add(ev.eval(a.value(), env)));
+      return def.call(ev, name, values);
+    }
     if (target instanceof DataObject d) {
       if (name.equals("copy")) {
         Map<String, Object> changes = new LinkedHashMap<>();

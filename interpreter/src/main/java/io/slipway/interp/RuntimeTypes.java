@@ -55,6 +55,7 @@ public final class RuntimeTypes {
       case io.slipway.value.Triple t -> "Triple";
       case ErrorValue e -> e.type();
       case DataObject d -> d.typeName();
+      case EnumValue e -> e.typeName();
       case SlipObject o -> o.typeName();
       case Callable c -> "Function";
       case ArrayList<?> l -> "MutableList";

@@ -68,6 +68,7 @@ final class Statements {
       }
       case Stmt.FunDecl f -> { } // hoisted
       case Stmt.DataClass dc -> { } // hoisted
+      case Stmt.TypeAlias a -> { } // only the checker needs it
       case Stmt.Import i -> { } // resolved before the run
       case Stmt.ParamDecl p -> ev.interp.defineParam(p, ev, env);
     }

@@ -20,29 +20,61 @@ public sealed interface Stmt extends Node {
   /**
    * {@code fun <T> Recv.name(params): Ret = expr} or {@code fun name(params): Ret { ... }}: exactly
    * one of {@code body} and {@code exprBody} is non-null; {@code receiver} is the receiver type of
-   * an extension function, else null. {@code doc} is the preceding KDoc, or null.
+   * an extension function, else null. A {@code getter} is the {@code get()} of a property
+   * ({@code val String.slug: String get() = ...}, or a {@code val} in a class body): it has no
+   * parameters and is read, not called. {@code doc} is the preceding KDoc, or null.
    */
   record FunDecl(Span span, List<TypeParam> typeParams, TypeRef receiver, Ident name,
-      List<Param> params, TypeRef returnType, Block body, Expr exprBody, String doc)
-      implements Stmt {
+      List<Param> params, TypeRef returnType, Block body, Expr exprBody, String doc,
+      boolean getter) implements Stmt {
     public FunDecl {
       typeParams = List.copyOf(typeParams);
       params = List.copyOf(params);
     }
 
+    public FunDecl(Span span, List<TypeParam> typeParams, TypeRef receiver, Ident name,
+        List<Param> params, TypeRef returnType, Block body, Expr exprBody, String doc) {
+      this(span, typeParams, receiver, name, params, returnType, body, exprBody, doc, false);
+    }
+
     /** A plain function: no type parameters, no receiver. */
     public FunDecl(Span span, Ident name, List<Param> params, TypeRef returnType, Block body,
         Expr exprBody, String doc) {
-      this(span, List.of(), null, name, params, returnType, body, exprBody, doc);
+      this(span, List.of(), null, name, params, returnType, body, exprBody, doc, false);
     }
   }
 
-  /** {@code data class Node(val name: String, val port: Int = 80)}. */
-  record DataClass(Span span, Ident name, List<Param> properties, String doc) implements Stmt {
+  /**
+   * A class: {@code data class Node(val name: String, val port: Int = 80) { members }},
+   * {@code enum class Env(val host: String) { DEV("a"), PROD("b"); members }} or
+   * {@code object Config { members }}. {@code members} are the body's functions and properties,
+   * already turned into extension functions and getters ({@link FunDecl#getter}) of the class.
+   */
+  record DataClass(Span span, Ident name, List<Param> properties, String doc, Kind kind,
+      List<EnumEntry> entries, List<FunDecl> members) implements Stmt {
     public DataClass {
       properties = List.copyOf(properties);
+      entries = List.copyOf(entries);
+      members = List.copyOf(members);
+    }
+
+    public DataClass(Span span, Ident name, List<Param> properties, String doc) {
+      this(span, name, properties, doc, Kind.DATA, List.of(), List.of());
+    }
+
+    /** What kind of class this is. */
+    public enum Kind { DATA, ENUM, OBJECT }
+  }
+
+  /** An entry of an enum class with its constructor arguments. */
+  record EnumEntry(Span span, Ident name, List<Arg> args) {
+    public EnumEntry {
+      args = List.copyOf(args);
     }
   }
+
+  /** {@code typealias Name = Type}. */
+  record TypeAlias(Span span, Ident name, TypeRef type) implements Stmt {}
 
   /** {@code val x: T = init} / {@code var x = init}. */
   record VarDecl(Span span, boolean mutable, Ident name, TypeRef type, Expr init)
