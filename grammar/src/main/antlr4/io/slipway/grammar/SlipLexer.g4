@@ -247,6 +247,13 @@ DOUBLE_LIT: DecDigits '.' DecDigits Exponent? | DecDigits Exponent;
 INT_LIT: DecDigits;
 BAD_NUMBER: [0-9] [0-9a-zA-Z_]*;
 
+// Labels (Kotlin's): `outer@ for`, `lit@{ }` define one; `break@outer`, `continue@outer`,
+// `return@forEach` jump to one (no space before `@`, as in Kotlin).
+RETURN_AT: 'return@' Identifier;
+BREAK_AT: 'break@' Identifier;
+CONTINUE_AT: 'continue@' Identifier;
+LABEL: Identifier '@';
+
 IDENT: Identifier;
 
 // `'x'`, `'\n'`, `'\u00e9'`: one character (the builder decodes the escape and rejects a code point

@@ -81,9 +81,12 @@ statement
   | forStatement
   | whileStatement
   | doWhileStatement
+  | labeledLoop
   | prefixIncrement
   | expressionStatement
   ;
+
+labeledLoop: LABEL NL* (forStatement | whileStatement | doWhileStatement);
 
 importDecl: IMPORT NL* stringLiteral;
 
@@ -210,7 +213,7 @@ controlExpression: ifExpression | whenExpression | tryExpression | jumpExpressio
 postfixSuffix
   : typeArguments valueArguments                                    # typeArgumentCallSuffix
   | valueArguments                                                  # callSuffix
-  | lambdaLiteral                                                   # trailingLambdaSuffix
+  | LABEL? lambdaLiteral                                            # trailingLambdaSuffix
   | LSQUARE expression RSQUARE                                      # indexSuffix
   | NL* op=(DOT | SAFE_CALL) NL* (IDENT | keyword)                  # memberSuffix
   | EXCL_EXCL                                                       # notNullSuffix
@@ -230,7 +233,7 @@ primaryExpression
   | stringLiteral                                                   # stringExpr
   | COLONCOLON (IDENT | keyword)                                     # callableRefExpr
   | IDENT                                                           # nameExpr
-  | lambdaLiteral                                                   # lambdaExpr
+  | LABEL? lambdaLiteral                                            # lambdaExpr
   ;
 
 literal: TRUE | FALSE | NULL | INT_LIT | DOUBLE_LIT | BAD_NUMBER | CHAR_LIT | BAD_CHAR_LIT;
@@ -276,9 +279,9 @@ finallyBlock: FINALLY NL* block;
 
 jumpExpression
   : THROW NL* expression                                            # throwJump
-  | RETURN expression?                                              # returnJump
-  | CONTINUE                                                        # continueJump
-  | BREAK                                                           # breakJump
+  | (RETURN | RETURN_AT) expression?                                # returnJump
+  | (CONTINUE | CONTINUE_AT)                                        # continueJump
+  | (BREAK | BREAK_AT)                                              # breakJump
   ;
 
 // ---------------------------------------------------------------- strings

@@ -116,6 +116,7 @@ public final class AstChildren {
       case Stmt.Break b -> { }
       case Stmt.Continue c -> { }
       case Stmt.Return r -> add(r.value());
+      case Stmt.Labeled l -> add(l.label(), l.loop());
       case Stmt.Throw t -> add(t.value());
     }
   }

@@ -151,15 +151,17 @@ public final class AstPrinter {
           .toList()) + ")").child(f.iterable()).child(f.body()).close();
       case Stmt.While w -> open("while").child(w.condition()).child(w.body()).close();
       case Stmt.DoWhile d -> open("do-while").child(d.body()).child(d.condition()).close();
-      case Stmt.Break b -> leaf("break");
-      case Stmt.Continue c -> leaf("continue");
+      case Stmt.Break b -> leaf(b.label() == null ? "break" : "break@" + b.label());
+      case Stmt.Continue c -> leaf(c.label() == null ? "continue" : "continue@" + c.label());
       case Stmt.Return r -> {
+        String head = r.label() == null ? "return" : "return@" + r.label();
         if (r.value() == null) {
-          leaf("return");
+          leaf(head);
         } else {
-          open("return").child(r.value()).close();
+          open(head).child(r.value()).close();
         }
       }
+      case Stmt.Labeled l -> open("label " + l.label().text()).child(l.loop()).close();
       case Stmt.Throw t -> open("throw").child(t.value()).close();
     }
   }
@@ -195,7 +197,8 @@ public final class AstPrinter {
       case Expr.Is i -> open(i.negated() ? "!is" : "is").child(i.operand()).child(i.type())
           .close();
       case Expr.As a -> open(a.safe() ? "as?" : "as").child(a.operand()).child(a.type()).close();
-      case Expr.Lambda l -> open(l.arrow() ? "lambda ->" : "lambda").all(l.params())
+      case Expr.Lambda l -> open((l.label() == null ? "" : l.label() + "@")
+          + (l.arrow() ? "lambda ->" : "lambda")).all(l.params())
           .child(l.body()).close();
       case Expr.If i -> open("if").child(i.condition()).child(i.then()).opt("else", i.otherwise())
           .close();

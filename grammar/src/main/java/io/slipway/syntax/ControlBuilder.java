@@ -102,11 +102,21 @@ final class ControlBuilder {
     return switch (ctx) {
       case ThrowJumpContext t -> new Stmt.Throw(span, ast.expressions.expr(t.expression()));
       case ReturnJumpContext r -> new Stmt.Return(span,
-          r.expression() == null ? null : ast.expressions.expr(r.expression()));
-      case ContinueJumpContext c -> new Stmt.Continue(span);
-      case BreakJumpContext b -> new Stmt.Break(span);
+          r.expression() == null ? null : ast.expressions.expr(r.expression()),
+          label(r.RETURN_AT()));
+      case ContinueJumpContext c -> new Stmt.Continue(span, label(c.CONTINUE_AT()));
+      case BreakJumpContext b -> new Stmt.Break(span, label(b.BREAK_AT()));
       default -> new Stmt.ExprStmt(span, new Expr.Error(span));
     };
+  }
+
+  /** The label of {@code break@outer} & co. ({@code outer}), or null. */
+  private static String label(org.antlr.v4.runtime.tree.TerminalNode at) {
+    if (at == null) {
+      return null;
+    }
+    String text = at.getText();
+    return text.substring(text.indexOf('@') + 1);
   }
 
   /** The jump statement when an expression statement is exactly {@code return x} & co. */

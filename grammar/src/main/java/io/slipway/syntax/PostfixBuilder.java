@@ -67,11 +67,11 @@ final class PostfixBuilder {
         // `f(a) { }`: the lambda belongs to the call just made.
         case TrailingLambdaSuffixContext t when merge -> {
           var call = (Expr.Call) e;
-          yield new Expr.Call(span, call.callee(), call.args(), lambda(t.lambdaLiteral()),
-              call.typeArgs());
+          yield new Expr.Call(span, call.callee(), call.args(), labeled(t.LABEL(),
+              lambda(t.lambdaLiteral())), call.typeArgs());
         }
         case TrailingLambdaSuffixContext t -> new Expr.Call(span, e, List.of(),
-            lambda(t.lambdaLiteral()));
+            labeled(t.LABEL(), lambda(t.lambdaLiteral())));
         case IndexSuffixContext i -> new Expr.Index(span, e, ast.expressions.expr(i.expression()));
         case MemberSuffixContext m -> member(span, e, m);
         case NotNullSuffixContext n -> new Expr.NotNull(span, e);
@@ -125,9 +125,19 @@ final class PostfixBuilder {
       case StringExprContext s -> ast.strings.string(s.stringLiteral());
       case NameExprContext n -> new Expr.Name(span, n.IDENT().getText());
       case CallableRefExprContext r -> callableRef(span, r);
-      case LambdaExprContext l -> lambda(l.lambdaLiteral());
+      case LambdaExprContext l -> labeled(l.LABEL(), lambda(l.lambdaLiteral()));
       default -> new Expr.Error(span);
     };
+  }
+
+  /** {@code lit@{ ... }}: the lambda with its label. */
+  private static Expr.Lambda labeled(org.antlr.v4.runtime.tree.TerminalNode label,
+      Expr.Lambda l) {
+    if (label == null) {
+      return l;
+    }
+    String text = label.getText();
+    return l.labeled(text.substring(0, text.length() - 1));
   }
 
   /** {@code ::name}; a keyword as the name is reported (E0106). */

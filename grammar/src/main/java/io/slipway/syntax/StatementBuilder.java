@@ -7,6 +7,7 @@ import io.slipway.grammar.SlipParser.DoWhileStatementContext;
 import io.slipway.grammar.SlipParser.ExpressionStatementContext;
 import io.slipway.grammar.SlipParser.ForStatementContext;
 import io.slipway.grammar.SlipParser.PrefixIncrementContext;
+import io.slipway.grammar.SlipParser.LabeledLoopContext;
 import io.slipway.grammar.SlipParser.PropertyDeclContext;
 import io.slipway.grammar.SlipParser.StatementContext;
 import io.slipway.grammar.SlipParser.StatementsContext;
@@ -79,6 +80,14 @@ final class StatementBuilder {
       case PrefixIncrementContext p -> increment(span,
           assignable(ast.expressions.expr(p.expression()), p), p.getStart());
       case ExpressionStatementContext e -> expressionStatement(span, e);
+      case LabeledLoopContext l -> {
+        String text = l.LABEL().getText();
+        Ident label = new Ident(ast.spans.of(l.LABEL()), text.substring(0, text.length() - 1));
+        ParseTree loop = l.forStatement() != null ? l.forStatement()
+            : l.whileStatement() != null ? l.whileStatement() : l.doWhileStatement();
+        yield loop == null ? new Stmt.ExprStmt(span, new Expr.Error(span))
+            : new Stmt.Labeled(span, label, statement(loop, ast.spans.of((ParserRuleContext) loop)));
+      }
       default -> declarations.declaration(child, span);
     };
   }

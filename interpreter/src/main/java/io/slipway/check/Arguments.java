@@ -181,6 +181,8 @@ final class Arguments {
           var want = (Type.FnType) Types.nonNull(Subtyping.substitute(pt, subst));
           Map<String, Expr> extra = f != null && f.name().equals("matrix") && f.owner() != null
               && call != null ? CallChecker.matrixAxes(call.args()) : Map.of();
+          cx.lambdaCallee = f != null ? f.name() : t.display();
+          cx.lambdaInline = InlineLambdas.inline(f);
           Type got = cx.record(l, calls.lambda(l, want, env, extra));
           unify(pt, got, subst);
         }

@@ -460,7 +460,12 @@ final class CallChecker {
    */
   Type lambda(Expr.Lambda l, Type.FnType want, Env env, Map<String, Expr> extraVals) {
     Type recv = want == null ? null : want.receiver();
-    Env lenv = env.inLambda(recv);
+    String label = l.label() != null ? l.label() : cx.lambdaCallee;
+    boolean inline = cx.lambdaInline;
+    cx.lambdaCallee = null;
+    cx.lambdaInline = false;
+    Type wantResult0 = want == null || Arguments.hasVars(want.result()) ? null : want.result();
+    Env lenv = env.inLambda(recv, inline, label, wantResult0);
     List<Type> ptypes = new ArrayList<>();
     if (l.arrow()) {
       boolean reported = false;

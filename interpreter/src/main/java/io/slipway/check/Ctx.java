@@ -47,6 +47,9 @@ final class Ctx {
   final Map<String, Type> aliases = new java.util.HashMap<>();
   /** Type parameters of the function body being checked, as opaque types, with their bounds. */
   Map<String, Type> rigidBounds = Map.of();
+  /** The function the lambda about to be checked is passed to, and whether it runs it inline. */
+  String lambdaCallee;
+  boolean lambdaInline;
   /** Spread arguments ({@code *list}) of the calls checked so far. */
   final Set<Expr> spreads = Collections.newSetFromMap(new IdentityHashMap<>());
   SourceFile file;

@@ -146,8 +146,9 @@ final class StmtChecker {
         exprs.condition(d.condition(), body);
         yield Types.UNIT;
       }
-      case Stmt.Break b -> loopJump(b.span(), "break", env);
-      case Stmt.Continue c -> loopJump(c.span(), "continue", env);
+      case Stmt.Break b -> loopJump(b.span(), "break", b.label(), env);
+      case Stmt.Continue c -> loopJump(c.span(), "continue", c.label(), env);
+      case Stmt.Labeled l -> stmt(l.loop(), env.withLoopLabel(l.label().text()), topLevel);
       case Stmt.Return r -> ret(r, env);
       case Stmt.Throw t -> {
         Type tt = exprs.check(t.value(), null, env);
@@ -160,15 +161,61 @@ final class StmtChecker {
     };
   }
 
-  private Type loopJump(io.slipway.source.Span span, String what, Env env) {
-    if (env.loops() == 0) {
+  private Type loopJump(io.slipway.source.Span span, String what, String label, Env env) {
+    if (label != null) {
+      if (Env.Labels.find(env.labels(), label, true) == null) {
+        cx.report(Code.E0212, span, "`" + what + "@" + label + "`: no enclosing loop is labeled `" + label + "`",
+            DidYouMean.hint(label, Env.Labels.names(env.labels(), true)));
+      }
+    } else if (env.loops() == 0) {
       cx.report(Code.E0212, span, "`" + what + "` is only allowed inside a loop");
     }
     return Types.NOTHING;
   }
 
+  /** {@code return@label}: ends the lambda with that label (or returns from the function so named). */
+  private Type labeledReturn(Stmt.Return r, Env env) {
+    Env.Labels target = Env.Labels.find(env.labels(), r.label(), false);
+    if (target == null) {
+      if (env.fn() != null && env.fn().name().equals(r.label())) {
+        return ret(new Stmt.Return(r.span(), r.value()), env);
+      }
+      cx.report(Code.E0213, r.span(), "`return@" + r.label() + "`: no enclosing lambda is labeled `" + r.label() + "`",
+          DidYouMean.hint(r.label(), Env.Labels.names(env.labels(), false)));
+      if (r.value() != null) {
+        exprs.check(r.value(), null, env);
+      }
+      return Types.NOTHING;
+    }
+    Type want = target.result();
+    if (r.value() != null) {
+      if (want != null && Subtyping.isUnit(want)) {
+        exprs.check(r.value(), null, env);
+      } else {
+        exprs.expect(r.value(), want, env);
+      }
+    } else if (want != null && !Subtyping.isUnit(want) && !Types.isError(want)) {
+      cx.report(Code.E0207, r.span(), "the lambda must produce a value of type `" + Ctx.show(want) + "`",
+          "write `return@" + r.label() + " value`");
+    }
+    return Types.NOTHING;
+  }
+
   private Type ret(Stmt.Return r, Env env) {
+    if (r.label() != null) {
+      return labeledReturn(r, env);
+    }
     Env.FnCtx fn = env.fn();
+    Env.Labels blocking = Env.Labels.blockingLambda(env.labels());
+    if (fn == null && blocking != null) {
+      String label = blocking.name();
+      cx.report(Code.E0213, r.span(), "`return` is not allowed here: this lambda is not run inline, so it cannot"
+          + " return from an enclosing function", "leave the lambda with `return@" + label + "`");
+      if (r.value() != null) {
+        exprs.check(r.value(), null, env);
+      }
+      return Types.NOTHING;
+    }
     if (fn == null) {
       cx.report(Code.E0213, r.span(), "`return` is only allowed inside a function",
           "in a lambda, the last expression is its value");

@@ -133,7 +133,7 @@ final class Calls {
     }
     if (trailing != null) {
       // as in Kotlin, a trailing lambda is the last parameter, whatever came before it
-      Closure block = new Closure(trailing, env, ev.file());
+      Closure block = new Closure(trailing, env, ev.file(), what);
       List<io.slipway.syntax.ast.Param> params = switch (callable) {
         case UserFunction f -> f.decl().params();
         case DataClassDef d -> d.properties();
@@ -170,7 +170,8 @@ final class Calls {
     List<Object> varargs = new ArrayList<>();
     int next = 0;
     for (Arg a : args) {
-      Object v = ev.eval(a.value(), env);
+      Object v = a.value() instanceof Expr.Lambda l ? new Closure(l, env, ev.file(), f.name())
+          : ev.eval(a.value(), env);
       if (a.spread() && vararg >= 0 && v instanceof java.util.Collection<?> all) {
         varargs.addAll(all);
         next = Math.max(next, vararg);
@@ -213,9 +214,9 @@ final class Calls {
       }
       if (last == vararg) {
         // the checker binds a trailing lambda to a last vararg parameter (compareBy { .. }): one more element
-        varargs.add(new Closure(trailing, env, ev.file()));
+        varargs.add(new Closure(trailing, env, ev.file(), f.name()));
       } else {
-        out[last] = new Closure(trailing, env, ev.file());
+        out[last] = new Closure(trailing, env, ev.file(), f.name());
         set[last] = true;
       }
     }

@@ -13,7 +13,18 @@ import java.util.Map;
  * parameters binds a single argument to {@code it}; invoked with a receiver (a DSL block), the
  * receiver's builtin members become callable unqualified in its body.
  */
-public record Closure(Expr.Lambda lambda, Env env, SourceFile file) implements Callable {
+public record Closure(Expr.Lambda lambda, Env env, SourceFile file, String callee)
+    implements Callable {
+
+  /** A lambda not passed to a named function: only an explicit label names it. */
+  public Closure(Expr.Lambda lambda, Env env, SourceFile file) {
+    this(lambda, env, file, null);
+  }
+
+  /** Whether {@code return@label} ends this lambda: its own label, else the called function's. */
+  boolean answers(String label) {
+    return label != null && label.equals(lambda.label() != null ? lambda.label() : callee);
+  }
 
   @Override
   public String describe() {
@@ -37,7 +48,7 @@ public record Closure(Expr.Lambda lambda, Env env, SourceFile file) implements C
 
   /** Calls the lambda in a frame named {@code callee} ({@code stage build} for a stage body). */
   Object invoke(Evaluator ev, Object receiver, List<Object> positional,
-      Map<String, Object> vars, String callee) {
+      Map<String, Object> vars, String frameName) {
     Env outer = env;
     if (!vars.isEmpty()) {
       outer = env.child();
@@ -63,8 +74,16 @@ public record Closure(Expr.Lambda lambda, Env env, SourceFile file) implements C
         }
       }
     }
-    return ev.inFrame(callee, file, lambda.span(), scope,
-        () -> ev.execBlockValue(lambda.body(), scope));
+    return ev.inFrame(frameName, file, lambda.span(), scope, () -> {
+      try {
+        return ev.execBlockValue(lambda.body(), scope);
+      } catch (Signals.Return r) {
+        if (answers(r.label)) {
+          return r.value;
+        }
+        throw r;
+      }
+    });
   }
 
   @Override

@@ -41,24 +41,22 @@ final class Statements {
         }
       }
       case Stmt.Assign a -> assign(a, env);
-      case Stmt.For f -> execFor(f, env);
-      case Stmt.While w -> {
-        while (ev.truthy(ev.eval(w.condition(), env), w.condition())) {
-          ev.checkInterrupt();
-          try {
-            ev.execBlock(w.body(), env);
-          } catch (Signals.Break b) {
-            break;
-          } catch (Signals.Continue c) {
-            // next iteration
-          }
+      case Stmt.For f -> execFor(f, env, null);
+      case Stmt.While w -> execWhile(w, env, null);
+      case Stmt.DoWhile d -> execDoWhile(d, env, null);
+      case Stmt.Labeled l -> {
+        String label = l.label().text();
+        switch (l.loop()) {
+          case Stmt.For f -> execFor(f, env, label);
+          case Stmt.While w -> execWhile(w, env, label);
+          case Stmt.DoWhile d -> execDoWhile(d, env, label);
+          default -> exec(l.loop(), env);
         }
       }
-      case Stmt.DoWhile d -> execDoWhile(d, env);
-      case Stmt.Break b -> throw Signals.Break.INSTANCE;
-      case Stmt.Continue c -> throw Signals.Continue.INSTANCE;
+      case Stmt.Break b -> throw Signals.Break.of(b.label());
+      case Stmt.Continue c -> throw Signals.Continue.of(c.label());
       case Stmt.Return r -> throw new Signals.Return(r.value() == null ? Unit.INSTANCE
-          : ev.eval(r.value(), env));
+          : ev.eval(r.value(), env), r.label());
       case Stmt.Throw t -> {
         Object v = ev.eval(t.value(), env);
         if (v instanceof ErrorValue err) {
@@ -74,16 +72,39 @@ final class Statements {
     }
   }
 
-  private void execDoWhile(Stmt.DoWhile d, Env env) {
+  private void execWhile(Stmt.While w, Env env, String label) {
+    while (ev.truthy(ev.eval(w.condition(), env), w.condition())) {
+      ev.checkInterrupt();
+      try {
+        ev.execBlock(w.body(), env);
+      } catch (Signals.Break b) {
+        if (!b.matches(label)) {
+          throw b;
+        }
+        break;
+      } catch (Signals.Continue c) {
+        if (!c.matches(label)) {
+          throw c;
+        }
+      }
+    }
+  }
+
+  private void execDoWhile(Stmt.DoWhile d, Env env, String label) {
     while (true) {
       ev.checkInterrupt();
       Env scope = env.child();
       try {
         ev.execStmtsValue(d.body().stmts(), scope);
       } catch (Signals.Break b) {
+        if (!b.matches(label)) {
+          throw b;
+        }
         break;
       } catch (Signals.Continue c) {
-        // fall through to the condition
+        if (!c.matches(label)) {
+          throw c;
+        }
       }
       if (!ev.truthy(ev.eval(d.condition(), scope), d.condition())) {
         break;
@@ -91,7 +112,7 @@ final class Statements {
     }
   }
 
-  private void execFor(Stmt.For f, Env env) {
+  private void execFor(Stmt.For f, Env env, String label) {
     Object iterable = ev.eval(f.iterable(), env);
     Iterable<?> items = switch (iterable) {
       case Deferred d -> throw new Undecidable(d, ev.file(), f.iterable().span());
@@ -115,9 +136,14 @@ final class Statements {
       try {
         ev.execStmtsValue(f.body().stmts(), scope);
       } catch (Signals.Break b) {
+        if (!b.matches(label)) {
+          throw b;
+        }
         break;
       } catch (Signals.Continue c) {
-        // next item
+        if (!c.matches(label)) {
+          throw c;
+        }
       }
     }
   }

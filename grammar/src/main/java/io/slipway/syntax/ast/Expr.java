@@ -77,11 +77,23 @@ public sealed interface Expr extends Node {
 
   /**
    * {@code { a, b -> body }}. {@code params} is empty and {@code arrow} false for {@code { body }},
-   * where a single argument is bound to {@code it}.
+   * where a single argument is bound to {@code it}. {@code label} is the explicit label of
+   * {@code lit@{ ... }}, else null (the checker and interpreter then use the called function's
+   * name, as Kotlin does for {@code return@forEach}).
    */
-  record Lambda(Span span, List<Param> params, boolean arrow, Block body) implements Expr {
+  record Lambda(Span span, List<Param> params, boolean arrow, Block body, String label)
+      implements Expr {
     public Lambda {
       params = List.copyOf(params);
+    }
+
+    public Lambda(Span span, List<Param> params, boolean arrow, Block body) {
+      this(span, params, arrow, body, null);
+    }
+
+    /** This lambda with an explicit label ({@code lit@{ ... }}). */
+    public Lambda labeled(String name) {
+      return new Lambda(span, params, arrow, body, name);
     }
   }
 

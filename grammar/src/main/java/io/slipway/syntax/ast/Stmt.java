@@ -103,12 +103,32 @@ public sealed interface Stmt extends Node {
 
   record DoWhile(Span span, Block body, Expr condition) implements Stmt {}
 
-  record Break(Span span) implements Stmt {}
+  /** {@code break}, or {@code break@label} ({@code label} null without one). */
+  record Break(Span span, String label) implements Stmt {
+    public Break(Span span) {
+      this(span, null);
+    }
+  }
 
-  record Continue(Span span) implements Stmt {}
+  /** {@code continue}, or {@code continue@label}. */
+  record Continue(Span span, String label) implements Stmt {
+    public Continue(Span span) {
+      this(span, null);
+    }
+  }
 
-  /** {@code value} is null for a bare {@code return}. */
-  record Return(Span span, Expr value) implements Stmt {}
+  /**
+   * {@code value} is null for a bare {@code return}; {@code label} is set for
+   * {@code return@label} (a return from the lambda with that label).
+   */
+  record Return(Span span, Expr value, String label) implements Stmt {
+    public Return(Span span, Expr value) {
+      this(span, value, null);
+    }
+  }
+
+  /** {@code outer@ for (...) ...}: a loop that {@code break@outer} / {@code continue@outer} name. */
+  record Labeled(Span span, Ident label, Stmt loop) implements Stmt {}
 
   record Throw(Span span, Expr value) implements Stmt {}
 }
