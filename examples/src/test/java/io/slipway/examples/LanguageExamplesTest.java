@@ -31,7 +31,8 @@ class LanguageExamplesTest {
         Arguments.of("matrix", "default", Map.of()),
         Arguments.of("matrix", "quick", Map.of("quick", "true")),
         Arguments.of("library", "default", Map.of()),
-        Arguments.of("library", "major", Map.of("current", "v2.9.9", "part", "major")));
+        Arguments.of("library", "major", Map.of("current", "v2.9.9", "part", "major")),
+        Arguments.of("kotlin", "default", Map.of()));
   }
 
   @Test

@@ -21,7 +21,12 @@ lexer grammar SlipLexer;
 
 channels { DOCS }
 
-tokens { UNTERMINATED_COMMENT, DOC_COMMENT }
+// Soft keywords: IDENT becomes one of these in its action (softKeyword()) where it starts a
+// declaration. An action, not a predicate, keeps every identifier on the cached DFA path.
+tokens {
+  UNTERMINATED_COMMENT, DOC_COMMENT, IMPORT, PARAM, DATA, ENUM, INTERFACE, OBJECT, TYPEALIAS,
+  CONST, MODIFIER
+}
 
 @members {
   /** One entry per open bracket: '(' '[' '{' or '$' for a string template `${`. */
@@ -77,11 +82,101 @@ tokens { UNTERMINATED_COMMENT, DOC_COMMENT }
   }
 
   /**
-   * Soft keywords: `enum`, `object`, `typealias` and `const` are keywords only where they start
-   * a declaration (checked on the characters after the word), identifiers everywhere else, so the
-   * parser decides every statement on its first token.
+   * Soft keywords: `data`, `param`, `import`, `enum`, `object`, `typealias`, `const`,
+   * `interface` and Kotlin's modifiers are keywords only where they start a declaration
+   * (judged on the characters after the word), identifiers everywhere else
+   * (`val data = ...`, `f(param = 1)`), so the parser still decides every statement on its first
+   * token. Called for every identifier: cheap unless the word is one of them.
    */
-  private boolean softKeyword(String rest) {
+  private void softKeyword() {
+    int length = getCharIndex() - _tokenStartCharIndex;
+    if (length < 4 || length > 10) {
+      return;
+    }
+    String word = getText();
+    int type = switch (word) {
+      case "import" -> follows("\"") || follows("a") ? IMPORT : IDENT;
+      case "param" -> follows(":=\r\n/;") ? PARAM : IDENT;
+      case "data" -> followsWord("class") ? DATA : IDENT;
+      case "enum" -> followsWord("class") ? ENUM : IDENT;
+      case "interface" -> follows("{\r\n<:(") ? INTERFACE : IDENT;
+      case "object" -> follows("{") ? OBJECT : IDENT;
+      case "typealias" -> follows("=<") ? TYPEALIAS : IDENT;
+      case "const" -> followsWord("val") ? CONST : IDENT;
+      default -> MODIFIERS.contains(word) && modifierFollows() ? MODIFIER : IDENT;
+    };
+    setType(type);
+  }
+
+  private static final java.util.Set<String> MODIFIERS = java.util.Set.of(
+      "sealed", "open", "abstract", "private", "public", "internal", "protected", "override",
+      "inline", "suspend", "lateinit", "operator", "infix", "tailrec", "inner", "annotation",
+      "companion", "external", "final", "value");
+
+  /** After blanks: the word {@code w}, not followed by an identifier character. */
+  private boolean followsWord(String w) {
+    int i = blanks();
+    if (i == 1) {
+      return false;
+    }
+    for (int k = 0; k < w.length(); k++) {
+      if (_input.LA(i + k) != w.charAt(k)) {
+        return false;
+      }
+    }
+    int after = _input.LA(i + w.length());
+    return after == IntStream.EOF || !(Character.isLetterOrDigit(after) || after == '_');
+  }
+
+  /**
+   * After blanks, either one of {@code chars} (`"` for a string; "a" for any letter), or a name
+   * and then (after blanks) one of {@code chars} (a newline also matches the end of input).
+   */
+  private boolean follows(String chars) {
+    int i = blanks();
+    if (i == 1) {
+      return false;
+    }
+    int c = _input.LA(i);
+    if (chars.equals("\"")) {
+      return c == '"';
+    }
+    if (chars.equals("a")) {
+      return Character.isLetter(c);
+    }
+    if (!Character.isLetter(c) && c != '_') {
+      return false;
+    }
+    while (Character.isLetterOrDigit(_input.LA(i)) || _input.LA(i) == '_') {
+      i++;
+    }
+    while (_input.LA(i) == ' ' || _input.LA(i) == '\t') {
+      i++;
+    }
+    c = _input.LA(i);
+    return c == IntStream.EOF ? chars.indexOf('\n') >= 0 : chars.indexOf(c) >= 0;
+  }
+
+  /** The lookahead index of the first non-blank character after the token (1 if none). */
+  private int blanks() {
+    int i = 1;
+    while (_input.LA(i) == ' ' || _input.LA(i) == '\t') {
+      i++;
+    }
+    return i;
+  }
+
+  private static final java.util.Set<String> DECLARATION_WORDS = java.util.Set.of(
+      "sealed", "open", "abstract", "private", "public", "internal", "protected", "override",
+      "inline", "suspend", "lateinit", "operator", "infix", "tailrec", "inner", "annotation",
+      "companion", "external", "final", "value", "class", "fun", "val", "var", "interface",
+      "object", "data", "enum");
+
+  /**
+   * A Kotlin modifier Slipway lacks (`sealed`, `private`, `inline`, ...) is a token only when a
+   * declaration word follows it (`sealed class`, `private fun`), so it can be reported as such.
+   */
+  private boolean modifierFollows() {
     int i = 1;
     while (_input.LA(i) == ' ' || _input.LA(i) == '\t') {
       i++;
@@ -89,30 +184,12 @@ tokens { UNTERMINATED_COMMENT, DOC_COMMENT }
     if (i == 1) {
       return false;
     }
-    switch (rest) {
-      case "class", "val" -> {
-        for (int k = 0; k < rest.length(); k++) {
-          if (_input.LA(i + k) != rest.charAt(k)) {
-            return false;
-          }
-        }
-        int after = _input.LA(i + rest.length());
-        return after == IntStream.EOF || !(Character.isLetterOrDigit(after) || after == '_');
-      }
-      default -> {
-        // a name, then (after blanks) the character that must follow it: `{` or `=`/`<`
-        if (!Character.isLetter(_input.LA(i)) && _input.LA(i) != '_') {
-          return false;
-        }
-        while (Character.isLetterOrDigit(_input.LA(i)) || _input.LA(i) == '_') {
-          i++;
-        }
-        while (_input.LA(i) == ' ' || _input.LA(i) == '\t') {
-          i++;
-        }
-        return rest.indexOf(_input.LA(i)) >= 0;
-      }
+    var word = new StringBuilder();
+    while (Character.isLetter(_input.LA(i))) {
+      word.append((char) _input.LA(i));
+      i++;
     }
+    return DECLARATION_WORDS.contains(word.toString());
   }
 
   private boolean identPartFollows() {
@@ -162,12 +239,9 @@ BLOCK_COMMENT: '/*' { blockComment(); };
 
 // ---------------------------------------------------------------- keywords (spec §2)
 
-IMPORT: 'import';
-PARAM: 'param';
 VAL: 'val';
 VAR: 'var';
 FUN: 'fun';
-DATA: 'data';
 CLASS: 'class';
 RETURN: 'return';
 IF: 'if';
@@ -183,10 +257,6 @@ TRY: 'try';
 CATCH: 'catch';
 FINALLY: 'finally';
 THROW: 'throw';
-ENUM: 'enum' { softKeyword("class") }?;
-OBJECT: 'object' { softKeyword("{") }?;
-TYPEALIAS: 'typealias' { softKeyword("=<") }?;
-CONST: 'const' { softKeyword("val") }?;
 NULL: 'null';
 TRUE: 'true';
 FALSE: 'false';
@@ -254,7 +324,7 @@ BREAK_AT: 'break@' Identifier;
 CONTINUE_AT: 'continue@' Identifier;
 LABEL: Identifier '@';
 
-IDENT: Identifier;
+IDENT: Identifier { softKeyword(); };
 
 // `'x'`, `'\n'`, `'\u00e9'`: one character (the builder decodes the escape and rejects a code point
 // that is not one UTF-16 unit). Anything else between single quotes (`'books'`, `''`, a `'` with

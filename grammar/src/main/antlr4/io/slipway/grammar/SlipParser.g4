@@ -73,6 +73,8 @@ statement
   | paramDecl
   | funDecl
   | dataClassDecl
+  | modifiedDecl
+  | unsupportedClassDecl
   | enumClassDecl
   | objectDecl
   | typeAliasDecl
@@ -119,8 +121,26 @@ functionValueParameter: modifier=IDENT? declName (COLON type)? (ASSIGN expressio
 
 functionBody: block | ASSIGN NL* expression;
 
+// Kotlin declarations Slipway lacks, parsed so that they are reported once ("`sealed class` is
+// not supported yet") and the rest of the file checks as if the modifier were not there.
+modifiedDecl
+  : MODIFIER (NL* MODIFIER)* NL*
+    (funDecl | propertyDecl | dataClassDecl | enumClassDecl | objectDecl | unsupportedClassDecl)
+  ;
+
+unsupportedClassDecl
+  : (CLASS | INTERFACE) NL* declName NL*
+    (LPAREN (classParameter (COMMA classParameter)* COMMA?)? RPAREN)?
+    (NL* COLON NL* supertype (NL* COMMA NL* supertype)*)? classBody?
+  ;
+
+supertype: simpleUserType valueArguments?;
+
 // A class body holds member functions and properties; it must start on the declaration's line.
-dataClassDecl: DATA NL* CLASS NL* declName NL* LPAREN (classParameter (COMMA classParameter)* COMMA?)? RPAREN classBody?;
+dataClassDecl
+  : DATA NL* CLASS NL* declName NL* LPAREN (classParameter (COMMA classParameter)* COMMA?)? RPAREN
+    (NL* COLON NL* supertype (NL* COMMA NL* supertype)*)? classBody?
+  ;
 
 classBody: LCURL statements RCURL;
 

@@ -4,6 +4,7 @@ package io.slipway.diag;
  * The stable catalogue of diagnostic codes. A code never changes meaning once released; tests
  * and docs refer to codes, not message text. Ranges: E01xx syntax, E02xx types, E03xx names and
  * calls, E04xx pipeline structure, E05xx params, imports and secrets, E07xx compose files.
+ * Wxxxx codes are warnings: they are shown but do not stop a run.
  */
 public enum Code {
   // --- syntax
@@ -40,6 +41,8 @@ public enum Code {
   E0306("missing argument"),
   E0307("too many arguments"),
   E0308("argument given twice"),
+  /** A warning: the declaration is used in place of the standard library's, as Kotlin's does. */
+  W0301("declaration shadows a standard-library one"),
   // --- pipeline structure
   E0401("pipeline count"),
   E0402("pipeline construct not allowed here"),

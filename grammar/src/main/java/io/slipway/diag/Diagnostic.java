@@ -30,6 +30,10 @@ public record Diagnostic(
     return new Diagnostic(Severity.ERROR, code, message, file, span, null, List.of(), false);
   }
 
+  public static Diagnostic warning(Code code, SourceFile file, Span span, String message) {
+    return new Diagnostic(Severity.WARNING, code, message, file, span, null, List.of(), false);
+  }
+
   public Diagnostic withHint(String newHint) {
     return new Diagnostic(severity, code, message, file, span, newHint, related, incomplete);
   }

@@ -8,7 +8,9 @@ import io.slipway.grammar.SlipParser.DeclNameContext;
 import io.slipway.grammar.SlipParser.EnumBodyContext;
 import io.slipway.grammar.SlipParser.EnumClassDeclContext;
 import io.slipway.grammar.SlipParser.EnumEntryContext;
+import io.slipway.grammar.SlipParser.ModifiedDeclContext;
 import io.slipway.grammar.SlipParser.ObjectDeclContext;
+import io.slipway.grammar.SlipParser.UnsupportedClassDeclContext;
 import io.slipway.grammar.SlipParser.StatementsContext;
 import io.slipway.grammar.SlipParser.TypeAliasDeclContext;
 import io.slipway.grammar.SlipParser.FunDeclContext;
@@ -50,6 +52,8 @@ final class DeclarationBuilder {
       case EnumClassDeclContext e -> enumClass(span, e);
       case ObjectDeclContext o -> objectDecl(span, o);
       case TypeAliasDeclContext t -> typeAlias(span, t);
+      case ModifiedDeclContext m -> Unsupported.modified(ast, this, span, m);
+      case UnsupportedClassDeclContext u -> unsupportedClass(span, u, true);
       default -> new Stmt.ExprStmt(span, new Expr.Error(span));
     };
   }
@@ -174,9 +178,43 @@ final class DeclarationBuilder {
         props.add(p);
       }
     }
+    if (!d.supertype().isEmpty()) {
+      Unsupported.supertypes(ast, d.supertype());
+    }
     List<Stmt.FunDecl> members = d.classBody() == null ? List.of()
         : members(name, d.classBody().statements());
     return new Stmt.DataClass(span, name, props, docs.before(d.getStart()), Stmt.DataClass.Kind.DATA,
+        List.of(), members);
+  }
+
+  /**
+   * {@code class X(...)}, {@code interface X}: reported once (unless a modifier before it was),
+   * then treated as a data class so that its uses check without further errors.
+   */
+  Stmt unsupportedClass(Span span, UnsupportedClassDeclContext u, boolean report) {
+    Ident name = name(u.declName());
+    if (name == null) {
+      return new Stmt.ExprStmt(span, new Expr.Error(span));
+    }
+    if (report) {
+      boolean iface = u.INTERFACE() != null;
+      ast.errors.add(Code.E0100, ast.spans.of(u.getStart()),
+          iface ? "`interface` is not supported yet" : "a `class` without `data` is not supported yet",
+          iface ? "use a function type such as `(String) -> Int`, or a `data class`"
+              : "write `data class " + name.text() + "(val ...)`", null, false);
+    }
+    // supertypes (`: Shape()`) are not reported again: the class already was, or its modifier
+    List<Param> props = new ArrayList<>();
+    for (ClassParameterContext c : u.classParameter()) {
+      Param p = parameter(c, c.declName(), c.type(), c.expression(),
+          c.VAL() != null || c.VAR() != null, c.VAR() != null);
+      if (p != null) {
+        props.add(p);
+      }
+    }
+    List<Stmt.FunDecl> members = u.classBody() == null ? List.of()
+        : members(name, u.classBody().statements());
+    return new Stmt.DataClass(span, name, props, docs.before(u.getStart()), Stmt.DataClass.Kind.DATA,
         List.of(), members);
   }
 

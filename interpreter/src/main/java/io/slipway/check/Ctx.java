@@ -83,6 +83,10 @@ final class Ctx {
     out.add(error(code, span, message).withHint(hint));
   }
 
+  void warn(Code code, Span span, String message, String hint) {
+    out.add(Diagnostic.warning(code, file, span, message).withHint(hint));
+  }
+
   Label label(SourceFile f, Span span, String message) {
     return new Label(f, span, message);
   }

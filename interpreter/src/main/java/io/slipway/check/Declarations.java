@@ -123,9 +123,9 @@ final class Declarations {
       return;
     }
     if (cx.registry.type(name).isPresent()) {
-      // still declared below, so that its uses do not cascade into more errors
-      cx.report(Code.E0303, d.name().span(), "type `" + name + "` is already declared by the standard library",
-          "choose another name");
+      // as a Kotlin declaration shadows a default import: the user's type is used in its place
+      cx.warn(Code.W0301, d.name().span(), "`" + name + "` shadows the standard-library type `" + name + "`",
+          "uses of `" + name + "` mean this declaration; rename it to keep the standard one");
     }
     cx.dataClasses.put(name, info);
     if (info.isObject()) {
@@ -189,6 +189,10 @@ final class Declarations {
     info.receiver = receiver[0];
     info.scope = env.scope();
     funs.put(f, info);
+    if (info.receiver == null && cx.registry.function(name).isPresent()) {
+      cx.warn(Code.W0301, f.name().span(), "`" + name + "` shadows the standard-library function `" + name + "`",
+          "calls of `" + name + "` here mean this function; rename it to keep the standard one");
+    }
     if (info.receiver != null) {
       (f.getter() ? cx.getters : cx.extensions).computeIfAbsent(name, k -> new ArrayList<>()).add(info);
       return;

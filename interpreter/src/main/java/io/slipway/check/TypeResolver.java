@@ -18,6 +18,11 @@ final class TypeResolver {
       Map.entry("List", 1), Map.entry("MutableList", 1), Map.entry("Set", 1),
       Map.entry("Map", 2), Map.entry("MutableMap", 2), Map.entry("Pair", 2));
 
+  /** Kotlin's names for types Slipway names differently. */
+  private static final Map<String, String> KOTLIN_NAMES = Map.of(
+      "Boolean", "Bool", "Long", "Int", "Short", "Int", "Byte", "Int", "Float", "Double",
+      "Array", "List", "ArrayList", "MutableList", "HashMap", "MutableMap", "HashSet", "MutableSet");
+
   private final Ctx cx;
   private int quiet;
   /** The type parameters in scope (a generic function's signature or body), by name. */
@@ -82,16 +87,17 @@ final class TypeResolver {
     Integer arity = CORE.get(name);
     if (arity == null) {
       var bt = cx.registry.type(name);
-      if (bt.isPresent()) {
+      if (cx.dataClasses.containsKey(name)) {
+        arity = 0; // a user type shadows a standard-library one (W0301)
+      } else if (bt.isPresent()) {
         arity = bt.get().typeParams().size();
-      } else if (cx.dataClasses.containsKey(name)) {
-        arity = 0;
       }
     }
     if (arity == null) {
       if (quiet == 0) {
+        String kotlin = KOTLIN_NAMES.get(name);
         cx.report(Code.E0210, n.name().span(), "unknown type `" + name + "`",
-            DidYouMean.hint(name, knownTypeNames()));
+            kotlin != null ? "Slipway calls it `" + kotlin + "`" : DidYouMean.hint(name, knownTypeNames()));
       }
       n.args().forEach(this::resolve);
       return Types.ERROR;

@@ -11,7 +11,9 @@ class MoreRulesTest extends CheckerHarness {
   @Test
   void valueAndFunctionOfTheSameName() {
     assertValid("val image = \"x\"\nval i = image(\"alpine\")\nval s: String = image");
-    assertValid("fun echo(x: Int): Int = x\nval n: Int = echo(1)");
+    // a user function shadows the builtin of its name, with a warning (issue 10 item 6)
+    assertInvalid(Code.W0301, "shadows the standard-library function `echo`",
+        "fun echo(x: Int): Int = x\nval n: Int = echo(1)");
   }
 
   @Test

@@ -48,8 +48,8 @@ class SecretNamesTest extends CheckerHarness {
   @Test
   void aFunctionParameterIsNotKnown() {
     assertInvalidPipeline(Code.E0508, "the name of this secret is not known before the run", """
-        fun login(registry: String) = secret("${registry}_PASSWORD")
-        pipeline("p") { stage("a") { login("hub") } }
+        fun loginTo(registry: String) = secret("${registry}_PASSWORD")
+        pipeline("p") { stage("a") { loginTo("hub") } }
         """);
   }
 

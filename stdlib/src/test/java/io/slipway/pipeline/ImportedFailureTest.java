@@ -14,8 +14,9 @@ class ImportedFailureTest {
   @Test
   void theErrorNamesTheLibraryLineAndTheStagesCallSite() throws Exception {
     Files.createDirectories(dir.resolve("lib"));
+    // `launch`, not `deploy`: a user `deploy` would shadow the builtin (warning W0301)
     Files.writeString(dir.resolve("lib/deploy.slip"), """
-        fun deploy(target: String) {
+        fun launch(target: String) {
             ensureTarget(target)
         }
 
@@ -29,7 +30,7 @@ class ImportedFailureTest {
         pipeline("p") {
             stage("ship") {
                 echo("shipping")
-                deploy("prod")
+                launch("prod")
             }
         }
         """);
@@ -37,7 +38,7 @@ class ImportedFailureTest {
     assertThat(error).containsPattern("(?m)^\\S*lib/deploy\\.slip:6:5: error in stage `ship`: "
         + "Error: cannot deploy to prod \\(called from \\S*Slipfile:6:9\\)$");
     assertThat(error).containsPattern("(?m)^\\S*Slipfile:6:9: called from here\n    6 \\|         "
-        + "deploy\\(\"prod\"\\)\n      \\|         \\^{14}$");
+        + "launch\\(\"prod\"\\)\n      \\|         \\^{14}$");
     // the call inside the library (same file) is not repeated
     assertThat(error).doesNotContain("deploy.slip:2");
     assertThat(out.finished("ship").error()).containsPattern("called from \\S*Slipfile:6:9");

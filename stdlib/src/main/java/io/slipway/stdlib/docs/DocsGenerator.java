@@ -69,6 +69,9 @@ public final class DocsGenerator {
             : item(Signatures.of((BuiltinProperty) m), ((BuiltinProperty) m).doc())));
       });
     }
+    md.append("\n## Language forms\n\n").append(LanguageForms.INTRO).append("\n\n");
+    LanguageForms.FORMS.forEach(f -> md.append("- ").append(f.name()).append(": `").append(f.example()
+        .replace("`", "")).append("`\n"));
     md.append("\n## Diagnostic codes\n\n| code | meaning |\n| --- | --- |\n");
     for (Code c : Code.values()) {
       md.append("| ").append(c.id()).append(" | ").append(c.title().replace("|", "\\|")).append(" |\n");
@@ -88,6 +91,8 @@ public final class DocsGenerator {
           ? textItem(Signatures.of(f), doc(f))
           : textItem(Signatures.of((BuiltinProperty) m), ((BuiltinProperty) m).doc()))));
     }
+    out.append("\nLANGUAGE FORMS\n").append(LanguageForms.INTRO).append('\n');
+    LanguageForms.FORMS.forEach(f -> out.append(textItem(f.name(), f.example())));
     out.append("\nDIAGNOSTIC CODES\n");
     for (Code c : Code.values()) {
       out.append("  ").append(c.id()).append("  ").append(c.title()).append("\n");

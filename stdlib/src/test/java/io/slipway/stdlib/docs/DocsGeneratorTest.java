@@ -103,4 +103,12 @@ class DocsGeneratorTest {
   private static String line(String text, String start) {
     return text.lines().filter(l -> l.startsWith(start)).findFirst().orElseThrow();
   }
+
+  @Test
+  void languageFormsAreListed() {
+    String md = new DocsGenerator(io.slipway.stdlib.Stdlib.registry()).markdown();
+    assertThat(md).contains("## Language forms").contains("enum class Env").contains("$$\"\"\"")
+        .contains("return@forEach").contains("W0301");
+    assertThat(new DocsGenerator(io.slipway.stdlib.Stdlib.registry()).text()).contains("LANGUAGE FORMS");
+  }
 }
