@@ -158,6 +158,16 @@ public interface ContainerEngine extends AutoCloseable {
   /** Streams engine events for objects carrying every given label, until closed. */
   Subscription events(Map<String, String> labels, Consumer<EngineEvent> sink);
 
+  // ---- swarm
+
+  /**
+   * The Docker Swarm services of this engine. Engines without swarm support fail with an
+   * {@link EngineException} saying so.
+   */
+  default SwarmOps swarm() {
+    throw new EngineException("the engine at " + address() + " does not support Docker Swarm services");
+  }
+
   /**
    * Prepares the client for a run's first container operations without contacting the engine
    * (loads and links what encoding a request and decoding a reply need), so that this cost is

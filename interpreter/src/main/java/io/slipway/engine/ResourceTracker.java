@@ -225,6 +225,12 @@ public final class ResourceTracker {
 
   /** A network still holding containers of other stages is emptied first (they are ours). */
   private void removeNetwork(String id) {
+    // containers being removed in the background (agents) cannot be disconnected: wait for them
+    // (a network created inside an on(engine) or retry block ends up above the stage's agent in
+    // the cleanup order)
+    for (CompletableFuture<Void> underWay : List.copyOf(removing.values())) {
+      underWay.join();
+    }
     engine.inspectNetwork(id).ifPresent(n -> {
       List<String> attached = new ArrayList<>(n.containers().keySet());
       for (String c : attached) {

@@ -14,6 +14,18 @@ public interface AgentRunner {
   CommandRunner open(Object image, StageContext stage);
 
   /**
+   * As {@link #open(Object, StageContext)}, on {@code engine} instead of the default one (the
+   * {@code sh} steps of an {@code on(engine) { }} block): one agent per attempt and engine, with
+   * the workspace copied in. Unsupported unless the implementation knows engines.
+   */
+  default CommandRunner open(Object image, StageContext stage, io.slipway.engine.EngineTarget engine) {
+    if (engine == null) {
+      return open(image, stage);
+    }
+    throw new UnsupportedOperationException("agents on " + engine.address());
+  }
+
+  /**
    * Called once, on a background thread, when the checked program shows the run will likely need
    * agents: connects and sets up what {@link #open} would otherwise do first, so that it overlaps
    * with planning. Never reports failures (the first {@code open} does); no-op by default.

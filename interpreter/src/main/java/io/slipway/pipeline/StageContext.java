@@ -29,6 +29,7 @@ public final class StageContext {
   private volatile Evaluator evaluator;
   private volatile Deadline deadline;
   private CommandRunner agentRunner;
+  private final Map<io.slipway.engine.EngineTarget, CommandRunner> targetRunners = new java.util.HashMap<>();
 
   /** Makes the context of {@code attempt} and provides it as a service of the attempt's scope. */
   public StageContext(StageAttempt attempt, Plan plan) {
@@ -154,6 +155,28 @@ public final class StageContext {
       agentRunner = runners.agents().open(agent, this);
     }
     return agentRunner;
+  }
+
+  /**
+   * The runner for commands inside an {@code on(engine) { }} block: an agent of the stage's
+   * image on that engine (one per attempt and engine); the default runner when {@code engine} is
+   * null or the stage runs on the host.
+   */
+  public synchronized CommandRunner commandRunner(io.slipway.engine.EngineTarget engine) {
+    if (engine == null || agent == null) {
+      return commandRunner();
+    }
+    CommandRunner r = targetRunners.get(engine);
+    if (r == null) {
+      CommandRunners runners = CommandRunners.of(run());
+      if (runners.agents() == null) {
+        throw SlipException.error("stage `" + name() + "` has an agent but no Docker agent "
+            + "support is installed");
+      }
+      r = runners.agents().open(agent, this, engine);
+      targetRunners.put(engine, r);
+    }
+    return r;
   }
 
   /** Reveals secret values of an environment map for a process. */

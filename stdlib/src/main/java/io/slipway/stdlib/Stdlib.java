@@ -32,6 +32,7 @@ import io.slipway.stdlib.docker.ImageBuiltins;
 import io.slipway.stdlib.docker.NetsimBuiltins;
 import io.slipway.stdlib.docker.NetworkBuiltins;
 import io.slipway.stdlib.docker.ComposeBuiltins;
+import io.slipway.stdlib.docker.EngineBuiltins;
 import io.slipway.stdlib.docker.PlannedBuiltins;
 import io.slipway.stdlib.docker.ReadinessBuiltins;
 import io.slipway.stdlib.docker.RegistryBuiltins;
@@ -64,7 +65,8 @@ public final class Stdlib {
         new DockerTypes(), new ImageBuiltins(), new ContainerBuiltins(), new ContainerMethods(),
         new ContainerLifecycle(),
         new NetworkBuiltins(), new ReadinessBuiltins(), new RegistryBuiltins(),
-        new ComposeBuiltins(), new NetsimBuiltins(), new ChaosBuiltins(), new BlockadeBuiltins(), new PlannedBuiltins());
+        new ComposeBuiltins(), new NetsimBuiltins(), new ChaosBuiltins(), new BlockadeBuiltins(),
+        new EngineBuiltins(), new PlannedBuiltins());
   }
 
   /** A fresh, frozen registry holding the whole standard library. */

@@ -52,6 +52,8 @@ public final class DockerJavaEngine implements ContainerEngine {
   private final DockerImages images;
   private final DockerContainers containers;
   private final DockerNetworks networks;
+  private final DockerSwarm swarm;
+  private volatile io.slipway.engine.TlsFiles tls;
 
   private DockerJavaEngine(DockerClientConfig config, EngineTimeouts timeouts) {
     this.address = config.getDockerHost().toString();
@@ -67,6 +69,7 @@ public final class DockerJavaEngine implements ContainerEngine {
     this.images = new DockerImages(client);
     this.containers = new DockerContainers(client, http);
     this.networks = new DockerNetworks(client);
+    this.swarm = new DockerSwarm(client, this::op);
   }
 
   /**
@@ -102,12 +105,35 @@ public final class DockerJavaEngine implements ContainerEngine {
     return connect(b.build(), timeouts);
   }
 
+  /**
+   * Connects to {@code host} ({@code tcp://prod.example:2376}) with mutual TLS from PEM files of
+   * any name, and pings. A handshake failure is one line saying which side rejected which
+   * certificate ({@link TlsErrors}).
+   */
+  public static DockerJavaEngine connectTls(String host, io.slipway.engine.TlsFiles tls,
+      EngineTimeouts timeouts) {
+    var b = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host)
+        .withDockerTlsVerify(tls != null);
+    if (tls != null) {
+      b.withCustomSslConfig(new PemSslConfig(tls));
+    }
+    return connect(b.build(), timeouts, tls);
+  }
+
   private static DockerJavaEngine connect(DockerClientConfig config, EngineTimeouts timeouts) {
+    return connect(config, timeouts, null);
+  }
+
+  private static DockerJavaEngine connect(DockerClientConfig config, EngineTimeouts timeouts,
+      io.slipway.engine.TlsFiles tls) {
     DockerJavaEngine engine;
     try {
       engine = new DockerJavaEngine(config, timeouts);
+      engine.tls = tls;
     } catch (RuntimeException e) {
-      throw new EngineUnavailable(String.valueOf(config.getDockerHost()), DockerErrors.rootMessage(e));
+      String why = e instanceof IllegalArgumentException && String.valueOf(e.getMessage()).startsWith("TLS: ")
+          ? e.getMessage() : DockerErrors.rootMessage(e);
+      throw new EngineUnavailable(String.valueOf(config.getDockerHost()), why);
     }
     try {
       engine.ping();
@@ -129,9 +155,15 @@ public final class DockerJavaEngine implements ContainerEngine {
       try {
         return client.pingCmd().exec();
       } catch (RuntimeException e) {
-        throw new EngineUnavailable(address, DockerErrors.rootMessage(e));
+        io.slipway.engine.TlsFiles t = tls;
+        throw new EngineUnavailable(address, t == null ? DockerErrors.rootMessage(e) : TlsErrors.describe(e, t));
       }
     });
+  }
+
+  @Override
+  public io.slipway.engine.SwarmOps swarm() {
+    return swarm;
   }
 
   @Override

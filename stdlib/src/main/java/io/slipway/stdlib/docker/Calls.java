@@ -22,8 +22,17 @@ final class Calls {
     return cx.run();
   }
 
+  /**
+   * The run's Docker session on the engine of this call: the innermost {@code on(engine)}
+   * block's, else the default engine.
+   */
   static DockerSession session(CallContext cx) {
-    return DockerSession.of(run(cx));
+    return DockerSession.of(run(cx), cx.service(io.slipway.engine.EngineTarget.class));
+  }
+
+  /** The run's Docker session on {@code engine} (null: the default one), where an object lives. */
+  static DockerSession session(CallContext cx, io.slipway.engine.EngineTarget engine) {
+    return DockerSession.of(run(cx), engine);
   }
 
   /** The current stage's context, or null at the top level. */

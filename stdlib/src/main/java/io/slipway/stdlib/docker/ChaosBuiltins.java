@@ -131,11 +131,11 @@ public final class ChaosBuiltins implements io.slipway.stdlib.Library {
     if (t.network() == null) {
       throw SlipException.engine("chaos PARTITION needs targets started on a network (`network = net`)");
     }
-    var info = DockerSession.call("inspect network", () -> Calls.session(cx).engine().inspectNetwork(t.network()))
+    var info = DockerSession.call("inspect network", () -> Calls.session(cx, t.engine()).engine().inspectNetwork(t.network()))
         .orElseThrow(() -> SlipException.engine("the network of `" + t.name() + "` no longer exists"));
     String user = info.name().endsWith("-" + Calls.session(cx).labels().suffix())
         ? info.name().substring(0, info.name().length() - 9) : info.name();
-    return new NetworkValue(info.id(), user, info.name());
+    return new NetworkValue(info.id(), user, info.name(), t.engine());
   }
 
   private static void sleepUntil(long start, Duration at) {

@@ -166,10 +166,10 @@ public final class ComposeBuiltins implements Library {
   }
 
   /** The containers of a service, with the network a {@code Container} value names. */
-  static List<Object> containers(Lifecycle l, String service) {
+  static List<Object> containers(Lifecycle l, String service, io.slipway.engine.EngineTarget engine) {
     List<Object> out = new ArrayList<>();
     for (ContainerInfo c : l.containers(service)) {
-      out.add(StackOps.container(c, null));
+      out.add(StackOps.container(c, null, engine));
     }
     return out;
   }

@@ -51,7 +51,7 @@ public final class ContainerLifecycle implements Library {
 
   /** {@code Container.start()}: starts a stopped container, then waits for readiness. */
   static Object startAgain(CallContext cx, ContainerValue c, Readiness waitFor) {
-    DockerSession s = Calls.session(cx);
+    DockerSession s = Calls.session(cx, c.engine());
     if (!ContainerMethods.info(cx, c).state().running()) {
       DockerSession.call("start " + c.name(), () -> {
         s.engine().startContainer(c.id());
@@ -70,7 +70,7 @@ public final class ContainerLifecycle implements Library {
       throw io.slipway.value.SlipException.error("rename: `" + name + "` is not a container name"
           + " (letters, digits, `_`, `.`, `-`, starting with a letter or digit)");
     }
-    DockerSession s = Calls.session(cx);
+    DockerSession s = Calls.session(cx, c.engine());
     String engineName = s.labels().scoped(name);
     String old = c.name();
     DockerSession.call("rename " + old + " to " + name, () -> {
@@ -88,7 +88,7 @@ public final class ContainerLifecycle implements Library {
 
   /** {@code Container.keep()}: never removed by the run, and journaled so gc leaves it. */
   static ContainerValue keep(CallContext cx, ContainerValue c) {
-    DockerSession s = Calls.session(cx);
+    DockerSession s = Calls.session(cx, c.engine());
     s.tracker().exempt(c.id());
     s.journal().keptContainer(s.engine().address(), c.id(), c.engineName());
     return c;
@@ -96,7 +96,7 @@ public final class ContainerLifecycle implements Library {
 
   /** Stops a container and explains a stop that had to wait for SIGKILL. */
   static Object stop(CallContext cx, ContainerValue c, Duration timeout) {
-    DockerSession s = Calls.session(cx);
+    DockerSession s = Calls.session(cx, c.engine());
     long start = System.nanoTime();
     DockerSession.call("stop " + c.name(), () -> {
       s.engine().stopContainer(c.id(), timeout);

@@ -50,7 +50,7 @@ public final class ContainerMethods implements Library {
             (String) a[3], (Boolean) a[4], (Boolean) a[5]));
     d.method("Container", "logs").param("tail", "Int", -1L, "-1").returns("String").effects(Effect.DOCKER)
         .doc("The container's output so far (stdout and stderr, one line each); the last `tail` lines when `tail >= 0`.")
-        .impl((cx, r, a) -> DockerSession.call("logs of " + c(r).name(), () -> Calls.session(cx).engine()
+        .impl((cx, r, a) -> DockerSession.call("logs of " + c(r).name(), () -> Calls.session(cx, c(r).engine()).engine()
             .logs(c(r).id(), Calls.toInt(a[0]))).stream().map(LogLine::text)
             .map(t -> t + "\n").collect(Collectors.joining()));
     d.method("Container", "copyFrom").param("path", "String").param("dest", "String").effects(Effect.DOCKER, Effect.WRITES)
@@ -64,16 +64,16 @@ public final class ContainerMethods implements Library {
     d.method("Container", "kill").param("signal", "String", "KILL", "\"KILL\"").effects(Effect.DOCKER)
         .doc("Sends a signal to the container's main process.")
         .impl((cx, r, a) -> engineDo(cx, "kill " + c(r).name(),
-            () -> Calls.session(cx).engine().killContainer(c(r).id(), (String) a[0])));
+            () -> Calls.session(cx, c(r).engine()).engine().killContainer(c(r).id(), (String) a[0])));
     d.method("Container", "remove").effects(Effect.DOCKER)
         .doc("Removes the container now (it would be removed at the end of the run anyway).")
-        .impl((cx, r, a) -> engineDo(cx, "remove " + c(r).name(), () -> Calls.session(cx).tracker()
+        .impl((cx, r, a) -> engineDo(cx, "remove " + c(r).name(), () -> Calls.session(cx, c(r).engine()).tracker()
             .remove(ResourceTracker.Kind.CONTAINER, c(r).id(), c(r).engineName())));
     d.method("Container", "wait").param("timeout", "Duration", Duration.ofMinutes(10), "10.minutes")
         .returns("Int").effects(Effect.DOCKER)
         .doc("Waits until the container exits and returns its exit code.")
         .impl((cx, r, a) -> (long) DockerSession.call("wait for " + c(r).name(),
-            () -> Calls.session(cx).engine().waitContainer(c(r).id(), (Duration) a[0])));
+            () -> Calls.session(cx, c(r).engine()).engine().waitContainer(c(r).id(), (Duration) a[0])));
     d.method("Container", "ip").param("network", "Network?", null, "null").returns("String").effects(Effect.DOCKER)
         .doc("The container's IP address on `network` (default: the network it was started on, else its first).")
         .impl((cx, r, a) -> ip(cx, c(r), (NetworkValue) a[0]));
@@ -94,7 +94,7 @@ public final class ContainerMethods implements Library {
           createParent(out);
           try (OutputStream os = Files.newOutputStream(out)) {
             DockerSession.call("export " + c(r).name(), () -> {
-              Calls.session(cx).engine().exportContainer(c(r).id(), os);
+              Calls.session(cx, c(r).engine()).engine().exportContainer(c(r).id(), os);
               return null;
             });
           }
@@ -116,7 +116,7 @@ public final class ContainerMethods implements Library {
   }
 
   static ContainerInfo info(CallContext cx, ContainerValue c) {
-    return DockerSession.call("inspect " + c.name(), () -> Calls.session(cx).engine().inspectContainer(c.id()))
+    return DockerSession.call("inspect " + c.name(), () -> Calls.session(cx, c.engine()).engine().inspectContainer(c.id()))
         .orElseThrow(() -> SlipException.engine("container `" + c.name() + "` no longer exists"));
   }
 
@@ -188,7 +188,7 @@ public final class ContainerMethods implements Library {
     }
     Files.createDirectories(dir);
     try (InputStream tar = DockerSession.call("copy " + c.name() + ":" + path,
-        () -> Calls.session(cx).engine().copyFrom(c.id(), path))) {
+        () -> Calls.session(cx, c.engine()).engine().copyFrom(c.id(), path))) {
       TarReader.extract(tar, dir, rootName);
     }
     return Unit.INSTANCE;
@@ -213,7 +213,7 @@ public final class ContainerMethods implements Library {
     });
     try (pipeIn) {
       DockerSession.call("copy to " + c.name() + ":" + path, () -> {
-        Calls.session(cx).engine().copyTo(c.id(), path, pipeIn);
+        Calls.session(cx, c.engine()).engine().copyTo(c.id(), path, pipeIn);
         return null;
       });
     }

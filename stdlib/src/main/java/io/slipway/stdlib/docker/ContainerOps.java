@@ -51,6 +51,7 @@ final class ContainerOps {
         .labels(s.labelsFor(Calls.stageName(cx))).env(a.env()).command(a.command())
         .workdir(a.workdir()).user(a.user()).init(a.init()).hostname(userName);
     if (a.network() != null) {
+      sameEngine(s, a.network().engine(), "network `" + a.network().name() + "`");
       b.network(a.network().engineName()).alias(userName);
     }
     for (Pair p : a.ports()) {
@@ -59,7 +60,12 @@ final class ContainerOps {
     for (Pair v : a.volumes()) {
       String target = String.valueOf(v.second());
       if (v.first() instanceof VolumeValue vol) {
+        sameEngine(s, vol.engine(), "volume `" + vol.name() + "`");
         b.mount(Mount.volume(vol.engineName(), target));
+      } else if (s.target() != null) {
+        throw SlipException.error("`" + v.first() + "` is a host path: a container on "
+            + s.target().address() + " cannot bind-mount this machine's files; use a `volume(..)`"
+            + " or copy them in with `copyTo`");
       } else {
         b.mount(Mount.bind(io.slipway.run.Workspace.of(Calls.run(cx))
             .resolve("volumes", String.valueOf(v.first())).toString(), target));
@@ -84,7 +90,7 @@ final class ContainerOps {
       return null;
     });
     var c = new ContainerValue(id, userName, engineName, a.shown(),
-        a.network() == null ? null : a.network().engineName());
+        a.network() == null ? null : a.network().engineName(), s.target());
     if (a.waitFor() != null) {
       Waiter.await(s, c, a.waitFor());
     }
@@ -104,10 +110,23 @@ final class ContainerOps {
     };
   }
 
+  /** Fails when an object of one engine is used with a container on another. */
+  static void sameEngine(DockerSession s, io.slipway.engine.EngineTarget objectEngine, String what) {
+    if (!java.util.Objects.equals(s.target(), objectEngine)) {
+      throw SlipException.error(what + " is on " + where(objectEngine) + ", not on "
+          + where(s.target()) + " where this container is created");
+    }
+  }
+
+  /** How an engine is named in messages. */
+  static String where(io.slipway.engine.EngineTarget t) {
+    return t == null ? "the default engine" : "engine " + t.address();
+  }
+
   /** Runs a command in a running container; StepFailed on non-zero unless {@code check} is false. */
   static ExecResult exec(CallContext cx, ContainerValue c, Object command, Map<String, String> env,
       String workdir, String user, boolean check, boolean quiet) {
-    DockerSession s = Calls.session(cx);
+    DockerSession s = Calls.session(cx, c.engine());
     Output out = Calls.output(cx, quiet);
     Map<String, String> all = new java.util.LinkedHashMap<>(Calls.dynamicEnv(cx));
     all.putAll(env);

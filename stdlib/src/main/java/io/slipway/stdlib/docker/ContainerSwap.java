@@ -39,7 +39,7 @@ final class ContainerSwap {
       return null;
     });
     var c = new ContainerValue(id, userName, engineName, a.shown(),
-        a.network() == null ? null : a.network().engineName());
+        a.network() == null ? null : a.network().engineName(), s.target());
     try {
       DockerSession.call("start container " + userName, () -> {
         engine.startContainer(id);

@@ -1,11 +1,13 @@
 package io.slipway.stdlib.docker;
 
+import io.slipway.engine.EngineTarget;
 import io.slipway.value.SlipObject;
 
 /**
  * A {@code Container}: a handle on one engine container (by {@code id}). {@code name} is the
  * user's name (its DNS alias), {@code engineName} the run-scoped name the engine knows (both
- * change with {@code rename}), {@code network} the network it was started on (or null).
+ * change with {@code rename}), {@code network} the network it was started on (or null),
+ * {@code engine} the engine it runs on (null: the default one), which its methods talk to.
  */
 final class ContainerValue implements SlipObject {
   private final String id;
@@ -13,13 +15,16 @@ final class ContainerValue implements SlipObject {
   private volatile String engineName;
   private final String image;
   private final String network;
+  private final EngineTarget engine;
 
-  ContainerValue(String id, String name, String engineName, String image, String network) {
+  ContainerValue(String id, String name, String engineName, String image, String network,
+      EngineTarget engine) {
     this.id = id;
     this.name = name;
     this.engineName = engineName;
     this.image = image;
     this.network = network;
+    this.engine = engine;
   }
 
   String id() {
@@ -40,6 +45,11 @@ final class ContainerValue implements SlipObject {
 
   String network() {
     return network;
+  }
+
+  /** The engine the container runs on; null for the default one. */
+  EngineTarget engine() {
+    return engine;
   }
 
   /** After {@code rename}: every holder of this value sees the new names. */

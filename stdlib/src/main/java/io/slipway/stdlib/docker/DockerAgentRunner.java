@@ -45,12 +45,16 @@ public final class DockerAgentRunner implements AgentRunner {
 
   @Override
   public CommandRunner open(Object image, StageContext stage) {
+    return open(image, stage, null);
+  }
+
+  @Override
+  public CommandRunner open(Object image, StageContext stage, io.slipway.engine.EngineTarget engine) {
     Run run = stage.run();
-    DockerSession s = DockerSession.of(run);
+    DockerSession s = DockerSession.of(run, engine);
     String ref = Calls.engineImage(image);
     // -Dslipway.agent.workspace=copy forces the remote-engine behaviour (tests, rootless setups)
-    boolean local = isLocal(s.engine().address())
-        && !"copy".equals(System.getProperty("slipway.agent.workspace"));
+    boolean local = s.sharesWorkspace();
     String name = s.labels().scoped("agent-" + sanitize(stage.name()) + "-" + counter.incrementAndGet());
     var b = ContainerSpec.builder(ref).name(name).entrypoint(KEEP_ALIVE)
         .labels(s.labelsFor(stage.name())).workdir(WORKSPACE);

@@ -2,6 +2,7 @@ package io.slipway.stdlib.docker;
 
 import io.slipway.engine.ContainerEngine;
 import io.slipway.engine.EngineException;
+import io.slipway.engine.EngineTarget;
 import io.slipway.engine.EngineUnavailable;
 import io.slipway.engine.RegistryAuth;
 import io.slipway.engine.ResourceTracker;
@@ -14,15 +15,20 @@ import io.slipway.run.Run;
 import io.slipway.value.SlipException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The Docker side of one run, a service of the {@link Run}'s scope: the connected
- * engine, the run's labels and names, the resource tracker that removes everything at the end,
- * and (through {@link RegistryAuths}) the credentials push and pull use.
+ * The Docker side of one run on one engine: the connected engine, the run's labels and names,
+ * the resource tracker that removes what the run created there at the end, and (through
+ * {@link RegistryAuths}) the credentials push and pull use. The default engine's session is a
+ * service of the {@link Run}'s scope; the session of each {@link EngineTarget} an
+ * {@code on(engine)} block names is kept in the run's {@link Targets}, so that the run tracks
+ * and cleans up its resources per engine.
  */
 final class DockerSession {
   private final Run run;
+  private final EngineTarget target;
   private final ContainerEngine engine;
   private final RunLabels labels;
   private final ResourceTracker tracker;
@@ -30,14 +36,12 @@ final class DockerSession {
   private final RunJournal journal;
   private final AgentNetworks agentNetworks = new AgentNetworks();
 
-  private DockerSession(Run run) {
+  private DockerSession(Run run, EngineTarget target, ContainerEngine engine, RunJournal journal) {
     this.run = run;
+    this.target = target;
     this.labels = RunLabels.forCurrentProcess(run.runId(), run.pipeline());
-    this.engine = run.engine();
-    // images carry no run labels: the run's image references go to its journal, closed (and
-    // deleted when nothing is left for gc) after everything the run created was removed
-    this.journal = new RunJournal(RunJournal.defaultDirectory(run.secrets().environment()), labels);
-    run.onCleanup("close the run journal", journal::close);
+    this.engine = engine;
+    this.journal = journal;
     this.images = new RunImages(engine, labels, journal);
     this.tracker = new ResourceTracker(engine, labels, run.flags().keep(),
         (kind, action, id, name, stage) -> {
@@ -60,21 +64,71 @@ final class DockerSession {
     return images;
   }
 
-  /** The run's session, connecting to the engine on first use. */
+  /** The run's session on the default engine, connecting to the engine on first use. */
   static DockerSession of(Run run) {
+    return of(run, null);
+  }
+
+  /**
+   * The run's session on {@code target} (null: the default engine), connecting on first use;
+   * the connection is the session's, shared by its runs and closed with it.
+   */
+  static DockerSession of(Run run, EngineTarget target) {
     try {
       // connect first, outside the attribute map: waiting there would hold its lock, and a
       // stage needing the session could then not be interrupted (a cancel, a stage timeout)
       // while another thread waits for an engine that does not answer
-      run.engine();
-      DockerSession s = run.service(DockerSession.class, () -> new DockerSession(run));
-      // the REPL's :rerun removes a stage's resources through the run's tracker
-      run.service(ResourceTracker.class, s::tracker);
-      return s;
+      RunJournal journal = journal(run);
+      if (target == null) {
+        ContainerEngine e = run.engine();
+        DockerSession s = run.service(DockerSession.class, () -> new DockerSession(run, null, e, journal));
+        // the REPL's :rerun removes a stage's resources through the run's tracker
+        run.service(ResourceTracker.class, s::tracker);
+        return s;
+      }
+      ContainerEngine e = run.session().engine(target.key(), target.connect());
+      return run.service(Targets.class, Targets::new).sessions
+          .computeIfAbsent(target, t -> new DockerSession(run, t, e, journal));
     } catch (EngineUnavailable e) {
       // the run ends with exit code 3 and this one-line message
       throw SlipException.unavailable(e.getMessage());
     }
+  }
+
+  /**
+   * The run's journal: images carry no run labels, so the run's image references go to it (one
+   * per run, shared by its engines: entries name their engine), closed (and deleted when nothing
+   * is left for gc) after everything the run created was removed.
+   */
+  private static RunJournal journal(Run run) {
+    RunJournal existing = run.scope().service(RunJournal.class);
+    if (existing != null) {
+      return existing;
+    }
+    synchronized (run) {
+      return run.service(RunJournal.class, () -> {
+        var j = new RunJournal(RunJournal.defaultDirectory(run.secrets().environment()),
+            RunLabels.forCurrentProcess(run.runId(), run.pipeline()));
+        run.onCleanup("close the run journal", j::close);
+        return j;
+      });
+    }
+  }
+
+  /** The sessions of a run on engines other than the default one, by target. */
+  static final class Targets {
+    private final Map<EngineTarget, DockerSession> sessions = new ConcurrentHashMap<>();
+  }
+
+  /** The engine this session talks to, or null for the default engine. */
+  EngineTarget target() {
+    return target;
+  }
+
+  /** True when an agent on this engine sees the pipeline directory through a bind mount. */
+  boolean sharesWorkspace() {
+    return target == null && DockerAgentRunner.isLocal(engine.address())
+        && !"copy".equals(System.getProperty("slipway.agent.workspace"));
   }
 
   Run run() {

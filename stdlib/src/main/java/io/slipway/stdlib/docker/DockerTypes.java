@@ -14,8 +14,8 @@ public final class DockerTypes implements Library {
     d.type("Volume", "A named volume of the run (`volume(..)`).", VolumeValue.class, "Any");
     d.type("Registry", "A registry and its credentials (`registry(..)`).", RegistryValue.class, "Any");
     d.type("Readiness", "When a container counts as ready: `healthy()`, `tcp(port)`, `http(port, path)`, `log(regex)`.", Readiness.class, "Any");
-    d.type("Engine", "A Docker engine other than the default one (`docker(host, tls)`), used with `on(engine) { .. }`.", null, "Any");
-    d.type("Tls", "TLS files for a remote engine (`tls(ca, cert, key)`).", null, "Any");
+    d.type("Engine", "A Docker engine other than the default one (`docker(host, tls)`), used with `on(engine) { .. }`.", EngineValue.class, "Any");
+    d.type("Tls", "TLS files for a remote engine (`tls(ca, cert, key)`).", TlsValue.class, "Any");
     d.type("Stack", "A compose project (`compose(files..)`): `config()`, `up()`, `service(name)`, `down()`.", StackValue.class, "Any");
     d.type("Service", "A service of a compose `Stack`: `exec`, `logs`, `ip`, `containers`.", ServiceValue.class, "Any");
     d.type("LinkScope", "The receiver of a `link(..) { }` block: per-link faults.", null, "Any");

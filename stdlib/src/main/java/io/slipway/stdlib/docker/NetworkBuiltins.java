@@ -24,7 +24,7 @@ public final class NetworkBuiltins implements Library {
         return null;
       });
     }
-    return new NetworkValue(id, name, engineName);
+    return new NetworkValue(id, name, engineName, s.target());
   }
 
   @Override
@@ -53,18 +53,19 @@ public final class NetworkBuiltins implements Library {
           for (Object o : (List<?>) a[1]) {
             aliases.add(String.valueOf(o));
           }
+          ContainerOps.sameEngine(Calls.session(cx, n.engine()), c.engine(), "container `" + c.name() + "`");
           return ContainerMethods.engineDo(cx, "connect " + c.name() + " to " + n.name(),
-              () -> Calls.session(cx).engine().connectNetwork(n.id(), c.id(), aliases));
+              () -> Calls.session(cx, n.engine()).engine().connectNetwork(n.id(), c.id(), aliases));
         });
     d.method("Network", "disconnect").param("container", "Container").effects(Effect.DOCKER)
         .doc("Removes a container from this network.")
-        .impl((cx, r, a) -> ContainerMethods.engineDo(cx, "disconnect", () -> Calls.session(cx)
+        .impl((cx, r, a) -> ContainerMethods.engineDo(cx, "disconnect", () -> Calls.session(cx, ((NetworkValue) r).engine())
             .engine().disconnectNetwork(((NetworkValue) r).id(), ((ContainerValue) a[0]).id())));
     d.method("Network", "containers").returns("List<String>").effects(Effect.DOCKER)
         .doc("The engine names of the containers on this network.")
         .impl((cx, r, a) -> {
           NetworkValue n = (NetworkValue) r;
-          DockerSession s = Calls.session(cx);
+          DockerSession s = Calls.session(cx, n.engine());
           var info = DockerSession.call("inspect network " + n.name(), () -> s.engine().inspectNetwork(n.id()));
           List<String> names = new ArrayList<>();
           info.ifPresent(i -> i.containers().keySet().forEach(id ->
@@ -74,7 +75,7 @@ public final class NetworkBuiltins implements Library {
     d.method("Network", "remove").effects(Effect.DOCKER)
         .doc("Removes the network now (containers still on it are disconnected first).")
         .impl((cx, r, a) -> ContainerMethods.engineDo(cx, "remove network", () -> {
-          DockerSession s = Calls.session(cx);
+          DockerSession s = Calls.session(cx, ((NetworkValue) r).engine());
           s.agentNetworks().networkRemoved(((NetworkValue) r).id());
           s.tracker().remove(ResourceTracker.Kind.NETWORK, ((NetworkValue) r).id(), ((NetworkValue) r).engineName());
         }));
@@ -87,13 +88,13 @@ public final class NetworkBuiltins implements Library {
           DockerSession.call("create volume " + name, () -> s.engine().createVolume(
               new VolumeSpec(engineName, s.labelsFor(Calls.stageName(cx)))));
           Calls.track(cx, s, ResourceTracker.Kind.VOLUME, engineName, engineName);
-          return new VolumeValue(name, engineName);
+          return new VolumeValue(name, engineName, s.target());
         });
     d.property("Volume", "name").type("String").doc("The volume's name as given to `volume`.")
         .get((cx, r) -> ((VolumeValue) r).name());
     d.method("Volume", "remove").effects(Effect.DOCKER)
         .doc("Removes the volume now (no container may use it).")
-        .impl((cx, r, a) -> ContainerMethods.engineDo(cx, "remove volume", () -> Calls.session(cx)
+        .impl((cx, r, a) -> ContainerMethods.engineDo(cx, "remove volume", () -> Calls.session(cx, ((VolumeValue) r).engine())
             .tracker().remove(ResourceTracker.Kind.VOLUME, ((VolumeValue) r).engineName(), ((VolumeValue) r).engineName())));
   }
 }

@@ -27,13 +27,6 @@ public final class PlannedBuiltins implements Library {
 
   private static void engines(Declarations d) {
     d.category("Docker: remote engines and swarm (planned)");
-    d.fn("docker").param("host", "String").param("tls", "Tls?", null, "null").returns("Engine")
-        .doc("A Docker engine at `host` (`tcp://prod.example:2376`), with client TLS files. Planned.")
-        .impl(planned("docker(host, tls)"));
-    d.fn("tls").param("ca", "String").param("cert", "String").param("key", "String").returns("Tls")
-        .doc("TLS files (relative to `build.dir`) for a remote engine. Planned.").impl(planned("tls"));
-    d.fn("on").typeParams("T").param("engine", "Engine").param("block", "() -> T").returns("T").effects(Effect.DOCKER)
-        .doc("Runs the block with every Docker step going to `engine`. Planned.").impl(planned("on(engine)"));
     d.fn("deploy").param("stack", "Stack").param("name", "String").param("on", "Engine?", null, "null")
         .effects(Effect.DOCKER).doc("Deploys a stack to Docker Swarm (`docker stack deploy`). Planned.")
         .impl(planned("deploy (swarm)"));

@@ -25,7 +25,7 @@ final class ServiceMethods {
         .doc("""
             Runs a command in the service's container number `index` (like \
             `docker-compose exec --index`), as `Container.exec`.""")
-        .impl((cx, r, a) -> ContainerOps.exec(cx, container(StackOps.lifecycle(cx, svc(r).stack(), false), svc(r),
+        .impl((cx, r, a) -> ContainerOps.exec(cx, container(cx, StackOps.lifecycle(cx, svc(r).stack(), false), svc(r),
             Calls.toInt(a[6])), a[0], Calls.env(a[1]), (String) a[2], (String) a[3], (Boolean) a[4], (Boolean) a[5]));
     d.method("Service", "logs").param("tail", "Int", -1L, "-1").returns("String").effects(Effect.DOCKER)
         .doc("The output of the service's containers (lines prefixed `<container> | ` when it has several).")
@@ -37,17 +37,18 @@ final class ServiceMethods {
         .impl((cx, r, a) -> ip(StackOps.lifecycle(cx, svc(r).stack(), false), svc(r), (String) a[0], Calls.toInt(a[1])));
     d.method("Service", "containers").returns("List<Container>").effects(Effect.DOCKER)
         .doc("The service's containers, as `Container`s (`exec`, `logs`, `copyFrom`, ...).")
-        .impl((cx, r, a) -> ComposeBuiltins.containers(StackOps.lifecycle(cx, svc(r).stack(), false), svc(r).name()));
+        .impl((cx, r, a) -> ComposeBuiltins.containers(StackOps.lifecycle(cx, svc(r).stack(), false), svc(r).name(),
+            Calls.session(cx).target()));
   }
 
   private static ServiceValue svc(Object r) {
     return (ServiceValue) r;
   }
 
-  private static ContainerValue container(Lifecycle l, ServiceValue s, int index) {
+  private static ContainerValue container(io.slipway.builtin.CallContext cx, Lifecycle l, ServiceValue s, int index) {
     for (ContainerInfo c : l.containers(s.name())) {
       if (c.labels().getOrDefault("com.docker.compose.container-number", "").equals(String.valueOf(index))) {
-        return StackOps.container(c, null);
+        return StackOps.container(c, null, Calls.session(cx).target());
       }
     }
     throw SlipException.error("service `" + s.name() + "` has no container number " + index + " (is the stack up?)");

@@ -127,7 +127,7 @@ final class StackOps {
   }
 
   /** A {@code Container} value for a compose container. */
-  static ContainerValue container(ContainerInfo c, String network) {
-    return new ContainerValue(c.id(), c.name(), c.name(), c.image(), network);
+  static ContainerValue container(ContainerInfo c, String network, io.slipway.engine.EngineTarget engine) {
+    return new ContainerValue(c.id(), c.name(), c.name(), c.image(), network, engine);
   }
 }

@@ -65,7 +65,8 @@ public final class ShellStep implements Library {
       }
       default -> throw SlipException.error("`sh` needs a String or a List<String>");
     };
-    CommandRunner runner = stage != null ? stage.commandRunner() : CommandRunners.of(run).host();
+    CommandRunner runner = stage != null ? stage.commandRunner(cx.service(io.slipway.engine.EngineTarget.class))
+        : CommandRunners.of(run).host();
     String stageName = stage == null ? null : stage.name();
     ExecResult result = runner.run(c, (stream, line) -> {
       if (!quiet) {

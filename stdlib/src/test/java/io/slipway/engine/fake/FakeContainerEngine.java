@@ -42,6 +42,7 @@ import java.util.function.Consumer;
  * Attach is not supported, so agents use one exec per command.
  */
 public final class FakeContainerEngine implements ContainerEngine {
+  private volatile String address = "fake://";
   /** What a scripted command or container does. */
   public record Script(int exitCode, String stdout, String stderr) {}
 
@@ -131,7 +132,13 @@ public final class FakeContainerEngine implements ContainerEngine {
 
   @Override
   public String address() {
-    return "fake://";
+    return address;
+  }
+
+  /** Makes the fake answer {@code address} (a local-looking one: agents bind-mount the workspace). */
+  public FakeContainerEngine address(String a) {
+    this.address = a;
+    return this;
   }
 
   @Override
