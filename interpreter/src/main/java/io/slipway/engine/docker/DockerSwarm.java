@@ -95,9 +95,12 @@ final class DockerSwarm implements SwarmOps {
       List<SwarmService> out = new ArrayList<>();
       for (Service s : client.listServicesCmd().withLabelFilter(labels).exec()) {
         ServiceSpec spec = s.getSpec();
-        Integer replicas = spec.getMode() != null && spec.getMode().getReplicated() != null
-            ? (int) spec.getMode().getReplicated().getReplicas() : spec.getMode() != null
-            && spec.getMode().getGlobal() != null ? null : 1;
+        Integer replicas = 1;
+        if (spec.getMode() != null && spec.getMode().getReplicated() != null) {
+          replicas = (int) spec.getMode().getReplicated().getReplicas();
+        } else if (spec.getMode() != null && spec.getMode().getGlobal() != null) {
+          replicas = null; // global
+        }
         var u = s.getUpdateStatus();
         out.add(new SwarmService(s.getId(), spec.getName(), s.getVersion().getIndex(),
             spec.getLabels() == null ? Map.of() : spec.getLabels(), replicas,
@@ -115,13 +118,14 @@ final class DockerSwarm implements SwarmOps {
       for (Task t : client.listTasksCmd().withServiceFilter(serviceId).exec()) {
         var st = t.getStatus();
         var cs = st == null ? null : st.getContainerStatus();
-        String image = t.getSpec() == null || t.getSpec().getContainerSpec() == null ? null
-            : t.getSpec().getContainerSpec().getImage();
+        var spec = t.getSpec() == null ? null : t.getSpec().getContainerSpec();
+        String image = spec == null ? null : spec.getImage();
+        Map<String, String> labels = spec == null || spec.getLabels() == null ? Map.of() : spec.getLabels();
         out.add(new SwarmTask(t.getId(), t.getServiceId(), t.getSlot(), t.getNodeId(),
             st == null || st.getState() == null ? null : st.getState().name().toLowerCase(Locale.ROOT),
             t.getDesiredState() == null ? null : t.getDesiredState().name().toLowerCase(Locale.ROOT),
             st == null ? null : st.getMessage(), st == null ? null : st.getErr(),
-            cs == null ? null : cs.getExitCode(), image, st == null ? null : st.getTimestamp()));
+            cs == null ? null : cs.getExitCode(), image, labels, st == null ? null : st.getTimestamp()));
       }
       return out;
     });

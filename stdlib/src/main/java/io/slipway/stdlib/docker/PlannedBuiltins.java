@@ -8,14 +8,13 @@ import io.slipway.value.SlipException;
 import java.time.Duration;
 
 /**
- * The parts of spec §7 (remote engines, swarm) and §9 (the proxied {@code link { }}) that are
+ * The parts of spec §9 (the proxied {@code link { }}) that are
  * declared—so that pipelines using them check—but not implemented yet. Calling one is an
  * {@code EngineError} "not implemented yet: <feature> (planned)", never a silent no-op.
  */
 public final class PlannedBuiltins implements Library {
   @Override
   public void declare(Declarations d) {
-    engines(d);
     simulation(d);
   }
 
@@ -23,13 +22,6 @@ public final class PlannedBuiltins implements Library {
     return (cx, r, a) -> {
       throw SlipException.engine("not implemented yet: " + feature + " (planned)");
     };
-  }
-
-  private static void engines(Declarations d) {
-    d.category("Docker: remote engines and swarm (planned)");
-    d.fn("deploy").param("stack", "Stack").param("name", "String").param("on", "Engine?", null, "null")
-        .effects(Effect.DOCKER).doc("Deploys a stack to Docker Swarm (`docker stack deploy`). Planned.")
-        .impl(planned("deploy (swarm)"));
   }
 
   private static void simulation(Declarations d) {
