@@ -7,7 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-mvn -B -q -o -pl interpreter -am test-compile -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false >/dev/null
-cp=$(mvn -B -q -o -pl interpreter dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+cpfile=$(mktemp)
+# one invocation: the reactor resolves the grammar module from its compiled classes
+mvn -B -q -o -pl interpreter -am test-compile dependency:build-classpath -Dmdep.outputFile="$cpfile" \
+  -Dmdep.includeScope=test >/dev/null
+cp=$(cat "$cpfile"); rm -f "$cpfile"
 "$JAVA_HOME/bin/java" -cp "interpreter/target/test-classes:interpreter/target/classes:grammar/target/classes:$cp" \
   io.slipway.netsim.NetsimBench
