@@ -40,7 +40,8 @@ class ExamplesCheckTest {
         "books-ms/Slipfile", "books-ms/compose.slip", "wordpress-compose/Slipfile",
         "nerd-dinner-ci/Slipfile", "nerd-dinner-ci/promote.slip", "container-upgrade/Slipfile",
         "multi-stage/Slipfile", "hello/Slipfile", "matrix/Slipfile", "library/Slipfile",
-        "blockade/Slipfile", "comcast/Slipfile", "resilience/Slipfile", "kotlin/Slipfile");
+        "blockade/Slipfile", "comcast/Slipfile", "resilience/Slipfile", "kotlin/Slipfile",
+        "nerd-dinner-deploy/Slipfile");
     assertThat(ExampleFiles.imported()).map(f -> root.relativize(f).toString())
         .containsExactlyInAnyOrder("nerd-dinner-ci/slip/nerd-dinner.slip",
             "library/lib/semver.slip", "library/lib/images.slip");
