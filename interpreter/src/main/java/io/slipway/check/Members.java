@@ -125,6 +125,12 @@ final class Members {
       subst.put(v.name(), actual); // T.let: T is the receiver's own type
       return subst;
     }
+    bind(declared, actual, subst);
+    return subst;
+  }
+
+  /** Matches a declared receiver against the actual one, nested arguments too (List<List<T>>). */
+  private void bind(Type declared, Type actual, Map<String, Type> subst) {
     if (declared instanceof Type.ClassType d && !d.args().isEmpty()
         && Types.nonNull(actual) instanceof Type.ClassType a) {
       Type.ClassType up = cx.sub.asSuper(a, d.name());
@@ -135,11 +141,12 @@ final class Members {
             subst.put(v.name(), up.args().get(i));
           } else if (declaredArg instanceof Type.NullableType n && n.inner() instanceof Type.TypeVar v) {
             subst.put(v.name(), Types.nonNull(up.args().get(i)));
+          } else {
+            bind(declaredArg, up.args().get(i), subst);
           }
         }
       }
     }
-    return subst;
   }
 
   /** Every member name visible on {@code recv}, for did-you-mean. */

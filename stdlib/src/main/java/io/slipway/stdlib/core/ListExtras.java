@@ -31,7 +31,7 @@ public final class ListExtras implements Library {
           }
           return Colls.list(out);
         });
-    d.method("List<List<T>>", "flatten").returns("List<T>")
+    d.method("List<List<T>>", "flatten").typeParams("T").returns("List<T>")
         .doc("The elements of every inner list, in order: `listOf(listOf(1), listOf(2, 3)).flatten()` is `[1, 2, 3]`.")
         .impl((cx, r, a) -> {
           var out = new ArrayList<Object>();
