@@ -51,6 +51,9 @@ class ConnectInterruptTest {
   void aStageWaitingForTheConnectionStopsWhenInterrupted() throws Exception {
     Run run = run();
     run.connectEarly();
+    // the stage waits for the early connection only once that is under way; before, a slow
+    // start of the connect thread let the stage run the connection itself (a flaky failure)
+    waitUntilConnecting();
     var failure = new AtomicReference<Throwable>();
     Thread stage = Thread.ofPlatform().start(() -> {
       try {
