@@ -81,7 +81,7 @@ final class ProcessJsRunner implements JsRunner {
       JsonNode reply = w.ask(request, timeout.plus(GRACE));
       if (reply == null) {
         // the process ended without answering: -XX:+ExitOnOutOfMemoryError, or a crash
-        throw w.exitedWithoutAnswer(timeout);
+        throw w.ranOutOfMemory() ? outOfMemory() : w.endedUnexpectedly();
       }
       if (reply.has("oom")) {
         throw outOfMemory();
@@ -216,21 +216,25 @@ final class ProcessJsRunner implements JsRunner {
       }
     }
 
-    SlipException exitedWithoutAnswer(Duration timeout) {
+    /**
+     * Waits for the ended worker and its stderr; true if it ended because its heap overflowed
+     * (-XX:+ExitOnOutOfMemoryError exits with code 3 when that happens outside the script's
+     * context, in Truffle's own structures, before the worker could answer).
+     */
+    boolean ranOutOfMemory() {
       try {
         process.waitFor(5, TimeUnit.SECONDS);
         stderrPump.join(Duration.ofSeconds(2));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      boolean exit3 = !process.isAlive() && process.exitValue() == 3;
+      return exit3 || stderrTail().contains("OutOfMemoryError");
+    }
+
+    /** The error for a worker that ended without answering for another reason. */
+    SlipException endedUnexpectedly() {
       String err = stderrTail();
-      // -XX:+ExitOnOutOfMemoryError ends the JVM with code 3 when the heap overflows outside the
-      // script's context (Truffle's own structures), before the worker could answer
-      boolean oom = !process.isAlive() && process.exitValue() == 3;
-      if (oom || err.contains("OutOfMemoryError")) {
-        return SlipException.error("js: the script ran out of memory (the limit is "
-            + ProcessJsRunner.configuredMemory() + "; set SLIPWAY_JS_MEMORY to change it)");
-      }
       return SlipException.error("js: the JavaScript worker ended unexpectedly"
           + (process.isAlive() ? "" : " (exit code " + process.exitValue() + ")")
           + (err.isBlank() ? "" : ": " + err.lines().reduce((a, b) -> b).orElse("")));
