@@ -1,5 +1,7 @@
 package io.slipway.syntax;
 
+import io.slipway.stack.DeepStack;
+
 import io.slipway.syntax.ast.Arg;
 import io.slipway.syntax.ast.Block;
 import io.slipway.syntax.ast.CatchClause;
@@ -37,9 +39,11 @@ public final class AstPrinter {
 
   /** The S-expression of a node and everything below it, ending with a newline. */
   public static String toSexpr(Node node) {
-    var p = new AstPrinter(false, 0);
-    p.node(node);
-    return p.out.append('\n').toString();
+    return DeepStack.call("slipway-ast-printer", () -> {
+      var p = new AstPrinter(false, 0);
+      p.node(node);
+      return p.out.append('\n').toString();
+    });
   }
 
   /** Thrown by a flat printer that ran over its budget. */

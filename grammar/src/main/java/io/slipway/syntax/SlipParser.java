@@ -4,6 +4,7 @@ import io.slipway.diag.Code;
 import io.slipway.diag.Diagnostic;
 import io.slipway.source.SourceFile;
 import io.slipway.source.Span;
+import io.slipway.stack.DeepStack;
 import io.slipway.syntax.ast.Program;
 import java.util.List;
 
@@ -22,7 +23,9 @@ import java.util.List;
  *       (thousands of {@code else if}s or prefix operators);
  *   <li>the finished AST is at most {@value AstDepth#MAX_DEPTH} nodes deep (long operator chains);
  *       a later pass may rely on that and use about 1 KB of stack per level;
- *   <li>a {@link StackOverflowError} anyway (a tiny thread stack) is caught as a last resort.
+ *   <li>parsing runs on a thread with a {@link DeepStack} (later passes should too), so the limits
+ *       hold whatever stack the caller's thread has;
+ *   <li>a {@link StackOverflowError} anyway is caught as a last resort.
  * </ul>
  */
 public final class SlipParser {
@@ -30,6 +33,10 @@ public final class SlipParser {
 
   /** Parses one file. Thread-safe: all state is per call. */
   public static ParseResult parse(SourceFile file) {
+    return DeepStack.call("slipway-parse", () -> parseHere(file));
+  }
+
+  private static ParseResult parseHere(SourceFile file) {
     try {
       return new ParseRun(file).run();
     } catch (StackOverflowError e) {

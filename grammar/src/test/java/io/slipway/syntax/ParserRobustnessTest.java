@@ -228,6 +228,26 @@ class ParserRobustnessTest {
 
   @Test
   void nestingJustBelowTheLimitsParses() {
+    nestingJustBelowTheLimits();
+  }
+
+  /** The limits do not depend on the caller's stack: parsing moves to a thread with a deep one. */
+  @Test
+  void nestingJustBelowTheLimitsParsesFromATinyStack() throws InterruptedException {
+    Throwable[] failure = new Throwable[1];
+    Thread t = Thread.ofPlatform().stackSize(160 << 10).unstarted(() -> {
+      try {
+        nestingJustBelowTheLimits();
+      } catch (Throwable e) {
+        failure[0] = e;
+      }
+    });
+    t.start();
+    t.join();
+    assertThat(failure[0]).isNull();
+  }
+
+  private static void nestingJustBelowTheLimits() {
     assertThat(parseSafely("val x = " + nest("(", "1", ")", 250)).diagnostics()).isEmpty();
     assertThat(parseSafely(nest("f {\n", "1\n", "}\n", 120)).diagnostics()).isEmpty();
     assertThat(parseSafely("val x = " + "1 + ".repeat(400) + "1\n").diagnostics()).isEmpty();

@@ -38,6 +38,7 @@ import io.slipway.run.Status;
 import io.slipway.run.Workspace;
 import io.slipway.source.SourceFile;
 import io.slipway.source.Span;
+import io.slipway.stack.DeepStack;
 import io.slipway.syntax.ParseResult;
 import io.slipway.syntax.SlipParser;
 import io.slipway.syntax.ast.Expr;
@@ -99,6 +100,11 @@ public final class Slipway {
   }
 
   private CheckResult check(SourceFile source, boolean allowLibrary) {
+    // The checker recurses as deep as the file nests (and into imports).
+    return DeepStack.call("slipway-check", () -> checkHere(source, allowLibrary));
+  }
+
+  private CheckResult checkHere(SourceFile source, boolean allowLibrary) {
     var out = new Diagnostics();
     ParseResult parsed = SlipParser.parse(source);
     out.addAll(parsed.diagnostics());
