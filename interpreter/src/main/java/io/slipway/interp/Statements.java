@@ -75,36 +75,38 @@ final class Statements {
   private void execWhile(Stmt.While w, Env env, String label) {
     while (ev.truthy(ev.eval(w.condition(), env), w.condition())) {
       ev.checkInterrupt();
-      try {
-        ev.execBlock(w.body(), env);
-      } catch (Signals.Break b) {
-        if (!b.matches(label)) {
-          throw b;
-        }
+      if (!loopBody(() -> ev.execBlock(w.body(), env), label)) {
         break;
-      } catch (Signals.Continue c) {
-        if (!c.matches(label)) {
-          throw c;
-        }
       }
     }
+  }
+
+  /**
+   * Runs one pass of a loop body; false when a {@code break} for this loop ended the loop. A
+   * {@code continue} for this loop ends only the pass; those for an outer label go on up.
+   */
+  private static boolean loopBody(Runnable body, String label) {
+    try {
+      body.run();
+    } catch (Signals.Break b) {
+      if (!b.matches(label)) {
+        throw b;
+      }
+      return false;
+    } catch (Signals.Continue c) {
+      if (!c.matches(label)) {
+        throw c;
+      }
+    }
+    return true;
   }
 
   private void execDoWhile(Stmt.DoWhile d, Env env, String label) {
     while (true) {
       ev.checkInterrupt();
       Env scope = env.child();
-      try {
-        ev.execStmtsValue(d.body().stmts(), scope);
-      } catch (Signals.Break b) {
-        if (!b.matches(label)) {
-          throw b;
-        }
+      if (!loopBody(() -> ev.execStmtsValue(d.body().stmts(), scope), label)) {
         break;
-      } catch (Signals.Continue c) {
-        if (!c.matches(label)) {
-          throw c;
-        }
       }
       if (!ev.truthy(ev.eval(d.condition(), scope), d.condition())) {
         break;
@@ -133,17 +135,8 @@ final class Statements {
           scope.define(f.vars().get(i).text(), component(item, i), false);
         }
       }
-      try {
-        ev.execStmtsValue(f.body().stmts(), scope);
-      } catch (Signals.Break b) {
-        if (!b.matches(label)) {
-          throw b;
-        }
+      if (!loopBody(() -> ev.execStmtsValue(f.body().stmts(), scope), label)) {
         break;
-      } catch (Signals.Continue c) {
-        if (!c.matches(label)) {
-          throw c;
-        }
       }
     }
   }
