@@ -1,13 +1,9 @@
 package io.slipway.cli;
 
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * SIGINT/SIGTERM during a run: the first signal cancels the run (its cleanups then remove what
@@ -18,7 +14,7 @@ final class Interrupts implements AutoCloseable {
   private final PrintStream err;
   private final Consumer<String> cancel;
   private final AtomicReference<String> received = new AtomicReference<>();
-  private final Map<String, SignalHandler> previous = new LinkedHashMap<>();
+  private TerminationSignals installed;
 
   Interrupts(PrintStream err, Consumer<String> cancel) {
     this.err = err;
@@ -26,13 +22,7 @@ final class Interrupts implements AutoCloseable {
   }
 
   Interrupts install() {
-    for (String name : List.of("INT", "TERM")) {
-      try {
-        previous.put(name, Signal.handle(new Signal(name), this::handle));
-      } catch (IllegalArgumentException e) {
-        // the signal is reserved on this platform (e.g. the JVM was started with -Xrs)
-      }
-    }
+    installed = TerminationSignals.install(this::handle);
     return this;
   }
 
@@ -69,6 +59,8 @@ final class Interrupts implements AutoCloseable {
 
   @Override
   public void close() {
-    previous.forEach((name, handler) -> Signal.handle(new Signal(name), handler));
+    if (installed != null) {
+      installed.close();
+    }
   }
 }

@@ -2,11 +2,7 @@ package io.slipway.cli;
 
 import io.slipway.repl.ReplSession;
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * Signals while the REPL reads input: Ctrl-C (SIGINT) interrupts what runs (an evaluation, a
@@ -17,7 +13,7 @@ import sun.misc.SignalHandler;
 final class ReplSignals implements AutoCloseable {
   private final ReplSession session;
   private final PrintStream err;
-  private final Map<String, SignalHandler> previous = new LinkedHashMap<>();
+  private TerminationSignals installed;
 
   ReplSignals(ReplSession session, PrintStream err) {
     this.session = session;
@@ -25,13 +21,7 @@ final class ReplSignals implements AutoCloseable {
   }
 
   ReplSignals install() {
-    for (String name : List.of("INT", "TERM")) {
-      try {
-        previous.put(name, Signal.handle(new Signal(name), this::handle));
-      } catch (IllegalArgumentException e) {
-        // the signal is reserved on this platform (e.g. the JVM was started with -Xrs)
-      }
-    }
+    installed = TerminationSignals.install(this::handle);
     return this;
   }
 
@@ -57,6 +47,8 @@ final class ReplSignals implements AutoCloseable {
 
   @Override
   public void close() {
-    previous.forEach((name, handler) -> Signal.handle(new Signal(name), handler));
+    if (installed != null) {
+      installed.close();
+    }
   }
 }
