@@ -31,6 +31,23 @@ public record SwarmServiceSpec(String name, String image, List<String> entrypoin
     mounts = List.copyOf(mounts);
   }
 
+  /** A copy with other service and task-container labels. */
+  public SwarmServiceSpec withLabels(Map<String, String> labels, Map<String, String> containerLabels) {
+    return new SwarmServiceSpec(name, image, entrypoint, command, env, labels, containerLabels, global, replicas,
+        networks, ports, resources, restart, update, rollback, placement, healthcheck, stopGracePeriod, workdir, user,
+        hostname, init, mounts);
+  }
+
+  /**
+   * What defines the service's tasks (what makes Swarm replace them): this spec without its
+   * service labels, mode, replicas, published ports and update and rollback policies.
+   */
+  public SwarmServiceSpec taskTemplate() {
+    return new SwarmServiceSpec(name, image, entrypoint, command, env, Map.of(), containerLabels, false, null,
+        networks, List.of(), resources, restart, null, null, placement, healthcheck, stopGracePeriod, workdir, user,
+        hostname, init, mounts);
+  }
+
   /** A network the service joins, under extra DNS {@code aliases}. */
   public record Attachment(String network, List<String> aliases) {
     public Attachment {

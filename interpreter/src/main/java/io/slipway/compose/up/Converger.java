@@ -1,5 +1,6 @@
 package io.slipway.compose.up;
 
+import io.slipway.compose.hash.CanonicalHash;
 import io.slipway.compose.model.ComposeProject;
 import io.slipway.compose.model.Service;
 import io.slipway.engine.ContainerEngine;
@@ -45,10 +46,16 @@ final class Converger {
     }
   }
 
+  /**
+   * The {@code com.docker.compose.config-hash} label: the hash of everything the container would
+   * be created with (the spec without its per-replica name and labels) and of the image's id, so a
+   * second {@code up} recreates a service exactly when its container would differ, or its image
+   * was rebuilt.
+   */
   String hash(Service s) {
     String ref = Naming.image(project, s);
     String imageId = engine.inspectImage(ref).map(i -> i.id()).orElse("");
-    return ConfigHash.of(specs.forHash(s), imageId);
+    return CanonicalHash.of(specs.forHash(s), imageId);
   }
 
   /** Converges {@code s} to {@code scale} containers. */

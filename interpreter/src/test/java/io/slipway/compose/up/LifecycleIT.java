@@ -124,7 +124,7 @@ class LifecycleIT {
     String ps = dockerCompose(name, "ps", "--services");
     assertThat(ps.lines()).contains("db", "web", "migrate");
     // www resolves to web on the project network
-    assertThat(exec(e, db.id(), "ping", "-c", "1", "-W", "2", "www")).isZero();
+    assertThat(pingUntilAnswered(e, db.id(), "www", Duration.ofSeconds(30))).isZero();
 
     // second up with the same file: nothing recreated
     log.clear();
@@ -205,6 +205,24 @@ class LifecycleIT {
     assertThat(out.toString()).contains("one-off hello x");
     assertThat(ENGINE.get().listContainers(Map.of("com.docker.compose.project", name, "com.docker.compose.oneoff", "True")))
         .isEmpty();
+  }
+
+  /**
+   * Pings {@code host} from the container until it answers or {@code within} is over (one probe
+   * can miss under load: the name or the veth may not be ready yet); the last exit code.
+   */
+  private static int pingUntilAnswered(ContainerEngine e, String id, String host, Duration within)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    int code;
+    do {
+      code = exec(e, id, "ping", "-c", "1", "-W", "2", host);
+      if (code == 0) {
+        return 0;
+      }
+      Thread.sleep(500);
+    } while (System.nanoTime() < deadline);
+    return code;
   }
 
   private static int exec(ContainerEngine e, String id, String... cmd) {
