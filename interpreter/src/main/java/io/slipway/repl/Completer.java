@@ -49,6 +49,9 @@ final class Completer {
             before.length() - stripped.length());
       }
       ReplCommands.Command cmd = ReplCommands.find(stripped.substring(1, space));
+      if (cmd != null && cmd.name().equals("net")) {
+        return net(stripped.substring(space).stripLeading(), prefix, start, containers);
+      }
       if (cmd == null || stripped.substring(space).strip().contains(" ")) {
         return new ReplResponse.Completions(List.of(), start);
       }
@@ -75,6 +78,28 @@ final class Completer {
       return matching(members(type), prefix, start);
     }
     return matching(with(with(scopeNames, registry.globalNames()), KEYWORDS), prefix, start);
+  }
+
+  /**
+   * After {@code :net}: the subcommands, then container names and the subcommand's options
+   * ({@code jitter=}, {@code strict}); after a comma in a partition group, names again.
+   */
+  private static ReplResponse.Completions net(String args, String prefix, int start,
+      Supplier<Collection<String>> containers) {
+    int space = args.indexOf(' ');
+    if (space < 0) {
+      return matching(NetParser.SUBCOMMANDS.keySet(), prefix, start);
+    }
+    String sub = args.substring(0, space);
+    String word = args.substring(args.lastIndexOf(' ') + 1);
+    if (!NetParser.SUBCOMMANDS.containsKey(sub) || word.contains("=")) {
+      return new ReplResponse.Completions(List.of(), start);
+    }
+    Collection<String> pool = new TreeSet<>(NetParser.options(sub));
+    if (!sub.equals("status") && !sub.equals("heal")) {
+      pool.addAll(containers.get());
+    }
+    return matching(pool, prefix, start);
   }
 
   private Collection<String> members(String type) {

@@ -31,6 +31,9 @@ final class Containers {
   /** One container of the session: the Slipfile's name, the engine's view, its run's id. */
   record Found(String name, ContainerInfo info, String runId) {}
 
+  /** The label of the network simulation's helpers: infrastructure, not the Slipfile's. */
+  static final String NETSIM_HELPER = "io.slipway.netsim.target";
+
   private final Supplier<ContainerEngine> engine;
   private final Function<String, ContainerEngine> runEngine;
   private final Supplier<List<String>> runIds;
@@ -61,6 +64,9 @@ final class Containers {
       List<ContainerInfo> infos = new ArrayList<>(e.listContainers(Map.of(RunLabels.RUN, run)));
       infos.sort(Comparator.comparing(ContainerInfo::name));
       for (ContainerInfo c : infos) {
+        if (c.labels().containsKey(NETSIM_HELPER)) {
+          continue;
+        }
         String name = c.name().endsWith(suffix)
             ? c.name().substring(0, c.name().length() - suffix.length()) : c.name();
         out.add(new Found(name, c, run));
@@ -80,6 +86,11 @@ final class Containers {
       }
     }
     return null;
+  }
+
+  /** {@code f} as its run's engine sees it now (addresses, state), or as listed if gone. */
+  ContainerInfo fresh(Found f) {
+    return runEngine.apply(f.runId()).inspectContainer(f.info().id()).orElse(f.info());
   }
 
   ReplResponse ps() {
@@ -208,14 +219,19 @@ final class Containers {
   }
 
   private ReplResponse unknown(String name) {
+    return new ReplResponse.Failure(unknownText(name) + "\n");
+  }
+
+  /** {@code no container `x` in this session; containers: a, b}. */
+  String unknownText(String name) {
     List<String> names;
     try {
       names = list().stream().map(Found::name).distinct().toList();
     } catch (EngineException e) {
       names = List.of();
     }
-    return new ReplResponse.Failure("no container `" + name + "` in this session"
-        + (names.isEmpty() ? "" : "; containers: " + String.join(", ", names)) + "\n");
+    return "no container `" + name + "` in this session"
+        + (names.isEmpty() ? "" : "; containers: " + String.join(", ", names));
   }
 
   private static String shortId(String id) {

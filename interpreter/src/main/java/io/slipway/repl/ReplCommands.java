@@ -61,6 +61,8 @@ public final class ReplCommands {
       new Command("exec", "NAME CMD...", "run a command in a container"),
       new Command("shell", "NAME", "an interactive shell in a container"),
       new Command("inspect", "NAME", "a container's state, image, networks, ports, labels"),
+      new Command("net", "SUBCOMMAND ...", "network faults between the session's containers: "
+          + "status, slow, flaky, limit, partition, fast, heal, measure (:help net)"),
       new Command("type", "EXPR", "the static type of an expression, evaluating nothing"),
       new Command("doc", "NAME", "signature and documentation of a builtin or type"),
       new Command("explain", "on | off", "print each Docker operation as a `docker` command"),
@@ -132,6 +134,7 @@ public final class ReplCommands {
       case "shell" -> args.isEmpty() ? usage(c)
           : Parsed.ok(new ReplRequest.Shell(args.get(0), args.subList(1, args.size())));
       case "inspect" -> one(c, args, ReplRequest.Inspect::new);
+      case "net" -> NetParser.parse(trimmed, space);
       case "type" -> rest.isEmpty() ? usage(c) : Parsed.ok(new ReplRequest.TypeOf(rest));
       case "doc" -> one(c, args, ReplRequest.Doc::new);
       case "explain" -> one(c, args, a -> a.equals("on") ? new ReplRequest.Explain(true)
@@ -150,8 +153,36 @@ public final class ReplCommands {
     if (c == null) {
       return null;
     }
-    return c.usage() + "\n    " + c.summary() + "\n";
+    return c.usage() + "\n    " + c.summary() + "\n" + (c.name().equals("net") ? NET_HELP : "");
   }
+
+  /** {@code :help net}: each subcommand and the parsing rules. */
+  private static final String NET_HELP = """
+      The same network simulation as the Slipfile's `net.slow(...)` builtins (spec §9), on the
+      containers of this session's runs, named as the Slipfile named them (as :ps shows them).
+      What :net applies belongs to the run of those containers: it is removed with them on :run,
+      :reset and :quit (and by `slipway gc` after a crash).
+        :net status                         each container per network: conditions, partition,
+                                            backend, last measurement
+        :net slow NAME... DELAY [jitter=D] [backend=auto|netem|nfqueue] [strict] [duration=D]
+                                            delay what the containers send (100ms, jitter=10ms)
+        :net flaky NAME... LOSS% [duration=D]   drop that share of what they receive (20%)
+        :net flaky NAME... every=N          drop exactly one received packet in N
+        :net limit NAME... RATE [ingress=RATE] [duration=D]
+                                            cap what they send (1mbit); ingress= also caps
+                                            what they receive
+        :net partition A,B C... [oneWay] [duration=D]
+                                            groups (names joined by commas) cannot exchange
+                                            packets; oneWay blocks only first -> later groups;
+                                            replaces the previous partition
+        :net fast NAME...                   remove the loss, delay and rate of the containers
+        :net heal                           remove every condition and partition
+        :net measure FROM TO [count=N]      observed RTT p50/p95, loss and throughput
+      The word starting with a digit is the amount; `name=value` words are options named as
+      the builtins' parameters; net=NETWORK picks the network when the containers share
+      several. Units as in the language, with or without the dot: 250us 100ms 1.5s 2m 1h
+      (100.ms, 30.seconds), 20% (20.percent), 8000bit 500kbit 1mbit 1gbit (1.mbit).
+      """;
 
   /** {@code :help}: every command with its synopsis. */
   public static String help() {

@@ -105,6 +105,13 @@ public sealed interface ReplRequest {
     }
   }
 
+  /**
+   * {@code :net ...}: a network fault or query on the session's containers, through the same
+   * simulation the Slipfile's {@code net.slow(...)} builtins use; {@code line} is the typed
+   * command (errors underline words of it).
+   */
+  record Net(String line, NetCommand command) implements ReplRequest {}
+
   /** {@code :help} ({@code command} null) or {@code :help COMMAND}. */
   record Help(String command) implements ReplRequest {}
 

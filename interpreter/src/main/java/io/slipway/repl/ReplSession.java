@@ -48,6 +48,7 @@ public final class ReplSession {
   private final Completer completer;
   private final Containers containers;
   private final Explanations explanations;
+  private final NetCommands net;
   private Scratch scratch;
   private int pausedCheckerId = -1;
   private CheckSession pausedChecker;
@@ -66,6 +67,8 @@ public final class ReplSession {
     this.scratch = new Scratch(config, masker);
     this.containers = new Containers(() -> scratch.session().engine(), this::engineOf,
         this::runIds, masker);
+    this.net = new NetCommands(containers, this::runOf, this::liveRuns, config.environment(),
+        new MaskingSink(config.events(), masker));
   }
 
   /** Parses a typed line ({@code :command} or input) and handles it. */
@@ -121,6 +124,7 @@ public final class ReplSession {
       case ReplRequest.Exec x -> containers.exec(x.name(), x.command());
       case ReplRequest.Inspect i -> containers.inspect(i.name());
       case ReplRequest.Shell s -> containers.shell(s.name(), s.command());
+      case ReplRequest.Net n -> net.handle(n);
       case ReplRequest.Help h -> help(h.command());
       case ReplRequest.Doc d -> Docs.doc(config.registry(), d.name());
       case ReplRequest.Explain x -> explain(x.on());
@@ -406,6 +410,22 @@ public final class ReplSession {
     ActiveRun a = pipeline.active();
     return a != null && a.run().runId().equals(runId) ? a.run().engine()
         : scratch.session().engine();
+  }
+
+  /** The session's live run with id {@code runId}, or null. */
+  private io.slipway.run.Run runOf(String runId) {
+    return liveRuns().stream().filter(r -> r.runId().equals(runId)).findFirst().orElse(null);
+  }
+
+  /** The runs whose containers (and network conditions) the session holds now. */
+  private List<io.slipway.run.Run> liveRuns() {
+    List<io.slipway.run.Run> l = new ArrayList<>();
+    l.add(scratch.run());
+    ActiveRun a = pipeline.active();
+    if (a != null) {
+      l.add(a.run());
+    }
+    return l;
   }
 
   /** The run ids whose containers the container commands see. */

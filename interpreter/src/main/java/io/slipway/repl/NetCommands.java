@@ -1,0 +1,357 @@
+package io.slipway.repl;
+
+import io.slipway.engine.ContainerEngine;
+import io.slipway.engine.ContainerInfo;
+import io.slipway.engine.RunLabels;
+import io.slipway.netsim.Measurement;
+import io.slipway.netsim.NetSim;
+import io.slipway.netsim.NetsimException;
+import io.slipway.netsim.SimHost;
+import io.slipway.netsim.Target;
+import io.slipway.repl.NetCommand.Name;
+import io.slipway.run.Event;
+import io.slipway.run.EventSink;
+import io.slipway.run.Run;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The {@code :net} commands over the session's containers. There is no second implementation:
+ * each command calls the {@link NetSim} of the containers' run — the run-scoped service the
+ * Slipfile's {@code net.slow(...)} builtins use too (whichever asks first creates it) — so what
+ * {@code :net} applies is planned, applied as a transaction, journaled and tagged exactly as a
+ * builtin call is, and removed when that run is cleaned up ({@code :run}, {@code :reset},
+ * {@code :quit}) with its containers; {@code slipway gc} sweeps it after a crash.
+ *
+ * <p>Containers are named as the Slipfile named them; the network is the one they share (or
+ * {@code net=NAME}), named as the Slipfile named it.
+ */
+final class NetCommands {
+  private final Containers containers;
+  private final Function<String, Run> runOf;
+  private final Supplier<List<Run>> runs;
+  private final Map<String, String> env;
+  private final EventSink events;
+
+  /**
+   * @param runOf the live run with the given id, or null
+   * @param runs the session's live runs (its top level's and the pipeline's current one)
+   * @param events where the simulation says what it does (building its helper image)
+   */
+  NetCommands(Containers containers, Function<String, Run> runOf, Supplier<List<Run>> runs,
+      Map<String, String> env, EventSink events) {
+    this.containers = containers;
+    this.runOf = runOf;
+    this.runs = runs;
+    this.env = env;
+    this.events = events;
+  }
+
+  /** A mistake in the command, with the line and the offending word underlined. */
+  private static final class Located extends RuntimeException {
+    Located(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** The containers of one command, on one network, with their run's simulation. */
+  private record Resolved(Run run, NetSim sim, Map<String, Target> targets, String network) {
+    List<Target> of(List<Name> names) {
+      return names.stream().map(n -> targets.get(n.text())).toList();
+    }
+  }
+
+  ReplResponse handle(ReplRequest.Net r) {
+    String line = r.line();
+    try {
+      return switch (r.command()) {
+        case NetCommand.Status s -> status(line, s.network());
+        case NetCommand.Heal h -> heal();
+        case NetCommand.Slow s -> {
+          Resolved x = resolve(line, s.containers(), s.network());
+          yield applied(x, x.sim().slow(x.of(s.containers()), s.delay(), s.jitter(), s.backend(),
+              s.strict(), s.duration(), false), s.duration());
+        }
+        case NetCommand.Flaky f -> {
+          Resolved x = resolve(line, f.containers(), f.network());
+          yield applied(x, x.sim().flaky(x.of(f.containers()), f.loss(), f.every(), f.duration(),
+              false), f.duration());
+        }
+        case NetCommand.Limit l -> {
+          Resolved x = resolve(line, l.containers(), l.network());
+          yield applied(x, x.sim().limit(x.of(l.containers()), l.rate(), l.ingress(), l.duration(),
+              false), l.duration());
+        }
+        case NetCommand.Partition p -> {
+          Resolved x = resolve(line, p.groups().stream().flatMap(List::stream).toList(), p.network());
+          List<List<Target>> groups = p.groups().stream().map(x::of).toList();
+          yield applied(x, x.sim().partition(groups, p.oneWay(), p.duration(), false), p.duration());
+        }
+        case NetCommand.Fast f -> {
+          Resolved x = resolve(line, f.containers(), f.network());
+          x.sim().fast(x.of(f.containers()), false);
+          yield new ReplResponse.Output("fast " + names(f.containers())
+              + ": loss, delay and rate removed" + remaining(x.sim()));
+        }
+        case NetCommand.Measure m -> {
+          Resolved x = resolve(line, List.of(m.from(), m.to()), m.network());
+          Target from = x.targets().get(m.from().text());
+          Target to = x.targets().get(m.to().text());
+          Measurement result = x.sim().measure(from, to, m.count());
+          yield new ReplResponse.Output(from.name() + " -> " + to.name() + " on " + x.network() + ": "
+              + result.describe() + "\n");
+        }
+      };
+    } catch (Located e) {
+      return new ReplResponse.Failure(e.getMessage() + "\n");
+    } catch (NetsimException e) {
+      return new ReplResponse.Failure("network simulation: " + e.getMessage() + "\n");
+    }
+  }
+
+  // ------------------------------------------------------------ changes
+
+  private static ReplResponse applied(Resolved x, NetSim.Plan plan, Duration duration) {
+    var sb = new StringBuilder();
+    plan.notes().forEach(n -> sb.append(n).append('\n'));
+    List<String> requests = x.sim().requests();
+    sb.append("applied on ").append(x.network()).append(": ")
+        .append(requests.isEmpty() ? "-" : requests.get(requests.size() - 1))
+        .append(duration == null ? "" : " for " + show(duration)).append('\n');
+    return new ReplResponse.Output(sb.toString());
+  }
+
+  private static String remaining(NetSim sim) {
+    List<String> left = sim.requests();
+    return left.isEmpty() ? "; nothing else applies\n" : "; still applied: " + String.join("; ", left) + "\n";
+  }
+
+  private ReplResponse heal() {
+    List<String> removed = new ArrayList<>();
+    for (Run run : runs.get()) {
+      NetSim sim = run.scope().service(NetSim.class);
+      if (sim != null && !sim.requests().isEmpty()) {
+        removed.addAll(sim.requests());
+        sim.heal(false);
+      }
+    }
+    return new ReplResponse.Output(removed.isEmpty() ? "nothing to heal: no condition or partition applies\n"
+        : "healed: removed " + String.join("; ", removed) + "\n");
+  }
+
+  // ------------------------------------------------------------ status
+
+  private ReplResponse status(String line, String network) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"NODE", "NETWORK", "IP", "STATE", "CONDITIONS", "PARTITION", "BACKEND",
+        "OBSERVED"});
+    Set<String> networks = new java.util.TreeSet<>();
+    for (Containers.Found f : containers.list()) {
+      Run run = runOf.apply(f.runId());
+      NetSim sim = run == null ? null : run.scope().service(NetSim.class);
+      for (var e : addresses(f).entrySet()) {
+        String net = e.getKey();
+        networks.add(net);
+        if (network != null && !network.equals(net)) {
+          continue;
+        }
+        Target t = new Target(f.info().id(), f.name(), e.getValue(), net);
+        Measurement m = sim == null ? null : sim.lastObservation(t);
+        rows.add(new String[] {f.name(), net, t.ip(), f.info().state().describe(),
+            sim == null ? "-" : sim.conditionsOf(t).describe(), sim == null ? "-" : sim.partitionOf(t),
+            sim == null ? "-" : sim.backendOf(t), m == null ? "-" : m.describe()});
+      }
+    }
+    if (rows.size() == 1) {
+      if (network != null && !networks.isEmpty()) {
+        throw new Located("no container of this session is on network `" + network + "`; networks: "
+            + String.join(", ", networks) + "\n" + NetParser.located(line, line.indexOf("net=" + network) + 4,
+                network.length()));
+      }
+      return new ReplResponse.Output("no containers on a network\n");
+    }
+    var sb = new StringBuilder(Table.render(rows));
+    for (Run run : runs.get()) {
+      NetSim sim = run.scope().service(NetSim.class);
+      if (sim != null && !sim.requests().isEmpty()) {
+        sb.append("applied: ").append(String.join("; ", sim.requests())).append('\n');
+      }
+    }
+    return new ReplResponse.Output(sb.toString());
+  }
+
+  // ------------------------------------------------------------ names to targets
+
+  private Resolved resolve(String line, List<Name> names, String network) {
+    Map<String, Containers.Found> found = new LinkedHashMap<>();
+    Map<String, Name> firstOf = new LinkedHashMap<>();
+    for (Name n : names) {
+      if (found.containsKey(n.text())) {
+        continue;
+      }
+      Containers.Found f = containers.find(n.text());
+      if (f == null) {
+        throw at(line, n, containers.unknownText(n.text()));
+      }
+      ContainerInfo info = containers.fresh(f);
+      if (!info.state().running()) {
+        throw at(line, n, "container `" + f.name() + "` is not running (" + info.state().describe()
+            + "): network conditions live in a running container's network namespace");
+      }
+      found.put(n.text(), new Containers.Found(f.name(), info, f.runId()));
+      firstOf.put(n.text(), n);
+    }
+    String runId = null;
+    Name first = null;
+    for (var e : found.entrySet()) {
+      if (runId == null) {
+        runId = e.getValue().runId();
+        first = firstOf.get(e.getKey());
+      } else if (!runId.equals(e.getValue().runId())) {
+        throw at(line, firstOf.get(e.getKey()), "`" + e.getKey() + "` and `" + first.text()
+            + "` belong to different runs (one was started at the prompt, the other by the pipeline); "
+            + "a network condition applies within one run");
+      }
+    }
+    Run run = runOf.apply(runId);
+    if (run == null) {
+      throw at(line, first, "the run of `" + first.text() + "` has ended");
+    }
+    String net = network(line, found, firstOf, network);
+    Map<String, Target> targets = new LinkedHashMap<>();
+    found.forEach((typed, f) -> targets.put(typed,
+        new Target(f.info().id(), f.name(), addresses(f).get(net), net)));
+    NetSim sim = run.service(NetSim.class, () -> new NetSim(new Host(run)));
+    return new Resolved(run, sim, targets, net);
+  }
+
+  /** The network every container is on: {@code net=NAME}, else the one they share. */
+  private static String network(String line, Map<String, Containers.Found> found, Map<String, Name> firstOf,
+      String wanted) {
+    if (wanted != null) {
+      for (var e : found.entrySet()) {
+        Map<String, String> nets = addresses(e.getValue());
+        if (!nets.containsKey(wanted)) {
+          throw at(line, firstOf.get(e.getKey()), "`" + e.getKey() + "` is not on network `" + wanted
+              + "`" + (nets.isEmpty() ? " (it has no network address)" : "; its networks: "
+                  + String.join(", ", nets.keySet())));
+        }
+      }
+      return wanted;
+    }
+    Set<String> shared = null;
+    for (Containers.Found f : found.values()) {
+      Set<String> nets = new LinkedHashSet<>(addresses(f).keySet());
+      if (shared == null) {
+        shared = nets;
+      } else {
+        shared.retainAll(nets);
+      }
+    }
+    if (shared.size() > 1) {
+      // the engine's default bridge only when nothing else is shared
+      shared.remove("bridge");
+    }
+    Name first = firstOf.values().iterator().next();
+    if (shared.isEmpty()) {
+      var sb = new StringBuilder(found.size() == 1 ? "`" + first.text() + "` has no network address"
+          : "these containers share no network:");
+      if (found.size() > 1) {
+        found.forEach((typed, f) -> sb.append(" `").append(typed).append("` is on ")
+            .append(addresses(f).isEmpty() ? "none" : String.join(", ", addresses(f).keySet())).append(';'));
+        sb.setLength(sb.length() - 1);
+      }
+      throw at(line, first, sb.toString());
+    }
+    if (shared.size() > 1) {
+      throw at(line, first, "these containers share several networks (" + String.join(", ", shared)
+          + "): pick one with net=NAME");
+    }
+    return shared.iterator().next();
+  }
+
+  /** The container's IPv4 addresses by network, networks named as the Slipfile named them. */
+  private static Map<String, String> addresses(Containers.Found f) {
+    String suffix = "-" + new RunLabels(f.runId(), "", 0, "", "").suffix();
+    Map<String, String> out = new TreeMap<>();
+    f.info().networks().forEach((net, ip) -> {
+      if (ip == null || ip.isEmpty() || net.equals("host") || net.equals("none")) {
+        return;
+      }
+      String name = net.endsWith(suffix) ? net.substring(0, net.length() - suffix.length()) : net;
+      out.put(name, ip.contains("/") ? ip.substring(0, ip.indexOf('/')) : ip);
+    });
+    return out;
+  }
+
+  private static Located at(String line, Name n, String message) {
+    return new Located(message + "\n" + NetParser.located(line, n.column(), n.text().length()));
+  }
+
+  private static String names(List<Name> names) {
+    return String.join(", ", names.stream().map(Name::text).distinct().toList());
+  }
+
+  /** {@code 30s}, {@code 1m30s}, {@code 150ms}: as the language prints durations. */
+  private static String show(Duration d) {
+    if (d.toMillis() < 1000) {
+      return d.toMillis() + "ms";
+    }
+    long s = d.toSeconds();
+    return (s >= 60 ? s / 60 + "m" : "") + (s % 60 == 0 && s >= 60 ? "" : s % 60 + "s");
+  }
+
+  /**
+   * The run as the simulation sees it: its engine (explained when {@code :explain on}), its
+   * labels (every helper carries them), the session's environment (helper image reference,
+   * journal directory), its cleanup (conditions go with the run's containers).
+   */
+  private final class Host implements SimHost {
+    private final Run run;
+    private final RunLabels labels;
+
+    Host(Run run) {
+      this.run = run;
+      this.labels = RunLabels.forCurrentProcess(run.runId(), run.pipeline());
+    }
+
+    @Override
+    public ContainerEngine engine() {
+      return run.engine();
+    }
+
+    @Override
+    public RunLabels labels() {
+      return labels;
+    }
+
+    @Override
+    public Map<String, String> env() {
+      return env;
+    }
+
+    @Override
+    public void say(String line) {
+      events.emit(new Event.Log(Instant.now(), null, Event.Stream.INFO, line));
+    }
+
+    @Override
+    public void onCleanup(String what, Runnable action) {
+      run.onCleanup(what, action);
+    }
+
+    @Override
+    public boolean keep() {
+      return run.flags().keep();
+    }
+  }
+}
