@@ -75,6 +75,13 @@ class TutorialIT {
         "during the fault: the request failed", "after healing: the client reaches the server again");
   }
 
+  @Test
+  void networkSimulation(@TempDir Path tmp) {
+    run(tmp, "08-network-simulation.slip", Map.of(), "before the faults: no packet lost",
+        "slowed: the round trip takes at least 100ms", "partitioned: the client cannot reach the server",
+        "NODE", "PARTITION", "healed: the client reaches the server again, without the delay");
+  }
+
   private static void run(Path tmp, String solution, Map<String, String> params, String... expected) {
     Path dir = ExampleFiles.copy(TutorialFiles.dir(), tmp.resolve("tutorial"));
     var run = ExampleRuns.run(dir.resolve(solution), params);
