@@ -86,6 +86,9 @@ final class Completer {
    */
   private static ReplResponse.Completions net(String args, String prefix, int start,
       Supplier<Collection<String>> containers) {
+    if (args.startsWith("plan ")) {
+      args = args.substring(5).stripLeading();
+    }
     int space = args.indexOf(' ');
     if (space < 0) {
       return matching(NetParser.SUBCOMMANDS.keySet(), prefix, start);

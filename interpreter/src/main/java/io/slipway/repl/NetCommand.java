@@ -44,6 +44,20 @@ public sealed interface NetCommand {
   record Partition(List<List<Name>> groups, boolean oneWay, Duration duration, String network)
       implements NetCommand {}
 
+  /** {@code :net isolate NAME [duration=D]}: cut off from every other container on the network. */
+  record Isolate(Name container, Duration duration, String network) implements NetCommand {}
+
+  /**
+   * {@code :net plan CHANGE...}: the exact tc/iptables commands {@code change} would run, per
+   * container, without running them (Comcast's dry run; the builtins' {@code net.plan { }}).
+   */
+  record Plan(NetCommand change) implements NetCommand {
+    @Override
+    public String network() {
+      return change.network();
+    }
+  }
+
   /** {@code :net fast NAME...}: removes the loss, delay and rate conditions of the containers. */
   record Fast(List<Name> containers, String network) implements NetCommand {}
 

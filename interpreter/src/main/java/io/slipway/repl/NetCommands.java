@@ -75,33 +75,6 @@ final class NetCommands {
     try {
       return switch (r.command()) {
         case NetCommand.Status s -> status(line, s.network());
-        case NetCommand.Heal h -> heal();
-        case NetCommand.Slow s -> {
-          Resolved x = resolve(line, s.containers(), s.network());
-          yield applied(x, x.sim().slow(x.of(s.containers()), s.delay(), s.jitter(), s.backend(),
-              s.strict(), s.duration(), false), s.duration());
-        }
-        case NetCommand.Flaky f -> {
-          Resolved x = resolve(line, f.containers(), f.network());
-          yield applied(x, x.sim().flaky(x.of(f.containers()), f.loss(), f.every(), f.duration(),
-              false), f.duration());
-        }
-        case NetCommand.Limit l -> {
-          Resolved x = resolve(line, l.containers(), l.network());
-          yield applied(x, x.sim().limit(x.of(l.containers()), l.rate(), l.ingress(), l.duration(),
-              false), l.duration());
-        }
-        case NetCommand.Partition p -> {
-          Resolved x = resolve(line, p.groups().stream().flatMap(List::stream).toList(), p.network());
-          List<List<Target>> groups = p.groups().stream().map(x::of).toList();
-          yield applied(x, x.sim().partition(groups, p.oneWay(), p.duration(), false), p.duration());
-        }
-        case NetCommand.Fast f -> {
-          Resolved x = resolve(line, f.containers(), f.network());
-          x.sim().fast(x.of(f.containers()), false);
-          yield new ReplResponse.Output("fast " + names(f.containers())
-              + ": loss, delay and rate removed" + remaining(x.sim()));
-        }
         case NetCommand.Measure m -> {
           Resolved x = resolve(line, List.of(m.from(), m.to()), m.network());
           Target from = x.targets().get(m.from().text());
@@ -110,6 +83,8 @@ final class NetCommands {
           yield new ReplResponse.Output(from.name() + " -> " + to.name() + " on " + x.network() + ": "
               + result.describe() + "\n");
         }
+        case NetCommand.Plan p -> change(line, p.change(), true);
+        default -> change(line, r.command(), false);
       };
     } catch (Located e) {
       return new ReplResponse.Failure(e.getMessage() + "\n");
@@ -118,7 +93,76 @@ final class NetCommands {
     }
   }
 
+  /** Applies a change, or with {@code dry} shows the commands it would run. */
+  private ReplResponse change(String line, NetCommand command, boolean dry) {
+    return switch (command) {
+      case NetCommand.Heal h -> heal(dry);
+      case NetCommand.Slow s -> {
+        Resolved x = resolve(line, s.containers(), s.network());
+        yield done(x, x.sim().slow(x.of(s.containers()), s.delay(), s.jitter(), s.backend(), s.strict(),
+            s.duration(), dry), s.duration(), dry);
+      }
+      case NetCommand.Flaky f -> {
+        Resolved x = resolve(line, f.containers(), f.network());
+        yield done(x, x.sim().flaky(x.of(f.containers()), f.loss(), f.every(), f.duration(), dry),
+            f.duration(), dry);
+      }
+      case NetCommand.Limit l -> {
+        Resolved x = resolve(line, l.containers(), l.network());
+        yield done(x, x.sim().limit(x.of(l.containers()), l.rate(), l.ingress(), l.duration(), dry),
+            l.duration(), dry);
+      }
+      case NetCommand.Partition p -> {
+        Resolved x = resolve(line, p.groups().stream().flatMap(List::stream).toList(), p.network());
+        List<List<Target>> groups = p.groups().stream().map(x::of).toList();
+        yield done(x, x.sim().partition(groups, p.oneWay(), p.duration(), dry), p.duration(), dry);
+      }
+      case NetCommand.Isolate i -> {
+        Resolved x = resolve(line, List.of(i.container()), i.network());
+        Target t = x.targets().get(i.container().text());
+        List<Target> others = others(x, t);
+        if (others.isEmpty()) {
+          throw at(line, i.container(), "`" + t.name() + "` is the only container of its run on network `"
+              + x.network() + "`: there is nothing to cut it off from");
+        }
+        yield done(x, x.sim().isolate(t, others, i.duration(), dry), i.duration(), dry);
+      }
+      case NetCommand.Fast f -> {
+        Resolved x = resolve(line, f.containers(), f.network());
+        NetSim.Plan p = x.sim().fast(x.of(f.containers()), dry);
+        yield dry ? planned(p) : new ReplResponse.Output("fast " + names(f.containers())
+            + ": loss, delay and rate removed" + remaining(x.sim()));
+      }
+      case NetCommand.Status s -> throw new IllegalStateException("not a change");
+      case NetCommand.Measure m -> throw new IllegalStateException("not a change");
+      case NetCommand.Plan p -> throw new IllegalStateException("not a change");
+    };
+  }
+
+  /** The other containers of {@code t}'s run on its network, as isolation cuts them off. */
+  private List<Target> others(Resolved x, Target t) {
+    List<Target> out = new ArrayList<>();
+    for (Containers.Found f : containers.list()) {
+      String ip = addresses(f).get(x.network());
+      if (f.runId().equals(x.run().runId()) && !f.info().id().equals(t.id()) && ip != null) {
+        out.add(new Target(f.info().id(), f.name(), ip, x.network()));
+      }
+    }
+    return out;
+  }
+
   // ------------------------------------------------------------ changes
+
+  private static ReplResponse done(Resolved x, NetSim.Plan plan, Duration duration, boolean dry) {
+    return dry ? planned(plan) : applied(x, plan, duration);
+  }
+
+  /** {@code :net plan}: the commands per container; nothing was run. */
+  private static ReplResponse planned(NetSim.Plan plan) {
+    String text = plan.text();
+    return new ReplResponse.Output((plan.scripts().isEmpty() ? "nothing would change\n" : "")
+        + text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + "(planned only: nothing was applied)\n");
+  }
 
   private static ReplResponse applied(Resolved x, NetSim.Plan plan, Duration duration) {
     var sb = new StringBuilder();
@@ -135,17 +179,24 @@ final class NetCommands {
     return left.isEmpty() ? "; nothing else applies\n" : "; still applied: " + String.join("; ", left) + "\n";
   }
 
-  private ReplResponse heal() {
+  private ReplResponse heal(boolean dry) {
     List<String> removed = new ArrayList<>();
+    var plans = new StringBuilder();
     for (Run run : runs.get()) {
       NetSim sim = run.scope().service(NetSim.class);
       if (sim != null && !sim.requests().isEmpty()) {
         removed.addAll(sim.requests());
-        sim.heal(false);
+        NetSim.Plan p = sim.heal(dry);
+        plans.append(p.text());
       }
     }
-    return new ReplResponse.Output(removed.isEmpty() ? "nothing to heal: no condition or partition applies\n"
-        : "healed: removed " + String.join("; ", removed) + "\n");
+    if (removed.isEmpty()) {
+      return new ReplResponse.Output("nothing to heal: no condition or partition applies\n");
+    }
+    if (dry) {
+      return new ReplResponse.Output(plans + "(planned only: nothing was applied)\n");
+    }
+    return new ReplResponse.Output("healed: removed " + String.join("; ", removed) + "\n");
   }
 
   // ------------------------------------------------------------ status

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>Words are separated by blanks. The first is the subcommand ({@code status},
- *       {@code slow}, {@code flaky}, {@code limit}, {@code partition}, {@code fast},
- *       {@code heal}, {@code measure}).
+ *       {@code slow}, {@code flaky}, {@code limit}, {@code partition}, {@code isolate},
+ *       {@code fast}, {@code heal}, {@code measure}); {@code plan} before a change shows its
+ *       commands instead of applying it.
  *   <li>{@code name=value} is an option, named as the builtin's parameter ({@code jitter=10ms},
  *       {@code every=4}, {@code ingress=1mbit}, {@code duration=30s}, {@code count=20},
  *       {@code backend=nfqueue}); {@code strict} and {@code oneWay} alone mean {@code =true}.
@@ -72,9 +73,11 @@ final class NetParser {
     m.put("flaky", "flaky NAME... LOSS% [duration=D]   or   flaky NAME... every=N");
     m.put("limit", "limit NAME... RATE [ingress=RATE] [duration=D]");
     m.put("partition", "partition NAME[,NAME...] NAME[,NAME...]... [oneWay] [duration=D]");
+    m.put("isolate", "isolate NAME [duration=D]");
     m.put("fast", "fast NAME...");
     m.put("heal", "heal");
     m.put("measure", "measure FROM TO [count=N]");
+    m.put("plan", "plan slow|flaky|limit|partition|isolate|fast|heal ...");
     return java.util.Collections.unmodifiableMap(m);
   }
 
@@ -96,13 +99,30 @@ final class NetParser {
           + " (:help net)");
     }
     Word w = words.get(0);
+    boolean plan = w.text().equals("plan");
+    if (plan) {
+      if (words.size() < 2) {
+        throw bad(w, "`:net plan` shows the commands a change would run: give the change, e.g. "
+            + "`:net plan slow web 100ms`");
+      }
+      w = words.get(1);
+    }
     sub = w.text();
     if (!SUBCOMMANDS.containsKey(sub)) {
       throw bad(w, "unknown `:net` subcommand `" + sub + "`; use one of "
           + String.join(", ", SUBCOMMANDS.keySet()));
     }
+    if (plan && List.of("status", "measure", "plan").contains(sub)) {
+      throw bad(w, "`:net plan` shows the commands of a change (slow, flaky, limit, partition, isolate, "
+          + "fast, heal), not of `" + sub + "`");
+    }
+    NetCommand c = command(words.subList(plan ? 2 : 1, words.size()));
+    return plan ? new NetCommand.Plan(c) : c;
+  }
+
+  private NetCommand command(List<Word> args) {
     List<Word> positional = new ArrayList<>();
-    for (Word x : words.subList(1, words.size())) {
+    for (Word x : args) {
       int eq = x.text().indexOf('=');
       String key = eq < 0 ? x.text() : x.text().substring(0, eq);
       if (eq > 0 || eq < 0 && flag(key)) {
@@ -136,6 +156,14 @@ final class NetParser {
       case "limit" -> limit(positional, net);
       case "partition" -> partition(positional, net);
       case "fast" -> new NetCommand.Fast(names(positional, "container"), net);
+      case "isolate" -> {
+        if (positional.size() != 1) {
+          throw positional.isEmpty() ? new Bad("`:net isolate` needs the container to cut off, e.g. "
+              + "`:net isolate web`") : bad(positional.get(1), "`:net isolate` takes one container (it is "
+              + "cut off from every other one on the network)");
+        }
+        yield new NetCommand.Isolate(name(positional.get(0)), optDuration(), net);
+      }
       case "measure" -> measure(positional, net);
       default -> throw new IllegalStateException(sub);
     };
@@ -400,6 +428,7 @@ final class NetParser {
       case "flaky" -> List.of("loss", "every", "duration");
       case "limit" -> List.of("rate", "ingress", "duration");
       case "partition" -> List.of("oneWay", "duration");
+      case "isolate" -> List.of("duration");
       case "measure" -> List.of("count");
       default -> List.<String>of();
     });

@@ -175,9 +175,14 @@ public final class ReplCommands {
                                             groups (names joined by commas) cannot exchange
                                             packets; oneWay blocks only first -> later groups;
                                             replaces the previous partition
+        :net isolate NAME [duration=D]      cut NAME off from every other container of its run
+                                            on the network (until :net heal)
         :net fast NAME...                   remove the loss, delay and rate of the containers
         :net heal                           remove every condition and partition
         :net measure FROM TO [count=N]      observed RTT p50/p95, loss and throughput
+        :net plan CHANGE...                 the tc/iptables commands a change (slow, flaky,
+                                            limit, partition, isolate, fast, heal) would run in
+                                            each container's namespace; nothing is applied
       The word starting with a digit is the amount; `name=value` words are options named as
       the builtins' parameters; net=NETWORK picks the network when the containers share
       several. Units as in the language, with or without the dot: 250us 100ms 1.5s 2m 1h

@@ -53,12 +53,16 @@ class ReplNetIT {
         :run
         :net status
         :net heal
+        :net plan partition web db
         :net partition web db
         web.canReach(db)
         :net measure web db count=5
         :net slow web nope 100ms
         :net heal
         web.canReach(db)
+        :net isolate db
+        web.canReach(db)
+        :net heal
         :continue
         :net slow web 100ms jitter=10ms
         :net status
@@ -75,6 +79,9 @@ class ReplNetIT {
     assertThat(section(out, ":net status")).containsPattern("(?m)^web +replnet +[0-9.]+ +running +delay 50ms ")
         .containsPattern("(?m)^db +replnet ").containsPattern("nfqueue|netem").contains("applied: slow 50ms");
     assertThat(section(out, ":net heal")).isEqualTo("healed: removed slow 50ms\n");
+    // the exact commands, nothing applied: the partition below is the first to take effect
+    assertThat(section(out, ":net plan partition web db")).contains("# web (").contains("# db (")
+        .contains("iptables").endsWith("(planned only: nothing was applied)\n");
     assertThat(section(out, ":net partition web db")).isEqualTo("applied on replnet: partition [web] [db]\n");
     // the probe is a step of the paused run: its line, then the value
     assertThat(section(out, "web.canReach(db)")).as("partitioned").endsWith("\nfalse\n");
@@ -83,6 +90,8 @@ class ReplNetIT {
     assertThat(section(out, ":net slow web nope 100ms")).isEqualTo("no container `nope` in this session; "
         + "containers: db, web\n  :net slow web nope 100ms\n" + " ".repeat(16) + "^^^^\n");
     assertThat(sections(out, "web.canReach(db)")[1]).as("healed").endsWith("\ntrue\n");
+    assertThat(section(out, ":net isolate db")).isEqualTo("applied on replnet: isolate db\n");
+    assertThat(sections(out, "web.canReach(db)")[2]).as("isolated").endsWith("\nfalse\n");
     assertThat(section(out, ":continue")).contains("run succeeded");
     // after the run ended its containers stay, and so does :net's reach to them
     assertThat(section(out, ":net slow web 100ms jitter=10ms"))
@@ -91,8 +100,9 @@ class ReplNetIT {
     assertThat(sections(out, ":net status")[1]).containsPattern("(?m)^web +replnet .* delay 100ms±10ms ");
     double slowed = p50(section(out, ":net measure web db count=20"));
     assertThat(slowed).as("p50 under a 100ms delay").isGreaterThanOrEqualTo(100);
-    assertThat(sections(out, ":net heal")).hasSize(3);
-    assertThat(sections(out, ":net heal")[2]).isEqualTo("healed: removed slow 100ms±10ms\n");
+    assertThat(sections(out, ":net heal")).hasSize(4);
+    assertThat(sections(out, ":net heal")[2]).isEqualTo("healed: removed isolate db\n");
+    assertThat(sections(out, ":net heal")[3]).isEqualTo("healed: removed slow 100ms±10ms\n");
     assertThat(sections(out, ":net heal")[1]).isEqualTo("healed: removed partition [web] [db]\n");
     String healed = sections(out, ":net measure web db count=5")[1];
     assertThat(healed).contains("loss 0% (0/5)");

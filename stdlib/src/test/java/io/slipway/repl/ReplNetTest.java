@@ -114,6 +114,13 @@ class ReplNetTest {
     assertThat(parse(":net status")).isEqualTo(new NetCommand.Status(null));
     assertThat(parse(":net status net=sim")).isEqualTo(new NetCommand.Status("sim"));
     assertThat(parse(":net heal")).isEqualTo(new NetCommand.Heal());
+    var i = (NetCommand.Isolate) parse(":net isolate web duration=10s");
+    assertThat(i.container().text()).isEqualTo("web");
+    assertThat(i.duration()).isEqualTo(Duration.ofSeconds(10));
+    var plan = (NetCommand.Plan) parse(":net plan partition web,db cache net=sim");
+    assertThat(((NetCommand.Partition) plan.change()).groups()).hasSize(2);
+    assertThat(plan.network()).isEqualTo("sim");
+    assertThat(((NetCommand.Plan) parse(":net plan heal")).change()).isEqualTo(new NetCommand.Heal());
   }
 
   @Test
@@ -132,7 +139,7 @@ class ReplNetTest {
     assertThat(error(":net slow 100ms")).isEqualTo("`:net slow` needs at least one container name (as :ps shows it)");
     assertThat(error(":net slow web 100ms 200ms")).startsWith("a second delay; give one (e.g. 100ms)\n");
     assertThat(error(":net frob web")).isEqualTo("""
-        unknown `:net` subcommand `frob`; use one of status, slow, flaky, limit, partition, fast, heal, measure
+        unknown `:net` subcommand `frob`; use one of status, slow, flaky, limit, partition, isolate, fast, heal, measure, plan
           :net frob web
                ^^^^""");
     assertThat(error(":net slow web 100ms colour=red")).startsWith("`:net slow` has no option `colour`; its "
@@ -152,6 +159,13 @@ class ReplNetTest {
     assertThat(error(":net heal net=sim")).startsWith("`:net heal` has no option `net`");
     assertThat(error(":net")).startsWith("usage: :net SUBCOMMAND ...; subcommands: status, slow,");
     assertThat(error(":net slow web 0ms")).startsWith("the delay must be above 0");
+    assertThat(error(":net isolate web db")).startsWith("`:net isolate` takes one container");
+    assertThat(error(":net isolate")).startsWith("`:net isolate` needs the container to cut off");
+    assertThat(error(":net plan")).startsWith("`:net plan` shows the commands a change would run");
+    assertThat(error(":net plan measure web db")).isEqualTo("`:net plan` shows the commands of a change (slow, "
+        + "flaky, limit, partition, isolate, fast, heal), not of `measure`\n  :net plan measure web db\n"
+        + " ".repeat(12) + "^^^^^^^");
+    assertThat(error(":net plan slow web")).startsWith("`:net slow` needs a delay");
   }
 
   private void loadAndRun() throws Exception {
@@ -189,6 +203,11 @@ class ReplNetTest {
         + "  :net flaky web 20% net=other\n" + " ".repeat(13) + "^^^\n");
     r = session.handleLine(":net measure plain web");
     assertThat(r.text()).startsWith("these containers share no network: `plain` is on none; `web` is on sim");
+    r = session.handleLine(":net isolate lone");
+    assertThat(r.text()).startsWith("`lone` is the only container of its run on network `other`: there is "
+        + "nothing to cut it off from\n");
+    assertThat(session.handleLine(":net plan heal").text())
+        .isEqualTo("nothing to heal: no condition or partition applies\n");
     r = session.handleLine(":net status net=nowhere");
     assertThat(r.text()).startsWith("no container of this session is on network `nowhere`; networks: other, sim\n")
         .endsWith("""
@@ -227,11 +246,12 @@ class ReplNetTest {
     assertThat(session.handleLine(":help").text()).contains(":net SUBCOMMAND ...");
     String help = session.handleLine(":help net").text();
     assertThat(help).contains(":net slow NAME... DELAY [jitter=D]").contains(":net partition A,B C...")
-        .contains(":net measure FROM TO [count=N]").contains("removed with them on :run");
+        .contains(":net measure FROM TO [count=N]").contains(":net plan CHANGE...").contains(":net isolate NAME").contains("removed with them on :run");
     assertThat(complete(":ne")).containsExactlyInAnyOrder(":net", ":next");
-    assertThat(complete(":net ")).containsExactly("fast", "flaky", "heal", "limit", "measure", "partition",
-        "slow", "status");
+    assertThat(complete(":net ")).containsExactly("fast", "flaky", "heal", "isolate", "limit", "measure",
+        "partition", "plan", "slow", "status");
     assertThat(complete(":net sl")).containsExactly("slow");
+    assertThat(complete(":net plan sl")).containsExactly("slow");
     loadAndRun();
     assertThat(complete(":net slow ")).contains("web", "db", "jitter=", "strict", "net=");
     assertThat(complete(":net partition web,d")).contains("db").doesNotContain("web");
