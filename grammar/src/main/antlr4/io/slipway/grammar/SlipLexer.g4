@@ -36,11 +36,27 @@ tokens {
   private final java.util.ArrayDeque<Integer> openStrings = new java.util.ArrayDeque<>();
   private final java.util.List<Integer> unterminatedStrings = new java.util.ArrayList<>();
 
-  /** Start offsets (code points) of "..." strings that a newline or the end of input cut off. */
+  /**
+   * Start offsets (code points) of "..." strings that a newline or the end of input cut off.
+   * A string still open at the end only because a `${` inside it is open is not among them
+   * (see {@link #stringsAwaitingTemplateClose}).
+   */
   public java.util.List<Integer> unterminatedStrings() {
     var all = new java.util.ArrayList<>(unterminatedStrings);
-    all.addAll(openStrings);
+    if (_mode == LineString || _mode == DollarLineString) {
+      all.add(openStrings.peek()); // the end of input cut the innermost one's text
+    }
     return all;
+  }
+
+  /**
+   * Whether "..." strings are open at the end of input only because a `${` inside them is
+   * still open: more input (the rest of the expression, `}`, `"`) can complete them, so the
+   * parse reports the missing `}` as incomplete input rather than a cut-off string.
+   */
+  public boolean stringsAwaitingTemplateClose() {
+    int cut = (_mode == LineString || _mode == DollarLineString) ? 1 : 0;
+    return openStrings.size() > cut;
   }
 
   @Override

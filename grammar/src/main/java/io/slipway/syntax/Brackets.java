@@ -25,6 +25,14 @@ final class Brackets {
         || type == SlipLexer.LINE_STR_EXPR_START || type == SlipLexer.MULTI_STR_EXPR_START;
   }
 
+  /**
+   * A closer that the parse added at the end of input for a block left open (no text of its
+   * own): an error there means the input ended too early, not that a `}` is misplaced.
+   */
+  static boolean isAddedAtEnd(Token t) {
+    return isCloser(t.getType()) && t.getStopIndex() < t.getStartIndex();
+  }
+
   static boolean isCloser(int type) {
     return type == SlipLexer.RPAREN || type == SlipLexer.RSQUARE || type == SlipLexer.RCURL;
   }

@@ -192,7 +192,7 @@ final class SlipErrorStrategy extends DefaultErrorStrategy {
       return;
     }
     errors.add(Code.E0100, spans.of(current), "missing " + what + " before "
-        + SyntaxMessages.describe(current), null, null, current.getType() == Token.EOF);
+        + SyntaxMessages.describe(current), null, null, atEnd(current));
   }
 
   /** What the configurations alive just before the offending token could have matched. */
@@ -209,14 +209,21 @@ final class SlipErrorStrategy extends DefaultErrorStrategy {
     return expected.size() == 1 && Brackets.isCloser(expected.getMinElement());
   }
 
+  /** The end of input, or a closer added there for a block left open (ParseRun.closeAtEnd). */
+  private static boolean atEnd(Token t) {
+    return t.getType() == Token.EOF || Brackets.isAddedAtEnd(t);
+  }
+
   private void unexpected(Parser recognizer, Token offending, IntervalSet expected) {
-    boolean eof = offending.getType() == Token.EOF;
+    boolean eof = atEnd(offending);
     Token last = SyntaxHints.previous(recognizer.getInputStream(), offending.getTokenIndex());
     if (eof && last != null && errors.lineHasError(spans.of(last).start())) {
       // The statement cut off by the end of the file already has its error (`sh 'make'`).
       return;
     }
-    if ((eof || hints.startsDeclaration(offending) || hints.wrongCloser(offending))
+    // (the block a closer was added for is already reported as not closed)
+    if (!Brackets.isAddedAtEnd(offending)
+        && (eof || hints.startsDeclaration(offending) || hints.wrongCloser(offending))
         && hints.missingCloser(offending)) {
       return;
     }

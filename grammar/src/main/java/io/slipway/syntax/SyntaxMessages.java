@@ -25,6 +25,9 @@ final class SyntaxMessages {
 
   /** How the offending token is named in "unexpected ...". */
   static String describe(Token t) {
+    if (Brackets.isAddedAtEnd(t)) {
+      return "end of file";
+    }
     return switch (t.getType()) {
       case Token.EOF -> "end of file";
       case SlipLexer.NL -> "end of line";

@@ -44,6 +44,29 @@ class ParseResultTest {
     assertThat(parse("val s = \"\"\"\nabc\n").incomplete()).isTrue();
     assertThat(parse("val x =").incomplete()).isTrue();
     assertThat(parse("/* open").incomplete()).isTrue();
+    // a trailing operator inside an open block: the `}` added at the end is not the mistake
+    ParseResult r = parse("fun f(): Int {\n  return 7 *\n");
+    assertThat(r.incomplete()).isTrue();
+    assertThat(r.diagnostics()).extracting(Diagnostic::message).doesNotHaveDuplicates()
+        .noneMatch(m -> m.contains("unexpected `}`"));
+    assertThat(parse("fun f(): Int {\n  val x = \n").incomplete()).isTrue();
+    assertThat(parse("pipeline(\"p\") {\n  stage(\"a\") { sh(\"x\" +\n").incomplete()).isTrue();
+  }
+
+  @Test
+  void aStringWaitingForTheCloseOfItsTemplateIsIncomplete() {
+    // a "..." string may not span lines, but inside `${` newlines are free: more input can
+    // close the expression, then the string
+    for (String text : new String[] {"val s = \"a ${1 +\n", "val s = \"a ${\n",
+        "val s = \"a ${listOf(1,\n", "val s = $$\"a $${1 +\n", "val s = \"\"\"a ${1 +\n"}) {
+      ParseResult r = parse(text);
+      assertThat(r.incomplete()).as(text).isTrue();
+      assertThat(r.diagnostics()).as(text).hasSize(1);
+      assertThat(r.diagnostics().get(0).message()).as(text).startsWith("missing `");
+    }
+    assertThat(parse("val s = \"a ${1 +\n2}\"\n").ok()).isTrue();
+    // the inner string of the template is cut off by the newline: a real error
+    assertThat(parse("val s = \"a ${ \"b\n").incomplete()).isFalse();
   }
 
   @Test
@@ -60,6 +83,10 @@ class ParseResultTest {
   void realErrorsAreNotIncomplete() {
     assertThat(parse("val x = )").incomplete()).isFalse();
     assertThat(parse("val x = \"abc\n").incomplete()).isFalse();
+    // no further line can close a "..." string: it ends on its line (spec), so it is an error
+    assertThat(parse("val x = \"abc").diagnostics()).extracting(Diagnostic::code)
+        .containsExactly(Code.E0101);
+    assertThat(parse("val x = \"abc").incomplete()).isFalse();
     // One real error and one missing brace: the REPL must show the error, not wait.
     assertThat(parse("val x = )\nfun f() {\n").incomplete()).isFalse();
     assertThat(parse("if (x) { val = 3\n").incomplete()).isFalse();

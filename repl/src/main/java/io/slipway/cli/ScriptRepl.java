@@ -1,5 +1,6 @@
 package io.slipway.cli;
 
+import io.slipway.cli.repl.Continuation;
 import io.slipway.repl.ReplResponse;
 import io.slipway.repl.ReplSession;
 import java.io.BufferedReader;
@@ -11,7 +12,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The REPL's script mode, used when standard input is not a terminal (as jshell does with
  * piped input): one input per line, an input left incomplete (an open brace, an open
- * {@code """}) takes the following lines too; each input is handled after the previous one
+ * {@code """}) takes the following lines too, after a secondary prompt saying what it lacks
+ * ({@link Continuation}); each input is handled after the previous one
  * finished ({@code :run} returns when the run pauses or ends); results and program output go
  * to stdout without ANSI codes. At end of input everything is removed and the exit code is 0,
  * or 1 when the last run failed.
@@ -38,10 +40,11 @@ final class ScriptRepl {
   int run(java.io.InputStream in) throws IOException {
     var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     StringBuilder pending = null;
+    String continuation = null; // the secondary prompt of the pending input
     String line;
     while (true) {
       if (prompt) {
-        out.print(pending == null ? session.prompt() : "...> ");
+        out.print(pending == null ? session.prompt() : continuation);
         out.flush();
       }
       line = reader.readLine();
@@ -50,7 +53,7 @@ final class ScriptRepl {
       }
       String input = pending == null ? line : pending.append('\n').append(line).toString();
       if (echo) {
-        out.println((pending == null ? session.prompt() : "...> ") + line);
+        out.println((pending == null ? session.prompt() : continuation) + line);
       }
       if (pending == null && input.isBlank()) {
         continue;
@@ -58,6 +61,7 @@ final class ScriptRepl {
       ReplResponse r = session.handleLine(input);
       if (r instanceof ReplResponse.Incomplete) {
         pending = new StringBuilder(input);
+        continuation = Continuation.prompt(r.text());
         continue;
       }
       pending = null;

@@ -33,6 +33,40 @@ class ReplScriptModeTest {
         .doesNotContain("\u001b[");
   }
 
+  @Test
+  void theSecondaryPromptSaysWhatTheInputStillLacks() {
+    var r = CliHarness.run(Map.of(), """
+        val n = 2
+        "n = ${n +
+          1}!"
+        val s = \"\"\"
+        raw
+        \"\"\".trim()
+        fun f(): Int {
+          return 7 *
+            6
+        }
+        f()
+        "abc
+        """, "repl", "--echo");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("""
+        slipway> "n = ${n +
+        ... (`${` not closed: `}`)>   1}!"
+        n = 3!
+        slipway> val s = \"\"\"
+        ... (string not closed: `\"\"\"`)> raw
+        ... (string not closed: `\"\"\"`)> \"\"\".trim()
+        slipway> fun f(): Int {
+        ... (block not closed: `}`)>   return 7 *
+        ... (block not closed: `}`)>     6
+        ... (block not closed: `}`)> }
+        slipway> f()
+        42
+        slipway> "abc
+        <input-6>:1:1: error[E0101]: unterminated string""");
+  }
+
   private Path slipfile(String source) throws Exception {
     Path f = dir.resolve("Slipfile");
     Files.writeString(f, source);

@@ -49,6 +49,11 @@ class ReplTmuxIT {
     Path dir = tmp.resolve("books-ms");
     copy(Path.of("..", "examples", "books-ms").toAbsolutePath().normalize(), dir);
     Path home = Files.createDirectories(tmp.resolve("home"));
+    // a build number of its own, so the image tags (slipway-books-ms-N) are this test's alone:
+    // another books-ms run on the same engine (a concurrent test) must not remove them mid-test
+    long build = 1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000, 1_000_000);
+    Files.createDirectories(dir.resolve(".slipway/builds"));
+    Files.writeString(dir.resolve(".slipway/builds/books-ms"), (build - 1) + "\n");
     List<String> slipfile = Files.readAllLines(dir.resolve("Slipfile"));
     int line = 1 + indexOf(slipfile, "val url = \"http://localhost:");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -61,6 +66,13 @@ class ReplTmuxIT {
         assertThat(s).contains("stage deploy and post-deployment tests");
         assertThat(t.screenWithColours()).as("a coloured prompt on xterm-256color").contains("\u001b[");
         int mark = s.length();
+
+        // input that is not complete yet continues on a secondary prompt saying what it lacks
+        t.line("\"six ${2 *");
+        s = t.await("^\\.\\.\\. \\(`\\$\\{` not closed: `\\}`\\)> $", mark, STEP);
+        t.line("  3}\"");
+        s = t.await("^\"?six 6\"?$", mark, STEP);
+        mark = s.length();
 
         // a breakpoint at a line of the deploy stage
         t.line(":break Slipfile:" + line);
@@ -101,8 +113,9 @@ class ReplTmuxIT {
         mark = s.lastIndexOf("inside-42");
 
         // Ctrl-C interrupts a long evaluation, not the REPL
-        t.line("sleep(5.minutes)");
-        Thread.sleep(2000);
+        // (Ctrl-C once the evaluation is known to run: its first output is on the screen)
+        t.line("println(\"sleeping\"); sleep(5.minutes)");
+        t.await("^sleeping$", mark, STEP);
         t.keys("C-c");
         s = t.await("(?i)interrupted", mark, STEP);
         s = t.await("^deploy and post-deployment tests:" + line + "> $", s.toLowerCase().lastIndexOf("interrupted"), STEP);
@@ -125,7 +138,7 @@ class ReplTmuxIT {
         String rerun = s.substring(mark);
         assertThat(rerun).contains("removed container books-db", "created container books-db")
             .contains("$ docker network create books")
-            .containsPattern("(?m)^\\$ docker run -d --name books-db --network books .*books-ms-db:slipway-books-ms-1$")
+            .containsPattern("(?m)^\\$ docker run -d --name books-db --network books .*books-ms-db:slipway-books-ms-" + build + "$")
             .containsPattern("\\[deploy and post-deployment tests\\] stage (success|failed)");
         boolean rerunOk = rerun.contains("[deploy and post-deployment tests] stage success");
         mark = s.length();

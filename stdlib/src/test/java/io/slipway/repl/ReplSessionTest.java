@@ -97,6 +97,20 @@ class ReplSessionTest {
   }
 
   @Test
+  void aStringWithAnOpenTemplateContinuesUntilItIsClosed() {
+    ReplResponse r = in("val n = 2\n\"n = ${n +");
+    assertThat(r).isInstanceOf(ReplResponse.Incomplete.class);
+    assertThat(r.text()).contains("missing `}`").contains("template");
+    assertThat(session.missing("\"n = ${n +\n  1")).contains("missing `}`");
+    assertThat(in("val n = 2\n\"n = ${n +\n  1}!\"").text()).isEqualTo("n = 3!");
+    ReplResponse raw = in("\"\"\"two\nlines");
+    assertThat(raw).isInstanceOf(ReplResponse.Incomplete.class);
+    assertThat(raw.text()).contains("raw string");
+    assertThat(in("\"abc")).as("a \"...\" string ends on its line: no later line can close it")
+        .isInstanceOf(ReplResponse.Diagnostics.class);
+  }
+
+  @Test
   void runtimeErrorsAreShownWithTheirSourceLine() {
     ReplResponse r = in("val xs = listOf(1)\nxs[3]");
     assertThat(r).isInstanceOf(ReplResponse.Failure.class);

@@ -12,7 +12,8 @@ import org.jline.reader.Parser;
 /**
  * Tells jline when typed input is complete and what the word being completed is. Input the
  * session finds incomplete (an open brace, an open string, a trailing operator) is answered with
- * {@link EOFError}, so jline continues on a secondary prompt showing what is missing. For
+ * {@link EOFError}, so jline continues on a secondary prompt showing what is missing
+ * ({@link Continuation}). For
  * completion, the session is asked ({@link ReplRequest.Complete}) once: its answer fixes the
  * word (from its anchor to the cursor) and is kept for {@link SessionCompleter}.
  */
@@ -38,7 +39,7 @@ final class InputParser implements Parser {
     if (context == ParseContext.ACCEPT_LINE || context == ParseContext.SECONDARY_PROMPT) {
       String missing = session.missing(line);
       if (missing != null) {
-        throw new EOFError(-1, cursor, missing, shortMissing(missing));
+        throw new EOFError(-1, cursor, missing, Continuation.prompt(missing));
       }
     }
     return new Line(line, cursor, line);
@@ -47,16 +48,6 @@ final class InputParser implements Parser {
   /** The candidates of the last completion parse. */
   ReplResponse.Completions lastCompletions() {
     return last;
-  }
-
-  /** What the secondary prompt shows: the quoted token of the message if it names one. */
-  static String shortMissing(String message) {
-    int open = message.indexOf('`');
-    int close = open < 0 ? -1 : message.indexOf('`', open + 1);
-    if (close > open + 1) {
-      return "missing " + message.substring(open, close + 1);
-    }
-    return message.length() > 40 ? message.substring(0, 37) + "..." : message;
   }
 
   /** One word: the text being completed (or the whole line), ending at the cursor. */

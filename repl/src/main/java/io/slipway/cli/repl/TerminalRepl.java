@@ -69,7 +69,7 @@ public final class TerminalRepl {
         .parser(parser).completer(new SessionCompleter(parser))
         .highlighter(new SyntaxHighlighter(color))
         .variable(LineReader.HISTORY_FILE, history)
-        .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%M> ")
+        .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%M")
         .variable(LineReader.INDENTATION, 4)
         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
         .option(LineReader.Option.INSERT_BRACKET, false)

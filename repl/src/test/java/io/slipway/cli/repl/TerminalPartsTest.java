@@ -63,10 +63,19 @@ class TerminalPartsTest {
 
   @Test
   void theSecondaryPromptNamesWhatIsMissing() {
-    assertThat(InputParser.shortMissing("unexpected end of input: missing `}` to close `{` at 1:5"))
-        .isEqualTo("missing `}`");
-    assertThat(InputParser.shortMissing("string not closed")).isEqualTo("string not closed");
-    assertThat(InputParser.shortMissing("x".repeat(60))).hasSize(40).endsWith("...");
+    assertThat(Continuation.prompt("missing `}` to close the block opened here"))
+        .isEqualTo("... (block not closed: `}`)> ");
+    assertThat(Continuation.reason("missing `}` to close the template expression opened here"))
+        .isEqualTo("`${` not closed: `}`");
+    assertThat(Continuation.reason("missing `)` to close the parenthesis opened here"))
+        .isEqualTo("parenthesis not closed: `)`");
+    assertThat(Continuation.reason("unterminated raw string: missing closing `\"\"\"`"))
+        .isEqualTo("string not closed: `\"\"\"`");
+    assertThat(Continuation.reason("unterminated comment: missing `*/`"))
+        .isEqualTo("comment not closed: `*/`");
+    assertThat(Continuation.reason("unexpected end of file: expected an expression"))
+        .isEqualTo("expected an expression");
+    assertThat(Continuation.reason("x".repeat(60))).hasSize(40).endsWith("...");
   }
 
   @Test
