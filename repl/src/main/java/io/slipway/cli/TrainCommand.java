@@ -48,6 +48,7 @@ final class TrainCommand implements Callable<Integer> {
       }
       cli.out().println(CheckCommand.summary(2, 0, 0));
       runHostPipeline(slipway, dir);
+      trainRepl(good, dir);
       DockerWarmUp.run();
       try (var engine = Engines.docker().get()) {
         touchEngine(engine);
@@ -86,6 +87,31 @@ final class TrainCommand implements Callable<Integer> {
           throw new IllegalStateException("the training pipeline needs no engine");
         });
     cli.out().println(slipway.run(slipway.check(file), options).status());
+  }
+
+  /**
+   * The terminal REPL, typed at: expressions, a definition continued over lines, completion,
+   * {@code :type}, loading the training pipeline and listing its stages. No engine is needed
+   * (a command that would reach one fails, and the training goes on without it).
+   */
+  private void trainRepl(Path pipeline, Path dir) {
+    var quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+    var session = new io.slipway.repl.ReplSession(
+        io.slipway.repl.ReplConfig.of(cli.warmup().registry()).withDir(dir)
+            .withEvents(io.slipway.cli.repl.AbovePrompt.events(quiet))
+            .withEngine(() -> {
+              throw new io.slipway.engine.EngineUnavailable("(none)", "the REPL training needs no engine");
+            })
+            .withEnvironment(java.util.Map.of()));
+    String keys = String.join("\r", "val xs = listOf(1, 2, 3)", "xs.map { it * 2 }.sum()",
+        "fun twice(n: Int): Int {", "  return 2 *", "    n", "}", "twice(xs.si\t)", ":type xs",
+        "\"${xs.size} items\"", ":load " + pipeline, ":stages", ":vars", ":help", ":quit") + "\r";
+    try {
+      io.slipway.cli.repl.TerminalRepl.train(session, keys, dir.resolve("history"));
+    } catch (IOException | RuntimeException e) {
+      // only the cache is poorer for it; the user's REPL does not depend on this
+      session.close();
+    }
   }
 
   /**

@@ -115,7 +115,7 @@ class ReplTmuxIT {
         // Ctrl-C interrupts a long evaluation, not the REPL
         // (Ctrl-C once the evaluation is known to run: its first output is on the screen)
         t.line("println(\"sleeping\"); sleep(5.minutes)");
-        t.await("^sleeping$", mark, STEP);
+        t.await("^(\\[[^\\]]+\\] )?sleeping$", mark, STEP); // output of a paused stage is prefixed
         t.keys("C-c");
         s = t.await("(?i)interrupted", mark, STEP);
         s = t.await("^deploy and post-deployment tests:" + line + "> $", s.toLowerCase().lastIndexOf("interrupted"), STEP);

@@ -44,8 +44,42 @@ public final class TerminalRepl {
    * failed).
    */
   public static int run(ReplSession session, Map<String, String> env) throws IOException {
-    try (Terminal t = TerminalBuilder.builder().system(true).name("slipway").build()) {
+    try (Terminal t = systemTerminal()) {
       return new TerminalRepl(t, colorWanted(t, env), session).loop(historyFile(env));
+    }
+  }
+
+  /**
+   * The process's terminal through the one native provider this JDK uses (FFM from JDK 22,
+   * JNI before). Left to itself, jline loads every provider it knows before it picks the first
+   * (JNA alone runs {@code ldconfig -p} and unpacks a native library, and the exec provider
+   * runs {@code test -t}), which cost a large part of the REPL's start-up. Only when that
+   * provider cannot serve (a dumb terminal results) are the others tried.
+   */
+  private static Terminal systemTerminal() throws IOException {
+    boolean ffm = Runtime.version().feature() >= 22;
+    Terminal t = TerminalBuilder.builder().system(true).name("slipway")
+        .ffm(ffm).jni(!ffm).jna(false).jansi(false).exec(false).dumb(true).build();
+    String type = t.getType() == null ? "" : t.getType();
+    if (!type.startsWith(Terminal.TYPE_DUMB)) {
+      return t;
+    }
+    t.close();
+    return TerminalBuilder.builder().system(true).name("slipway").build();
+  }
+
+  /**
+   * Drives the terminal REPL from {@code keys} on an xterm-like terminal that writes nowhere,
+   * then closes the session: the launcher's training run ({@code slipway __train}) records the
+   * classes of the line editor, the highlighter, completion and the session's commands in its
+   * class-data cache, so that {@code slipway repl} starts with them already loaded and linked.
+   */
+  public static void train(ReplSession session, String keys, Path history) throws IOException {
+    var in = new java.io.ByteArrayInputStream(keys.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    try (Terminal t = TerminalBuilder.builder().system(false).type("xterm-256color")
+        .size(new org.jline.terminal.Size(120, 40)).streams(in, java.io.OutputStream.nullOutputStream())
+        .build()) {
+      new TerminalRepl(t, true, session).loop(history);
     }
   }
 
