@@ -2,7 +2,9 @@
 # The REPL's three figures (issue 7), side by side with jshell:
 #  1. start to first prompt: `./slipway repl` (through the launcher, AOT cache) in a real
 #     terminal (tmux), from the key press to the prompt on the screen, median of N (default 10);
-#     the same for `jshell`.
+#     in the same rounds the same jar without the cache (plain `java -jar`) and `jshell`. The
+#     CPU time the REPL's JVM used until its prompt showed is printed too: on this shared machine
+#     it moves far less with the load than the wall time does.
 #  2. evaluation of `1 + 2`, warm, in one JVM (io.slipway.cli.bench.ReplBench; jshell through
 #     its API with the in-process engine).
 #  3. `:reload` of a generated 2,000-line pipeline, warm.
@@ -15,8 +17,10 @@ source "$(dirname "$0")/lib.sh"
 runs=${1:-10}
 java=$(bench_java)
 jar=${SLIPWAY_BENCH_JAR:-$root/repl/target/slipway.jar}
+plain=("$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss16m -XX:-UsePerfData
+  --enable-native-access=ALL-UNNAMED -jar "$jar" repl)
 if [[ -n "${SLIPWAY_BENCH_JAR:-}" ]]; then
-  repl=("$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar" repl)
+  repl=("${plain[@]}")
 else
   ensure_jar
   repl=("$root/slipway" repl)
@@ -27,28 +31,34 @@ file="$out/Slipfile-2000"
 
 sock="slipway-bench-$$"
 trap 'tmux -L "$sock" kill-server 2>/dev/null || true' EXIT
-# ms from launching COMMAND in a fresh tmux window until PROMPT (a fixed string) is on the screen
+# "WALL CPU": seconds from launching COMMAND in a fresh tmux window until PROMPT (a fixed
+# string) is on the screen, and the CPU seconds (user + system) the window's process had used
+# by then (the launcher execs its JVM, so that is the JVM's)
 to_prompt() {
   local prompt=$1; shift
   tmux -L "$sock" kill-server 2>/dev/null || true
-  local s e
+  local s e pid cpu
   s=$(now_ns)
   tmux -L "$sock" new-session -d -x 120 -y 30 -e HOME="$out/home" -e TERM=xterm-256color "$@"
   until tmux -L "$sock" capture-pane -p 2>/dev/null | grep -qF "$prompt"; do sleep 0.005; done
   e=$(now_ns)
+  pid=$(tmux -L "$sock" display-message -p '#{pane_pid}')
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$pid/stat" 2>/dev/null || echo 0)
   tmux -L "$sock" kill-server 2>/dev/null || true
-  awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f", (e - s) / 1e9 }'
+  awk -v s="$s" -v e="$e" -v c="$cpu" 'BEGIN { printf "%.3f %s", (e - s) / 1e9, c }'
 }
 mkdir -p "$out/home"
 to_prompt "slipway>" "${repl[@]}" >/dev/null   # creates the class-data cache if missing
-ours=() theirs=()
+ours=() ours_cpu=() nocache=() nocache_cpu=() theirs=()
 for ((i = 0; i < runs; i++)); do
-  ours+=("$(to_prompt "slipway>" "${repl[@]}")")
-  theirs+=("$(to_prompt "jshell>" "$jshell")")
+  read -r w c < <(to_prompt "slipway>" "${repl[@]}"); ours+=("$w"); ours_cpu+=("$c")
+  read -r w c < <(to_prompt "slipway>" "${plain[@]}"); nocache+=("$w"); nocache_cpu+=("$c")
+  read -r w c < <(to_prompt "jshell>" "$jshell"); theirs+=("$w")
 done
-m=$(median "${ours[@]}"); j=$(median "${theirs[@]}")
-echo "slipway repl: ${ours[*]}"
-echo "jshell:       ${theirs[*]}"
+m=$(median "${ours[@]}"); n=$(median "${nocache[@]}"); j=$(median "${theirs[@]}")
+echo "slipway repl:            ${ours[*]} (CPU ${ours_cpu[*]})"
+echo "same jar, no AOT cache:  ${nocache[*]} (CPU ${nocache_cpu[*]})"
+echo "jshell:                  ${theirs[*]}"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "start to first prompt: slipway ${m}s vs jshell ${j}s (ratio $(ratio "$m" "$j")); goal 0.6s ($(verdict "$m" '<=' 0.6))"
+echo "start to first prompt: slipway ${m}s (CPU $(median "${ours_cpu[@]}")s) vs no cache ${n}s (CPU $(median "${nocache_cpu[@]}")s) vs jshell ${j}s (ratio to jshell $(ratio "$m" "$j")); goal 0.6s ($(verdict "$m" '<=' 0.6))"
 "$java" -XX:+UseSerialGC -cp "$jar" io.slipway.cli.bench.ReplBench "$file" 200 200

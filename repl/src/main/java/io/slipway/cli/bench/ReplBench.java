@@ -45,6 +45,13 @@ public final class ReplBench {
             ReplResponse r = session.handle(new ReplRequest.Reload());
             return r.text().startsWith("reloaded") ? null : r.text();
           });
+      // where a reload's time goes: the same file checked alone, then planned alone
+      var slipway = new io.slipway.api.Slipway(Stdlib.registry());
+      report("  of which check (parse + check) of " + file.getFileName(), Math.max(5, warmup / 20), reloads,
+          () -> slipway.check(file).ok() ? null : "check failed");
+      var checked = slipway.check(file);
+      report("  of which plan of " + file.getFileName(), Math.max(5, warmup / 20), reloads,
+          () -> slipway.plan(checked, java.util.Map.of()).ok() ? null : "plan failed");
     } finally {
       session.close();
     }
