@@ -37,7 +37,8 @@ class NetsimExamplesIT {
   @Test
   void resilienceUnderLossLatencyAndPartition(@TempDir Path tmp) throws Exception {
     var run = runExample("resilience", tmp);
-    assertThat(run.output()).contains("10 of 10 requests succeeded", "under a partition the client gave up");
+    assertThat(run.output()).contains("10 of 10 requests succeeded", "under a partition the client gave up",
+        "PROXIED", "link api:8080 (latency 300ms, bandwidth 1mbit)", "over a silent link the request timed out");
   }
 
   private static ExampleRuns.Outcome runExample(String name, Path tmp) throws Exception {

@@ -9,7 +9,8 @@ import java.util.StringJoiner;
  * ({@link CapabilityProbe}): each feature maps to whether the kernel accepted it. Features:
  * {@code netem}, {@code tbf}, {@code htb}, {@code ingress}, {@code ifb}, {@code mirred},
  * {@code statistic-random}, {@code statistic-nth}, {@code comment}, {@code nfqueue},
- * {@code delayer} (the helper's NFQUEUE delayer binds a queue).
+ * {@code delayer} (the helper's NFQUEUE delayer binds a queue), {@code redirect} and {@code proxy}
+ * (what {@code link { }} needs).
  */
 public record Capabilities(String kernel, Map<String, Boolean> features) {
   /** Every probed feature, in report order, with what it is for. */
@@ -28,6 +29,8 @@ public record Capabilities(String kernel, Map<String, Boolean> features) {
     m.put("comment", "iptables comment match: rules tagged with the run id");
     m.put("nfqueue", "iptables NFQUEUE --queue-bypass: latency without netem");
     m.put("delayer", "the helper's NFQUEUE delayer binds a queue");
+    m.put("redirect", "iptables nat REDIRECT + mark match: `link { }` wiring");
+    m.put("proxy", "the helper's stream-fault proxy: `link { }`");
     return java.util.Collections.unmodifiableMap(m);
   }
 

@@ -36,7 +36,9 @@ public final class CapabilityProbe {
       "if [ -x " + HelperImage.DELAYER + " ]; then " + HelperImage.DELAYER + " 9 1000 0 1 2>/dev/null & p=$!;"
           + " sleep 0.3; if kill -0 $p 2>/dev/null; then echo delayer=yes; kill $p; else echo delayer=no; fi;"
           + " else echo delayer=no; fi",
-      "iptables -F INPUT; iptables -F OUTPUT; true");
+      "echo redirect=$(t iptables -t nat -A OUTPUT -d 192.0.2.1/32 -p tcp -m tcp --dport 9 -m mark ! --mark 0x5157 -j REDIRECT --to-ports 9)",
+      "echo proxy=$(t test -x " + HelperImage.PROXY + ")",
+      "iptables -F INPUT; iptables -F OUTPUT; iptables -t nat -F OUTPUT; true");
 
   private CapabilityProbe() {}
 

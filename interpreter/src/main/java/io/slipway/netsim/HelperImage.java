@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * The helper image whose short-lived containers change a target's network namespace: busybox,
- * {@code tc}, {@code ip}, {@code iptables} (with its extensions) and the NFQUEUE delayer.
+ * {@code tc}, {@code ip}, {@code iptables} (with its extensions), the NFQUEUE delayer and the
+ * stream-fault proxy of {@code link { }}.
  *
  * <p>The reference is {@code $SLIPWAY_NETSIM_IMAGE} if set (then it must exist on the engine:
  * Slipway never builds over a user's image), else {@code slipway/netsim-helper:<hash>} where the
@@ -39,7 +40,9 @@ public final class HelperImage {
   /** Label on built helper images (not a run label: the image is a shared cache). */
   public static final String LABEL = "io.slipway.netsim.helper";
   static final String DELAYER = "/usr/local/bin/slipway-delayer";
-  private static final String RECIPE = "4";
+  /** The stream-fault proxy of {@code link { }} (proxy.c). */
+  static final String PROXY = "/usr/local/bin/slipway-proxy";
+  private static final String RECIPE = "5";
   private static final String BASE = "debian:bookworm-slim";
   private static final List<String> TOOLS = List.of("/usr/sbin/tc", "/usr/sbin/ip", "/usr/sbin/iptables");
 
@@ -68,6 +71,7 @@ public final class HelperImage {
         say.accept("building the network helper image " + ref + " from Dockerfile.helper (" + BASE + ")");
         copyResource("Dockerfile.helper", dir.resolve("Dockerfile"));
         copyResource("delayer.c", dir.resolve("delayer.c"));
+        copyResource("proxy.c", dir.resolve("proxy.c"));
       } else {
         say.accept("building the network helper image " + ref
             + " offline from this host's tc, ip, iptables, busybox and their libraries");
@@ -128,7 +132,8 @@ public final class HelperImage {
     for (Path p : libraries) {
       copy(p.toRealPath(), root.resolve(p.toString().substring(1)));
     }
-    boolean delayer = compileDelayer(root.resolve(DELAYER.substring(1)));
+    boolean delayer = compile("delayer.c", root.resolve(DELAYER.substring(1)));
+    compile("proxy.c", root.resolve(PROXY.substring(1)));
     Files.createDirectories(root.resolve("run"));
     Files.createDirectories(root.resolve("tmp"));
     StringBuilder links = new StringBuilder("/bin/busybox --install -s /bin");
@@ -138,28 +143,30 @@ public final class HelperImage {
         links.append(" && ln -sf ").append(real).append(' ').append(t);
       }
     }
-    links.append(" && ln -sf /usr/sbin/xtables-nft-multi /usr/sbin/iptables-save 2>/dev/null; chmod 1777 /tmp; true");
+    String multi = Path.of("/usr/sbin/iptables").toRealPath().toString();
+    links.append(" && ln -sf ").append(multi).append(" /usr/sbin/iptables-save && ln -sf ").append(multi)
+        .append(" /usr/sbin/iptables-restore; chmod 1777 /tmp; true");
     String dockerfile = "FROM scratch\nCOPY rootfs/ /\nRUN [\"/bin/busybox\", \"sh\", \"-c\", \""
         + links + "\"]\nLABEL " + LABEL + "-delayer=\"" + delayer + "\"\n"
         + "ENV PATH=/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n";
     Files.writeString(dir.resolve("Dockerfile"), dockerfile);
   }
 
-  /** Compiles the delayer statically with the host's gcc; false when no compiler is there. */
-  private static boolean compileDelayer(Path out) throws IOException {
+  /** Compiles a C resource statically with the host's gcc; false when no compiler is there. */
+  private static boolean compile(String source, Path out) throws IOException {
     Path gcc = firstExisting("/usr/bin/gcc", "/usr/bin/cc");
     if (gcc == null) {
       return false;
     }
     Path src = Files.createTempFile("slipway-delayer", ".c");
     try {
-      copyResource("delayer.c", src);
+      copyResource(source, src);
       Files.createDirectories(out.getParent());
       Process p = new ProcessBuilder(gcc.toString(), "-O2", "-static", "-o", out.toString(), src.toString())
           .redirectErrorStream(true).start();
       String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (p.waitFor() != 0) {
-        throw new NetsimException("cannot compile the NFQUEUE delayer with " + gcc + ": " + output.strip());
+        throw new NetsimException("cannot compile the helper's " + source + " with " + gcc + ": " + output.strip());
       }
       return true;
     } catch (InterruptedException e) {
@@ -216,7 +223,7 @@ public final class HelperImage {
     try {
       var md = java.security.MessageDigest.getInstance("SHA-256");
       md.update(RECIPE.getBytes(StandardCharsets.UTF_8));
-      for (String r : List.of("delayer.c", "Dockerfile.helper")) {
+      for (String r : List.of("delayer.c", "proxy.c", "Dockerfile.helper")) {
         try (InputStream in = HelperImage.class.getResourceAsStream(r)) {
           if (in != null) {
             md.update(in.readAllBytes());

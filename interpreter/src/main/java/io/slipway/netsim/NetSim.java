@@ -150,6 +150,28 @@ public final class NetSim {
     }, null, dryRun, List.of());
   }
 
+  /**
+   * {@code link(from, to, port) { }}: {@code from}'s TCP connections to {@code link}'s address and
+   * port go through a stream-fault proxy in {@code from}'s namespace (replacing an earlier link
+   * from {@code from} to the same address and port).
+   */
+  public Plan link(Target from, Link link, Duration duration, boolean dryRun) {
+    if (!link.hasFault()) {
+      throw new NetsimException("link from `" + from.name() + "` to `" + link.toName() + "` port " + link.port()
+          + " names no fault: add latency(..), bandwidth(..), timeout(..), resetPeer(..), slowClose(..) or limitData(..)");
+    }
+    if (link.port() < 1 || link.port() > 65535) {
+      throw new NetsimException("port must be between 1 and 65535, not " + link.port());
+    }
+    Capabilities c = capabilities();
+    need(c, "redirect", "a proxied link", "none: the proxy is wired in by an iptables REDIRECT in the client's namespace");
+    need(c, "proxy", "a proxied link", "rebuild the helper image with gcc present (or from Dockerfile.helper)");
+    need(c, "comment", "tagging rules with the run id", "none: Slipway will not add untagged rules");
+    String note = "link " + from.name() + " -> " + link.toName() + ":" + link.port() + ": a TCP proxy in " + from.name()
+        + "'s namespace (connections from " + from.name() + " only, per stream, data toward " + from.name() + " delayed/paced)";
+    return add(id -> new Request.Proxied(id, from, link), duration, dryRun, List.of(note));
+  }
+
   /** {@code heal}: removes every condition and partition. */
   public Plan heal(boolean dryRun) {
     return change(list -> List.of(), null, dryRun, List.of());
@@ -185,6 +207,9 @@ public final class NetSim {
     }
     if (c.egressBps() > 0 || c.ingressBps() > 0) {
       l.add(c.ingressBps() > 0 ? "tbf+ifb" : "tbf");
+    }
+    if (!c.links().isEmpty()) {
+      l.add("proxy");
     }
     return l.isEmpty() ? "-" : String.join("+", l);
   }
@@ -362,23 +387,35 @@ public final class NetSim {
     throw new NetsimException(b.toString());
   }
 
+  /**
+   * Runs the scripts of {@code wanted}: one exec per container (its slots' scripts joined, each in
+   * a subshell so that one's {@code exit} names that slot), every container at once.
+   */
   private Map<Target, String> runAll(Map<Target, Conditions> wanted) {
     Map<Target, String> failures = new ConcurrentHashMap<>();
     Map<String, List<Target>> byContainer = new LinkedHashMap<>();
     wanted.keySet().forEach(t -> byContainer.computeIfAbsent(t.id(), x -> new ArrayList<>()).add(t));
+    Map<Target, String> scripts = new LinkedHashMap<>();
+    synchronized (this) {
+      wanted.forEach((t, c) -> scripts.put(t, script(t).script(c)));
+    }
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<?>> fs = new ArrayList<>();
       for (List<Target> ts : byContainer.values()) {
         fs.add(pool.submit(() -> {
-          for (Target t : ts) {
-            try {
-              Sidecars.Result r = sidecars.run(t, script(t).script(wanted.get(t)));
-              if (r.exitCode() != 0) {
-                failures.put(t, "exit " + r.exitCode() + ": " + Sidecars.tail(r.output()));
-              }
-            } catch (NetsimException e) {
-              failures.put(t, e.getMessage());
+          StringBuilder b = new StringBuilder();
+          for (int i = 0; i < ts.size(); i++) {
+            b.append("(\n").append(scripts.get(ts.get(i))).append(") || { r=$?; echo \"@slot ").append(i)
+                .append("\" >&2; exit $r; }\n");
+          }
+          try {
+            Sidecars.Result r = sidecars.run(ts.get(0), b.toString());
+            if (r.exitCode() != 0) {
+              failures.put(failing(ts, r.output()), "exit " + r.exitCode() + ": " + Sidecars.tail(r.output()
+                  .replaceAll("(?m)^@slot \\d+\\s*$", "")));
             }
+          } catch (NetsimException e) {
+            ts.forEach(t -> failures.put(t, e.getMessage()));
           }
         }));
       }
@@ -394,6 +431,13 @@ public final class NetSim {
       }
     }
     return failures;
+  }
+
+  /** The slot whose subshell failed, from the {@code @slot N} line of the output. */
+  private static Target failing(List<Target> ts, String output) {
+    var m = java.util.regex.Pattern.compile("(?m)^@slot (\\d+)").matcher(output);
+    int i = m.find() ? Integer.parseInt(m.group(1)) : 0;
+    return ts.get(Math.min(i, ts.size() - 1));
   }
 
   private void expire(long id) {

@@ -190,4 +190,27 @@ sealed interface Request {
       return b + (oneWay ? " one-way" : "");
     }
   }
+
+  /** {@code link(from, to, port) { }}: {@code from}'s connections to one address and port go through a proxy. */
+  record Proxied(long id, Target from, Link link) implements Request {
+    public List<Target> targets() {
+      return List.of(from);
+    }
+
+    public boolean condition() {
+      return true;
+    }
+
+    public Conditions fold(Target t, Conditions c) {
+      return from.key().equals(t.key()) ? c.withLink(link) : c;
+    }
+
+    public Request without(Set<String> ids) {
+      return ids.contains(from.id()) ? null : this;
+    }
+
+    public String describe() {
+      return from.name() + " " + link.describe();
+    }
+  }
 }

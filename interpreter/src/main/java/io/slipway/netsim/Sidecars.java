@@ -135,9 +135,14 @@ final class Sidecars {
             + " | while read -r r; do eval iptables $r; done; done",
         "iptables -t raw -S OUTPUT 2>/dev/null | grep -F -- '" + tag + "' | sed 's/^-A/-D/'"
             + " | while read -r r; do eval iptables -t raw $r; done",
+        "iptables -t nat -S OUTPUT 2>/dev/null | grep -F -- '" + tag + "' | sed 's/^-A/-D/'"
+            + " | while read -r r; do eval iptables -t nat $r; done",
         "for c in $(iptables -S 2>/dev/null | awk '$1==\"-N\" && $2 ~ /^SWO?-" + run8 + "-/ {print $2}'); do"
             + " iptables -F $c; iptables -X $c; done",
-        "for f in /tmp/slipway-delayer-*.pid; do [ -f \"$f\" ] && kill $(cat $f) 2>/dev/null; rm -f \"$f\"; done",
+        "for c in $(iptables -t nat -S 2>/dev/null | awk '$1==\"-N\" && $2 ~ /^SWN-" + run8 + "-/ {print $2}'); do"
+            + " iptables -t nat -F $c; iptables -t nat -X $c; done",
+        "for f in /tmp/slipway-delayer-*.pid /tmp/slipway-proxy-*.pid; do [ -f \"$f\" ] && kill $(cat $f) 2>/dev/null; rm -f \"$f\"; done",
+        "rm -f /tmp/slipway-tc-* /tmp/slipway-rules-*",
         "for d in $(ls /sys/class/net); do",
         "  /usr/sbin/tc qdisc show dev $d 2>/dev/null | grep -q ' " + RuleScript.HANDLE + " root' && /usr/sbin/tc qdisc del dev $d root",
         "  /usr/sbin/tc filter show dev $d parent ffff: 2>/dev/null | grep -q 'sw" + run8 + "' && /usr/sbin/tc qdisc del dev $d ingress",

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code kill -9} of a run in the middle of network faults, then {@code slipway gc}'s sweep:
- * no helper, iptables rule, chain, qdisc, ifb device or delayer of the run is left in the
+ * no helper, iptables rule, chain (nat included), qdisc, ifb device, delayer or proxy of the run is left in the
  * targets, which survive (they carry no run labels).
  */
 class KilledRunSweepIT {
@@ -54,7 +54,7 @@ class KilledRunSweepIT {
         assertThat(r.readLine()).isEqualTo("ready");
       }
       String before = inside(targets.get(0));
-      assertThat(before).contains("slipway:" + runId, "SW-" + run8, "5157:", "sw" + run8);
+      assertThat(before).contains("slipway:" + runId, "SW-" + run8, "SWN-" + run8, "5157:", "sw" + run8);
       p.destroyForcibly();
       assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
 
@@ -67,7 +67,7 @@ class KilledRunSweepIT {
       for (String t : targets) {
         String after = inside(t);
         assertThat(after).doesNotContain("slipway:" + runId).doesNotContain("SW-" + run8)
-            .doesNotContain("5157:").doesNotContain("sw" + run8).doesNotContain("ffff:");
+            .doesNotContain("5157:").doesNotContain("sw" + run8).doesNotContain("ffff:").doesNotContain("SWN-" + run8);
       }
     } finally {
       for (String t : targets) {
@@ -83,7 +83,7 @@ class KilledRunSweepIT {
     String image = HelperImage.ensure(e, System.getenv(), s -> { });
     String id = e.createContainer(ContainerSpec.builder(image).network("container:" + container)
         .capAdd("NET_ADMIN").command(List.of("/bin/sh", "-c",
-            "iptables -S; /usr/sbin/tc qdisc show; /usr/sbin/ip -o link show")).build());
+            "iptables -S; iptables -t nat -S; /usr/sbin/tc qdisc show; /usr/sbin/ip -o link show")).build());
     try {
       e.startContainer(id);
       e.waitContainer(id, java.time.Duration.ofSeconds(60));

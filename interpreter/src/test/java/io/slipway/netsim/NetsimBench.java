@@ -43,6 +43,18 @@ public final class NetsimBench {
         f.sim.heal(false);
         heal.add(secs(t0));
       }
+      // the floor: one `true` exec in each of the 20 helpers, all at once (what apply costs at least)
+      var helpers = new Sidecars(f);
+      List<String> ids = f.engine.listContainers(java.util.Map.of(io.slipway.engine.RunLabels.RUN, f.labels.runId()))
+          .stream().filter(c -> c.labels().containsKey(Sidecars.TARGET)).map(c -> c.id()).toList();
+      List<Double> floor = new ArrayList<>();
+      for (int round = 0; round < 5; round++) {
+        t0 = System.nanoTime();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+          ids.forEach(id -> pool.submit(() -> helpers.exec(id, "true")));
+        }
+        floor.add(secs(t0));
+      }
       if (f.sh(left.get(0), "ping -c 1 -W 2 " + right.get(0).ip()).exitCode() != 0) {
         throw new IllegalStateException("heal did not restore the network");
       }
@@ -50,6 +62,8 @@ public final class NetsimBench {
           coldApply, coldHeal);
       System.out.printf(Locale.ROOT, "partition 20 containers (10|10), warm median of 5: apply %.3f s, heal %.3f s%n",
           median(apply), median(heal));
+      System.out.printf(Locale.ROOT, "floor: one `true` exec in each of the %d helpers at once, median of 5: %.3f s%n",
+          ids.size(), median(floor));
       String image = HelperImage.reference(System.getenv());
       t0 = System.nanoTime();
       for (Target t : all) {

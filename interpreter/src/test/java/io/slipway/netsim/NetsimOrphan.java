@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * A run killed with {@code kill -9} in the middle of network faults: applies loss, delay (the
- * delayer runs), egress and ingress rate and a partition to two containers it is given (which
+ * delayer runs), egress and ingress rate, a partition and a proxied link (the proxy runs) to two containers it is given (which
  * carry no run labels, so that gc leaves them and the test can look inside), prints
  * {@code ready}, then waits to be killed.
  */
@@ -51,6 +51,7 @@ public final class NetsimOrphan {
     sim.slow(List.of(a), Duration.ofMillis(30), Duration.ZERO, "auto", false, null, false);
     sim.limit(List.of(a), 8_000_000, 4_000_000, null, false);
     sim.partition(List.of(List.of(a), List.of(b)), false, null, false);
+    sim.link(a, Link.to("b", args[4], 80).withLatency(50_000, 0), null, false);
     System.out.println("ready");
     System.out.flush();
     Thread.sleep(600_000);

@@ -32,9 +32,14 @@ final class SimFixture implements SimHost, AutoCloseable {
 
   /** Starts an idle busybox container on the network; returns it as a target. */
   Target start(String name) {
+    return start(name, List.of("sleep", "600"));
+  }
+
+  /** Starts a busybox container running {@code command} on the network; returns it as a target. */
+  Target start(String name, List<String> command) {
     String id = engine.createContainer(ContainerSpec.builder(TestEngines.TEST_IMAGE).name(labels.scoped(name))
         .labels(labels.labels()).network(labels.scoped("sim")).alias(name).init(true)
-        .command(List.of("sleep", "600")).build());
+        .command(command).build());
     containers.add(id);
     engine.startContainer(id);
     String ip = engine.inspectContainer(id).orElseThrow().networks().get(labels.scoped("sim"));

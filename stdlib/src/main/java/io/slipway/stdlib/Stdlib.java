@@ -33,7 +33,7 @@ import io.slipway.stdlib.docker.NetsimBuiltins;
 import io.slipway.stdlib.docker.NetworkBuiltins;
 import io.slipway.stdlib.docker.ComposeBuiltins;
 import io.slipway.stdlib.docker.EngineBuiltins;
-import io.slipway.stdlib.docker.PlannedBuiltins;
+import io.slipway.stdlib.docker.LinkBuiltins;
 import io.slipway.stdlib.docker.SwarmBuiltins;
 import io.slipway.stdlib.docker.ReadinessBuiltins;
 import io.slipway.stdlib.docker.RegistryBuiltins;
@@ -67,7 +67,7 @@ public final class Stdlib {
         new ContainerLifecycle(),
         new NetworkBuiltins(), new ReadinessBuiltins(), new RegistryBuiltins(),
         new ComposeBuiltins(), new NetsimBuiltins(), new ChaosBuiltins(), new BlockadeBuiltins(),
-        new EngineBuiltins(), new SwarmBuiltins(), new PlannedBuiltins());
+        new EngineBuiltins(), new SwarmBuiltins(), new LinkBuiltins());
   }
 
   /** A fresh, frozen registry holding the whole standard library. */

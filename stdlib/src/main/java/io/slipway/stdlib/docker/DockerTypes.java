@@ -18,7 +18,7 @@ public final class DockerTypes implements Library {
     d.type("Tls", "TLS files for a remote engine (`tls(ca, cert, key)`).", TlsValue.class, "Any");
     d.type("Stack", "A compose project (`compose(files..)`): `config()`, `up()`, `service(name)`, `down()`.", StackValue.class, "Any");
     d.type("Service", "A service of a compose `Stack`: `exec`, `logs`, `ip`, `containers`.", ServiceValue.class, "Any");
-    d.type("LinkScope", "The receiver of a `link(..) { }` block: per-link faults.", null, "Any");
+    d.type("LinkScope", "The receiver of a `link(..) { }` block: the stream faults of one proxied link.", LinkScopeValue.class, "Any");
     d.type("ChaosAction", "What `chaos(..)` does to its targets: `Chaos.KILL`, `Chaos.STOP`, `Chaos.PAUSE`, `Chaos.RESTART`, `Chaos.PARTITION`.", ChaosAction.class, "Any");
     d.type("ChaosActions", "The type of the `Chaos` constants.", ChaosAction.Actions.class, "Any");
   }

@@ -24,7 +24,7 @@ final class NetStatus {
           ? ("paused".equals(c.state().status()) ? "PAUSED" : "UP") : "DOWN").orElse("GONE");
       var c = sim.conditionsOf(t);
       String network = c.isEmpty() ? "NORMAL" : c.delayUs() > 0 ? "SLOW" : c.loss() > 0 || c.every() > 0 ? "FLAKY"
-          : c.egressBps() > 0 || c.ingressBps() > 0 ? "LIMITED" : "PARTITIONED";
+          : c.egressBps() > 0 || c.ingressBps() > 0 ? "LIMITED" : !c.dropFrom().isEmpty() ? "PARTITIONED" : "PROXIED";
       Measurement m = sim.lastObservation(t);
       b.append(String.format(fmt, t.name(), t.id().substring(0, 12), status, t.ip(), network,
           sim.partitionOf(t), c.describe(), sim.backendOf(t), m == null ? "-" : m.describe()));

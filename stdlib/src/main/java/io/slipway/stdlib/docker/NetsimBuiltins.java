@@ -162,7 +162,7 @@ public final class NetsimBuiltins implements Library {
   }
 
   /** Applies (or, inside {@code plan { }}, only plans) a change and reports its notes. */
-  private static Object done(CallContext cx, java.util.function.Function<Boolean, NetSim.Plan> change) {
+  static Object done(CallContext cx, java.util.function.Function<Boolean, NetSim.Plan> change) {
     StringBuilder planning = PLANNING.get();
     NetSim.Plan p = NetsimCalls.call(() -> change.apply(planning != null));
     if (planning != null) {

@@ -56,12 +56,21 @@ class DockerDeclarationsTest {
   }
 
   @Test
-  void plannedFeaturesFailLoudly() throws Exception {
-    BuiltinFunction link = registry.function("link").orElseThrow();
-    assertThatThrownBy(() -> link.impl().call(null, null, new Object[4]))
-        .isInstanceOf(SlipException.class)
-        .hasMessage("not implemented yet: link (planned)")
-        .satisfies(e -> assertThat(((SlipException) e).error().type()).isEqualTo("EngineError"));
+  void linkCollectsItsToxicsOnTheReceiver() throws Exception {
+    assertThat(registry.function("link").orElseThrow().effects()).contains(Effect.DOCKER);
+    var scope = new LinkScopeValue(io.slipway.netsim.Link.to("server", "172.18.0.5", 80));
+    registry.method("LinkScope", "latency").orElseThrow().impl().call(null, scope,
+        new Object[] {java.time.Duration.ofMillis(200), java.time.Duration.ofMillis(20)});
+    registry.method("LinkScope", "limitData").orElseThrow().impl().call(null, scope,
+        new Object[] {new io.slipway.value.ByteSize(1024)});
+    registry.method("LinkScope", "resetPeer").orElseThrow().impl().call(null, scope,
+        new Object[] {java.time.Duration.ofSeconds(1)});
+    assertThat(scope.link().describe()).isEqualTo("link server:80 (latency 200ms±20ms, reset after 1000ms, limit 1024 bytes)");
+    assertThatThrownBy(() -> registry.method("LinkScope", "timeout").orElseThrow().impl().call(null, scope,
+        new Object[] {java.time.Duration.ofSeconds(-1)})).hasMessage("link timeout: after must not be negative");
+    for (String toxic : java.util.List.of("bandwidth", "timeout", "slowClose")) {
+      assertThat(registry.method("LinkScope", toxic)).isPresent();
+    }
   }
 
   @Test
