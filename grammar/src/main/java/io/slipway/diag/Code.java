@@ -41,6 +41,7 @@ public enum Code {
   E0306("missing argument"),
   E0307("too many arguments"),
   E0308("argument given twice"),
+  E0309("no overload accepts the arguments"),
   /** A warning: the declaration is used in place of the standard library's, as Kotlin's does. */
   W0301("declaration shadows a standard-library one"),
   // --- pipeline structure

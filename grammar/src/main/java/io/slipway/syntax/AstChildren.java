@@ -132,7 +132,10 @@ public final class AstChildren {
       case Expr.Error err -> { }
       case Expr.Str s -> all(s.parts());
       case Expr.Member m -> add(m.target(), m.name());
-      case Expr.CallableRef r -> add(r.receiver(), r.name());
+      case Expr.CallableRef r -> {
+        add(r.bound());
+        add(r.receiver(), r.name());
+      }
       case Expr.Call c -> {
         add(c.callee());
         all(c.typeArgs());

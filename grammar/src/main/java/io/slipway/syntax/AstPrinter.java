@@ -188,8 +188,13 @@ public final class AstPrinter {
       }
       case Expr.Member m -> open((m.safe() ? "?." : ".") + m.name().text()).child(m.target())
           .close();
-      case Expr.CallableRef r -> leaf("ref " + (r.receiver() == null ? "" : r.receiver().text())
-          + "::" + r.name().text());
+      case Expr.CallableRef r -> {
+        if (r.bound() != null) {
+          open("bound-ref ::" + r.name().text()).child(r.bound()).close();
+        } else {
+          leaf("ref " + (r.receiver() == null ? "" : r.receiver().text()) + "::" + r.name().text());
+        }
+      }
       case Expr.Call c -> open("call").child(c.callee()).wrapNonEmpty("type-args", c.typeArgs()).all(c.args())
           .opt("trailing", c.trailing()).close();
       case Expr.Index i -> open("index").child(i.target()).child(i.index()).close();

@@ -181,10 +181,11 @@ final class DeclarationBuilder {
     if (!d.supertype().isEmpty()) {
       Unsupported.supertypes(ast, d.supertype());
     }
+    List<Stmt.VarDecl> state = new ArrayList<>();
     List<Stmt.FunDecl> members = d.classBody() == null ? List.of()
-        : members(name, d.classBody().statements());
+        : members(name, d.classBody().statements(), state);
     return new Stmt.DataClass(span, name, props, docs.before(d.getStart()), Stmt.DataClass.Kind.DATA,
-        List.of(), members);
+        List.of(), members, state);
   }
 
   /**
@@ -212,10 +213,11 @@ final class DeclarationBuilder {
         props.add(p);
       }
     }
+    List<Stmt.VarDecl> state = new ArrayList<>();
     List<Stmt.FunDecl> members = u.classBody() == null ? List.of()
-        : members(name, u.classBody().statements());
+        : members(name, u.classBody().statements(), state);
     return new Stmt.DataClass(span, name, props, docs.before(u.getStart()), Stmt.DataClass.Kind.DATA,
-        List.of(), members);
+        List.of(), members, state);
   }
 
   private Stmt enumClass(Span span, EnumClassDeclContext e) {
@@ -271,6 +273,15 @@ final class DeclarationBuilder {
    * else is reported once (E0100).
    */
   private List<Stmt.FunDecl> members(Ident owner, StatementsContext body) {
+    return members(owner, body, null);
+  }
+
+  /**
+   * As {@link #members(Ident, StatementsContext)}; {@code state} (null where a {@code var} is
+   * not supported: enum classes and objects) receives the body's {@code var}s, each with a
+   * getter among the members.
+   */
+  private List<Stmt.FunDecl> members(Ident owner, StatementsContext body, List<Stmt.VarDecl> state) {
     TypeRef self = new TypeRef.Named(owner.span(), owner, List.of(), false);
     List<Stmt.FunDecl> out = new ArrayList<>();
     for (Stmt s : ast.statements.statements(body)) {
@@ -280,10 +291,17 @@ final class DeclarationBuilder {
             f.doc(), f.getter()));
         case Stmt.VarDecl v when !v.mutable() && v.init() != null -> out.add(new Stmt.FunDecl(
             v.span(), List.of(), self, v.name(), List.of(), v.type(), null, v.init(), null, true));
+        case Stmt.VarDecl v when v.mutable() && state != null && v.init() != null -> {
+          state.add(v);
+          out.add(new Stmt.FunDecl(v.span(), List.of(), self, v.name(), List.of(), v.type(), null,
+              v.init(), null, true));
+        }
+        case Stmt.VarDecl v when v.mutable() && state != null -> ast.errors.add(Code.E0100,
+            v.name().span(), "property `" + v.name().text() + "` must be initialized",
+            "give it a value: `var " + v.name().text() + " = ...`", null, false);
         case Stmt.VarDecl v when v.mutable() -> ast.errors.add(Code.E0100, v.name().span(),
-            "`var` in a class body is not supported yet",
-            "make it a constructor property (`var " + v.name().text() + ": Type`) or a `val`",
-            null, false);
+            "`var` in the body of an enum class or object is not supported yet",
+            "use a `data class` for state that changes", null, false);
         case Stmt.ExprStmt e when e.expr() instanceof Expr.Error -> { }
         default -> ast.errors.add(Code.E0100, s.span(),
             "a class body may only declare functions (`fun`) and properties (`val`)");

@@ -146,18 +146,19 @@ final class PostfixBuilder {
     return name == null ? new Expr.Error(span) : new Expr.CallableRef(span, null, name);
   }
 
-  /** {@code Type::member}; a bound reference ({@code x::f}, {@code a.b::f}) is not supported. */
+  /**
+   * {@code Type::member} or {@code x::member} (a name: the checker tells a type from a value),
+   * else a reference bound to the value of an expression ({@code "abc"::startsWith}).
+   */
   private Expr memberRef(Span span, Expr target, CallableRefSuffixContext r) {
     Ident name = refName(r.IDENT(), r.keyword());
     if (name == null) {
       return new Expr.Error(span);
     }
-    if (!(target instanceof Expr.Name n)) {
-      ast.errors.add(Code.E0100, span, "a reference bound to a value is not supported yet",
-          "use a lambda: `{ " + name.text() + "(it) }`", null, false);
-      return new Expr.Error(span);
+    if (target instanceof Expr.Name n) {
+      return new Expr.CallableRef(span, new Ident(n.span(), n.id()), name);
     }
-    return new Expr.CallableRef(span, new Ident(n.span(), n.id()), name);
+    return new Expr.CallableRef(span, null, name, target);
   }
 
   private Ident refName(org.antlr.v4.runtime.tree.TerminalNode id,

@@ -11,12 +11,21 @@ import java.util.Optional;
 /**
  * Every builtin type, function, method and property, indexed for the checker and the
  * interpreter and listed in declaration order for the docs. Built once by the standard library
- * and immutable afterwards. Duplicate declarations are rejected when registering.
+ * and immutable afterwards. A function name may be declared more than once with different
+ * parameters (overloads, as Kotlin's {@code run { }} beside the Docker {@code run(image = ..)});
+ * the checker picks one by the call's arguments. Declaring the same parameters twice is rejected.
  */
 public final class BuiltinRegistry implements ClassTable {
   private final Map<String, BuiltinType> types = new LinkedHashMap<>();
   private final Map<String, BuiltinFunction> functions = new LinkedHashMap<>();
   private final Map<String, BuiltinProperty> properties = new LinkedHashMap<>();
+  /** Every function in declaration order, overloads included (the docs list each). */
+  private final List<BuiltinFunction> allFunctions = new ArrayList<>();
+  /** The declarations of names declared more than once, in declaration order. */
+  private final Map<String, List<BuiltinFunction>> overloads = new java.util.HashMap<>();
+  /** Every declaration that has overloads, by identity (a cheap test per checked call). */
+  private final java.util.Set<BuiltinFunction> overloaded =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   private boolean frozen;
 
   public BuiltinRegistry addType(BuiltinType t) {
@@ -25,8 +34,26 @@ public final class BuiltinRegistry implements ClassTable {
   }
 
   public BuiltinRegistry addFunction(BuiltinFunction f) {
-    put(functions, f.qualifiedName(), f);
+    BuiltinFunction first = functions.get(f.qualifiedName());
+    if (first == null || frozen) {
+      put(functions, f.qualifiedName(), f);
+    } else {
+      List<BuiltinFunction> all = overloads.computeIfAbsent(f.qualifiedName(),
+          k -> new ArrayList<>(List.of(first)));
+      for (BuiltinFunction g : all) {
+        if (paramTypes(g).equals(paramTypes(f))) {
+          throw new IllegalStateException("builtin declared twice: " + f.qualifiedName());
+        }
+      }
+      all.add(f);
+      overloaded.addAll(all);
+    }
+    allFunctions.add(f);
     return this;
+  }
+
+  private static List<Object> paramTypes(BuiltinFunction f) {
+    return f.params().stream().map(p -> (Object) p.type()).toList();
   }
 
   public BuiltinRegistry addProperty(BuiltinProperty p) {
@@ -59,9 +86,33 @@ public final class BuiltinRegistry implements ClassTable {
     return type(name);
   }
 
-  /** A global function by name. */
+  /** A global function by name (its first declaration when it is overloaded). */
   public Optional<BuiltinFunction> function(String name) {
     return Optional.ofNullable(functions.get(name));
+  }
+
+  /**
+   * Every declaration of the global function or method {@code qualifiedName}
+   * ({@code "run"}, {@code "Stack.run"}) in declaration order: one element unless overloaded,
+   * none when undeclared.
+   */
+  public List<BuiltinFunction> overloads(String qualifiedName) {
+    List<BuiltinFunction> all = overloads.get(qualifiedName);
+    if (all != null) {
+      return java.util.Collections.unmodifiableList(all);
+    }
+    BuiltinFunction f = functions.get(qualifiedName);
+    return f == null ? List.of() : List.of(f);
+  }
+
+  /** Whether {@code qualifiedName} has more than one declaration. */
+  public boolean isOverloaded(String qualifiedName) {
+    return overloads.containsKey(qualifiedName);
+  }
+
+  /** Whether {@code f} is one of several declarations of its name. */
+  public boolean isOverloaded(BuiltinFunction f) {
+    return !overloaded.isEmpty() && overloaded.contains(f);
   }
 
   /** A method declared directly on {@code owner} (supertypes are the checker's business). */
@@ -78,8 +129,9 @@ public final class BuiltinRegistry implements ClassTable {
     return types.values();
   }
 
+  /** Every function and method, overloads included, in declaration order. */
   public Collection<BuiltinFunction> functions() {
-    return functions.values();
+    return java.util.Collections.unmodifiableList(allFunctions);
   }
 
   public Collection<BuiltinProperty> properties() {

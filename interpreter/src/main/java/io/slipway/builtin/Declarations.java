@@ -61,7 +61,12 @@ public final class Declarations {
     return new FnBuilder(null, null, name);
   }
 
-  /** A method; {@code ownerType} may carry type parameters, e.g. {@code "Map<K, V>"}. */
+  /**
+   * A method; {@code ownerType} may carry type parameters, e.g. {@code "Map<K, V>"}. A nullable
+   * owner ({@code "String?"}, {@code "List<T>?"}) declares a method that may be called on a
+   * nullable receiver without {@code ?.}, as Kotlin's {@code orEmpty()}; its receiver is null
+   * when the value is.
+   */
   public FnBuilder method(String ownerType, String name) {
     return new FnBuilder(ownerType, ownerBase(ownerType), name);
   }
@@ -72,13 +77,19 @@ public final class Declarations {
   }
 
   private static String ownerBase(String ownerType) {
+    ownerType = nonNull(ownerType);
     int lt = ownerType.indexOf('<');
     return lt < 0 ? ownerType : ownerType.substring(0, lt);
+  }
+
+  private static String nonNull(String ownerType) {
+    return ownerType.endsWith("?") ? ownerType.substring(0, ownerType.length() - 1) : ownerType;
   }
 
   private static Set<String> ownerTypeParams(String ownerType) {
     Set<String> out = new LinkedHashSet<>();
     if (ownerType != null) {
+      ownerType = nonNull(ownerType);
       int lt = ownerType.indexOf('<');
       if (lt > 0) {
         for (String p : ownerType.substring(lt + 1, ownerType.length() - 1).split(",")) {

@@ -84,8 +84,11 @@ final class Assignments {
       case Expr.Name n -> {
         Symbol sym = env.scope().lookup(n.id());
         if (sym == null) {
-          exprs.check(n, null, env);
-          yield null;
+          Type own = receiverProperty(n, env, compound);
+          if (own == null) {
+            exprs.check(n, null, env);
+          }
+          yield Types.isError(own) ? null : own;
         }
         Symbol decl = sym.declared();
         if (decl.kind() != Symbol.Kind.VAR) {
@@ -112,6 +115,9 @@ final class Assignments {
         var field = dc == null ? null : dc.field(m.name().text()).orElse(null);
         if (field != null && field.mutable()) {
           yield field.type();
+        }
+        if (field == null && dc != null && dc.isState(m.name().text())) {
+          yield exprs.members().property(Types.nonNull(recv), m.name().text());
         }
         if (field == null && exprs.members().property(Types.nonNull(recv), m.name().text()) == null) {
           cx.report(Code.E0302, m.name().span(), "unknown member `" + m.name().text() + "` of `" + Types.nonNull(recv) + "`",
@@ -155,6 +161,34 @@ final class Assignments {
         yield null;
       }
     };
+  }
+
+  /**
+   * {@code count += 1} in a member of a class: the implicit receiver's {@code var} (a constructor
+   * property or a body {@code var}); its type, the error type after reporting a read-only one
+   * (E0304), or null when the receiver has no such property.
+   */
+  private Type receiverProperty(Expr.Name n, Env env, boolean compound) {
+    Type recv = env.receiver();
+    DataClassInfo dc = recv == null ? null : cx.dataClasses.get(Members.ownerName(recv));
+    if (dc == null) {
+      return null;
+    }
+    var field = dc.field(n.id()).orElse(null);
+    Type t = field != null && field.mutable() ? field.type()
+        : dc.isState(n.id()) ? exprs.members().property(Types.nonNull(recv), n.id()) : null;
+    if (t != null) {
+      if (!compound) {
+        cx.record(n, t);
+      }
+      return t;
+    }
+    if (field == null && exprs.members().property(Types.nonNull(recv), n.id()) == null) {
+      return null;
+    }
+    cx.report(Code.E0304, n.span(), "cannot assign to `" + n.id() + "`: it is read-only",
+        "declare the property with `var` in `" + dc.name() + "`");
+    return Types.ERROR;
   }
 
   private boolean isMutableCollection(Type t) {

@@ -22,11 +22,13 @@ final class CallChecker {
   private final Ctx cx;
   private final ExprChecker exprs;
   private final Arguments arguments;
+  private final Overloads overloads;
 
   CallChecker(Ctx cx, ExprChecker exprs) {
     this.cx = cx;
     this.exprs = exprs;
     this.arguments = new Arguments(cx, exprs, this);
+    this.overloads = new Overloads(cx, exprs);
   }
 
   Type call(Expr.Call c, Type expected, Env env) {
@@ -121,6 +123,14 @@ final class CallChecker {
     var global = cx.registry.function(name);
     if (global.isPresent()) {
       BuiltinFunction f = global.get();
+      if (cx.registry.isOverloaded(f)) {
+        f = overloads.choose(cx.registry.overloads(name), name, n.span(), c.args(), c.trailing(), env);
+        if (f == null) {
+          arguments.loose(c.args(), c.trailing(), env);
+          return Types.ERROR;
+        }
+        c.resolution().target(f);
+      }
       if (f.name().equals("pipeline") && !cx.allowedPipelines.contains(c)) {
         cx.report(Code.E0402, n.span(), "`pipeline` is only allowed at the top level of a pipeline file");
       }
@@ -197,6 +207,17 @@ final class CallChecker {
       return Types.ERROR;
     }
     if (Types.isNullable(recvT) && !m.safe()) {
+      BuiltinFunction onNullable = nullableReceiver(recvT, name);
+      if (onNullable != null) {
+        // `s.orEmpty()`, `s.let { }`: declared for a nullable receiver; the interpreter needs the
+        // choice, since a null receiver has no run-time type to find it by
+        c.resolution().target(onNullable);
+        var subst = onNullable.receiverType() instanceof Type.TypeVar v
+            ? new java.util.HashMap<>(Map.of(v.name(), recvT))
+            : exprs.members().ownerSubst(onNullable.receiverType(), Types.nonNull(recvT));
+        var target = CallTarget.of(onNullable, subst).withSubst(explicit(c, onNullable.typeParams(), subst, name));
+        return arguments.apply(c.span(), m.name().span(), c.args(), c.trailing(), target, expected, env, c);
+      }
       cx.report(Code.E0204, m.name().span(), "unsafe call of `" + name + "` on a nullable value of type `"
           + Ctx.show(recvT) + "`", "use `?.` or `!!`");
     }
@@ -218,6 +239,17 @@ final class CallChecker {
     }
     BuiltinFunction f = exprs.members().methodOrScopeFunction(recv, name);
     if (f != null) {
+      List<BuiltinFunction> candidates = candidates(f, name);
+      if (candidates.size() > 1) {
+        f = overloads.choose(candidates, name, nameSpan, args, trailing, env);
+        if (f == null) {
+          arguments.loose(args, trailing, env);
+          return Types.ERROR;
+        }
+        if (call != null) {
+          call.resolution().target(f);
+        }
+      }
       var subst = exprs.members().ownerSubst(f.receiverType(), recv);
       var target = CallTarget.of(f, subst).withSubst(explicit(call, f.typeParams(), subst, name));
       return arguments.apply(span, nameSpan, args, trailing, target, expected, env, call);
@@ -243,6 +275,37 @@ final class CallChecker {
     }
     arguments.loose(args, trailing, env);
     return Types.ERROR;
+  }
+
+  /**
+   * The builtin that may be called on the nullable {@code recv} without {@code ?.}: one declared
+   * on a nullable owner ({@code String?.orEmpty}) or on a bare type variable ({@code T.let},
+   * which Kotlin applies to nullable receivers too); else null.
+   */
+  private BuiltinFunction nullableReceiver(Type recv, String name) {
+    BuiltinFunction f = exprs.members().methodOrScopeFunction(Types.nonNull(recv), name);
+    if (f != null && (f.receiverType() instanceof Type.NullableType || f.receiverType() instanceof Type.TypeVar)) {
+      return f;
+    }
+    BuiltinFunction scope = exprs.members().scopeFunction(name);
+    return f != null && scope != null && candidates(f, name).contains(scope) ? scope : null;
+  }
+
+  /**
+   * The declarations a method call chooses among: the overloads of {@code f}, and a scope
+   * function of the same name ({@code T.run}) beside a member ({@code Stack.run}), member first.
+   */
+  private List<BuiltinFunction> candidates(BuiltinFunction f, String name) {
+    boolean overloaded = cx.registry.isOverloaded(f);
+    BuiltinFunction scope = f.receiverType() instanceof Type.TypeVar ? null : exprs.members().scopeFunction(name);
+    if (!overloaded && scope == null) {
+      return List.of(f);
+    }
+    var out = new ArrayList<>(cx.registry.overloads(f.qualifiedName()));
+    if (scope != null) {
+      out.add(scope);
+    }
+    return out;
   }
 
   /**
@@ -304,6 +367,9 @@ final class CallChecker {
   Type reference(Expr.CallableRef r, Env env) {
     String name = r.name().text();
     Span at = r.name().span();
+    if (r.bound() != null) {
+      return bound(r, env);
+    }
     if (r.receiver() == null) {
       Symbol sym = env.scope().lookup(name);
       if (sym != null && sym.kind() == Symbol.Kind.FUN) {
@@ -313,7 +379,9 @@ final class CallChecker {
       var fn = cx.registry.function(name);
       if (sym == null && fn.isPresent()) {
         BuiltinFunction f = fn.get();
-        return generic(r, new Type.FnType(null, f.params().stream().map(p -> p.type()).toList(), f.result()),
+        // parameters with defaults stand for Kotlin's shorter overloads: left out, as Kotlin picks those
+        return generic(r, new Type.FnType(null, f.params().stream().filter(p -> p.required())
+            .map(p -> p.type()).toList(), f.result()),
             !f.typeParams().isEmpty());
       }
       if (sym != null) {
@@ -323,8 +391,49 @@ final class CallChecker {
       }
       return Types.ERROR;
     }
+    if (r.bound() != null || boundName(r.receiver().text(), env)) {
+      return bound(r, env);
+    }
     Type recv = cx.typeRefs.resolve(new io.slipway.syntax.ast.TypeRef.Named(r.receiver().span(), r.receiver(),
         List.of(), false));
+    return unbound(r, recv);
+  }
+
+  /**
+   * Whether {@code x} in {@code x::f} names a value (the reference is bound to it), as the
+   * interpreter decides too: a variable, parameter or {@code this}, not a class.
+   */
+  static boolean boundName(String name, Env env) {
+    if (name.equals("this") && env.receiver() != null) {
+      return true;
+    }
+    Symbol sym = env.scope().lookup(name);
+    return sym != null && sym.kind() != Symbol.Kind.DATA && sym.kind() != Symbol.Kind.FUN;
+  }
+
+  /** {@code "abc"::startsWith}, {@code this::f}: the member's type without the receiver parameter. */
+  private Type bound(Expr.CallableRef r, Env env) {
+    Expr target = r.bound() != null ? r.bound() : new Expr.Name(r.receiver().span(), r.receiver().text());
+    Type recv = exprs.check(target, null, env);
+    if (Types.isError(recv)) {
+      return Types.ERROR;
+    }
+    if (Types.isNullable(recv)) {
+      cx.report(Code.E0204, r.name().span(), "a reference to `" + r.name().text() + "` bound to a nullable value of type `"
+          + Ctx.show(recv) + "`", "use `!!` first, or a lambda with `?.`");
+      return Types.ERROR;
+    }
+    Type t = unbound(r, recv);
+    if (t instanceof Type.FnType fn && !fn.params().isEmpty()) {
+      return new Type.FnType(null, fn.params().subList(1, fn.params().size()), fn.result());
+    }
+    return t;
+  }
+
+  /** {@code String::length}: the receiver is the first parameter. */
+  private Type unbound(Expr.CallableRef r, Type recv) {
+    String name = r.name().text();
+    Span at = r.name().span();
     if (Types.isError(recv)) {
       return Types.ERROR;
     }
@@ -336,7 +445,7 @@ final class CallChecker {
     if (m != null) {
       var subst = exprs.members().ownerSubst(m.receiverType(), recv);
       var ps = new ArrayList<Type>(List.of(recv));
-      m.params().forEach(p -> ps.add(Subtyping.substitute(p.type(), subst)));
+      m.params().stream().filter(p -> p.required()).forEach(p -> ps.add(Subtyping.substitute(p.type(), subst)));
       return generic(r, new Type.FnType(null, ps, Subtyping.substitute(m.result(), subst)), false);
     }
     var subst = new java.util.HashMap<String, Type>();

@@ -31,6 +31,11 @@ public record DataClassInfo(String name, List<Field> fields, Stmt.DataClass decl
   /** A property; {@code hasDefault} tells whether the constructor may omit it. */
   public record Field(String name, Type type, boolean mutable, boolean hasDefault) {}
 
+  /** Whether {@code name} is a {@code var} of the class body (its type is its getter's). */
+  public boolean isState(String name) {
+    return decl.state().stream().anyMatch(v -> v.name().text().equals(name));
+  }
+
   public Optional<Field> field(String fieldName) {
     return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
   }

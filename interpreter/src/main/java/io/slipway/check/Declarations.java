@@ -271,7 +271,7 @@ final class Declarations {
   private void checkBody(FunInfo f, Map<String, Type> rigid) {
     Stmt.FunDecl d = f.decl;
     Type declared = d.returnType() != null ? rigid(f.result, rigid) : null;
-    Env env = new Env(f.scope, null, 0, null).inFunction(new Env.FnCtx(f.name, d.body() != null ? declared : null));
+    Env env = new Env(f.scope, null, 0, null).inFunction(new Env.FnCtx(f.name, declared));
     if (f.receiver != null) {
       Type recv = rigid(f.receiver, rigid);
       env = new Env(env.scope(), env.fn(), 0, recv);

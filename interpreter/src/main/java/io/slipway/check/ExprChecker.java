@@ -139,6 +139,9 @@ final class ExprChecker {
   }
 
   private Type name(Expr.Name n, Env env) {
+    if (n.id().equals("this") && env.receiver() != null) {
+      return env.receiver(); // the innermost receiver: a lambda's (`apply { this }`) or the function's
+    }
     Symbol sym = env.scope().lookup(n.id());
     if (sym != null) {
       return switch (sym.kind()) {
@@ -161,6 +164,10 @@ final class ExprChecker {
       Type t = members.property(env.receiver(), n.id());
       if (t != null) {
         return t;
+      }
+      DataClassInfo own = cx.dataClasses.get(Members.ownerName(env.receiver()));
+      if (own != null && own.isEnum() && own.entries().contains(n.id())) {
+        return own.type(); // `RED` in a member of `enum class Color`, as Kotlin's class scope has it
       }
     }
     if (n.id().equals("params")) {

@@ -27,6 +27,8 @@ final class Members {
   /** Lookups along the supertypes are repeated for every call; the registry never changes. */
   private final Map<String, Map<String, Optional<BuiltinFunction>>> methods = new HashMap<>();
   private final Map<String, Map<String, Optional<BuiltinProperty>>> properties = new HashMap<>();
+  /** The builtins declared on a bare type variable, by name (built on first use). */
+  private Map<String, BuiltinFunction> scopeFunctions;
 
   Members(Ctx cx) {
     this.cx = cx;
@@ -109,7 +111,20 @@ final class Members {
    */
   BuiltinFunction methodOrScopeFunction(Type recv, String name) {
     BuiltinFunction f = method(recv, name);
-    return f != null ? f : cx.registry.method(ANY_RECEIVER, name).orElse(null);
+    return f != null ? f : scopeFunction(name);
+  }
+
+  /** The builtin {@code name} declared on a bare type variable ({@code T.let}), or null. */
+  BuiltinFunction scopeFunction(String name) {
+    if (scopeFunctions == null) {
+      scopeFunctions = new HashMap<>();
+      for (BuiltinFunction f : cx.registry.functions()) {
+        if (ANY_RECEIVER.equals(f.owner())) {
+          scopeFunctions.putIfAbsent(f.name(), f);
+        }
+      }
+    }
+    return scopeFunctions.get(name);
   }
 
   /** Inside a generic function, the bound of a type parameter {@code recv} (members come from it). */
@@ -121,6 +136,9 @@ final class Members {
   /** Binds the owner's type variables by matching its declared receiver with the actual one. */
   Map<String, Type> ownerSubst(Type declared, Type actual) {
     var subst = new HashMap<String, Type>();
+    if (declared instanceof Type.NullableType n) {
+      declared = n.inner(); // String?.orEmpty on a String (or String?) receiver
+    }
     if (declared instanceof Type.TypeVar v) {
       subst.put(v.name(), actual); // T.let: T is the receiver's own type
       return subst;

@@ -28,6 +28,12 @@ final class Calls {
   }
 
   Object name(Expr.Name n, Env env) {
+    if (n.id().equals("this")) {
+      Env.Slot self = thisSlot(env);
+      if (self != null) {
+        return self.get();
+      }
+    }
     Env.Slot slot = env.lookup(n.id());
     if (slot != null) {
       return slot.get();
@@ -39,6 +45,10 @@ final class Calls {
         }
         if (e.receiver() instanceof EnumValue v && v.has(n.id())) {
           return v.get(n.id());
+        }
+        if (e.receiver() instanceof EnumValue v && env.lookup(v.typeName()) instanceof Env.Slot cls
+            && cls.get() instanceof EnumClassDef def && def.hasEntry(n.id())) {
+          return def.property(ev, n.id()); // `RED` in a member of its enum class
         }
         UserFunction getter = Extensions.getter(ev, env, e.receiver(), n.id());
         if (getter != null) {
@@ -78,6 +88,10 @@ final class Calls {
             }
           }
         }
+        // an overloaded builtin (`run { }` beside `run(image = ..)`): the checker's choice
+        if (c.resolution().target() instanceof BuiltinFunction chosen) {
+          return invoke(chosen, null, c.args(), c.trailing(), env, c.span());
+        }
         Optional<BuiltinFunction> f = ev.interp.registry().function(n.id());
         if (f.isPresent()) {
           return invoke(f.get(), null, c.args(), c.trailing(), env, c.span());
@@ -89,6 +103,11 @@ final class Calls {
         if (target == null && m.safe()) {
           return null;
         }
+        // the checker's choice among overloads, or a builtin for a nullable receiver
+        // (`s.orEmpty()`): a null receiver has no run-time type to find it by
+        if (c.resolution().target() instanceof BuiltinFunction chosen) {
+          return invoke(chosen, target, c.args(), c.trailing(), env, c.span());
+        }
         return ev.members().callMethod(target, m.name().text(), c.args(), c.trailing(), env,
             c.span());
       }
@@ -97,6 +116,19 @@ final class Calls {
         return callUser(fn, "expression", null, c.args(), c.trailing(), env, c.span());
       }
     }
+  }
+
+  /**
+   * {@code this}: the innermost receiver, a lambda's ({@code apply { this }}) or the
+   * function's, as the checker types it; null outside any.
+   */
+  static Env.Slot thisSlot(Env env) {
+    for (Env e = env; e != null; e = e.parent()) {
+      if (e.hasReceiver()) {
+        return new Env.Slot(e.receiver(), false);
+      }
+    }
+    return null;
   }
 
   private boolean hasFunction(String name, Env env) {

@@ -49,6 +49,19 @@ public record Closure(Expr.Lambda lambda, Env env, SourceFile file, String calle
   /** Calls the lambda in a frame named {@code callee} ({@code stage build} for a stage body). */
   Object invoke(Evaluator ev, Object receiver, List<Object> positional,
       Map<String, Object> vars, String frameName) {
+    return invoke(ev, receiver, receiver != null, positional, vars, frameName);
+  }
+
+  /**
+   * Calls a lambda with a receiver on a null receiver ({@code s.run { this == null }} for a null
+   * {@code s}): {@code this} is null in its body, not an outer receiver.
+   */
+  Object callOnNull(Evaluator ev, List<Object> positional) {
+    return invoke(ev, null, true, positional, Map.of(), "lambda");
+  }
+
+  private Object invoke(Evaluator ev, Object receiver, boolean withReceiver,
+      List<Object> positional, Map<String, Object> vars, String frameName) {
     Env outer = env;
     if (!vars.isEmpty()) {
       outer = env.child();
@@ -56,7 +69,7 @@ public record Closure(Expr.Lambda lambda, Env env, SourceFile file, String calle
         outer.define(e.getKey(), e.getValue(), false);
       }
     }
-    Env scope = receiver != null ? outer.childWithReceiver(receiver) : outer.child();
+    Env scope = withReceiver ? outer.childWithReceiver(receiver) : outer.child();
     List<Param> params = lambda.params();
     if (params.isEmpty()) {
       if (!lambda.arrow() && positional.size() == 1) {

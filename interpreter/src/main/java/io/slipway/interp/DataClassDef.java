@@ -11,11 +11,26 @@ import java.util.Map;
  * A {@code data class}: calling it constructs a {@link DataObject}. Property defaults are
  * evaluated in the declaring scope extended with the earlier properties, as Kotlin does.
  */
-public record DataClassDef(String name, List<Param> properties, Env env, SourceFile file)
-    implements Callable {
+public record DataClassDef(String name, List<Param> properties, Env env, SourceFile file,
+    List<Stmt.VarDecl> state) implements Callable {
+
+  /** A class without body {@code var}s. */
+  public DataClassDef(String name, List<Param> properties, Env env, SourceFile file) {
+    this(name, properties, env, file, List.of());
+  }
 
   static DataClassDef of(Stmt.DataClass dc, Env env, SourceFile file) {
-    return new DataClassDef(dc.name().text(), dc.properties(), env, file);
+    return new DataClassDef(dc.name().text(), dc.properties(), env, file, dc.state());
+  }
+
+  /** The index of a body {@code var}, or -1. */
+  public int stateIndex(String property) {
+    for (int i = 0; i < state.size(); i++) {
+      if (state.get(i).name().text().equals(property)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   public int indexOf(String property) {
@@ -42,7 +57,13 @@ public record DataClassDef(String name, List<Param> properties, Env env, SourceF
       for (int i = 0; i < values.length; i++) {
         values[i] = scope.lookup(properties.get(i).name().text()).get();
       }
-      return new DataObject(this, values);
+      DataObject made = new DataObject(this, values);
+      // body `var`s start from their initializers, which see the properties (and `this`)
+      Env init = state.isEmpty() ? null : scope.childWithReceiver(made);
+      for (int i = 0; i < state.size(); i++) {
+        made.initState(i, ev.eval(state.get(i).init(), init));
+      }
+      return made;
     });
   }
 

@@ -14,10 +14,17 @@ import java.util.StringJoiner;
 public final class DataObject {
   private final DataClassDef type;
   private final Object[] values;
+  /** The body {@code var}s: not part of equality, {@code toString} or {@code copy}, as Kotlin's. */
+  private final Object[] state;
 
   public DataObject(DataClassDef type, Object[] values) {
     this.type = type;
     this.values = values;
+    this.state = type.state().isEmpty() ? values : new Object[type.state().size()];
+  }
+
+  synchronized void initState(int i, Object value) {
+    state[i] = value;
   }
 
   public DataClassDef type() {
@@ -37,15 +44,21 @@ public final class DataObject {
   }
 
   public boolean has(String property) {
-    return type.indexOf(property) >= 0;
+    return type.indexOf(property) >= 0 || state != values && type.stateIndex(property) >= 0;
   }
 
-  public Object get(String property) {
-    return values[type.indexOf(property)];
+  public synchronized Object get(String property) {
+    int i = type.indexOf(property);
+    return i >= 0 ? values[i] : state[type.stateIndex(property)];
   }
 
   public synchronized void set(String property, Object value) {
-    values[type.indexOf(property)] = value;
+    int i = type.indexOf(property);
+    if (i >= 0) {
+      values[i] = value;
+    } else {
+      state[type.stateIndex(property)] = value;
+    }
   }
 
   /** Properties in declaration order. */

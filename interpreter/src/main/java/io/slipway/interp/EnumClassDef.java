@@ -25,6 +25,11 @@ final class EnumClassDef {
     this.file = file;
   }
 
+  /** Whether {@code id} names one of the entries. */
+  boolean hasEntry(String id) {
+    return decl.entries().stream().anyMatch(e -> e.name().text().equals(id));
+  }
+
   String name() {
     return decl.name().text();
   }

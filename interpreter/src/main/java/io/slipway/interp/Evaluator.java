@@ -315,9 +315,7 @@ public final class Evaluator {
         yield members.property(target, m.name().text(), env, m.span());
       }
       case Expr.Call c -> calls.call(c, env);
-      case Expr.CallableRef r -> r.receiver() == null
-          ? Extensions.reference(this, env, r.name().text())
-          : new Extensions.MemberRef(r.name().text(), env);
+      case Expr.CallableRef r -> Extensions.reference(this, env, r);
       case Expr.Index ix -> members.index(eval(ix.target(), env), eval(ix.index(), env));
       case Expr.Unary u -> interp.ops().unary(u.op(), eval(u.operand(), env));
       case Expr.NotNull n -> {

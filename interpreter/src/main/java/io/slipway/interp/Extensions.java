@@ -6,6 +6,7 @@ import io.slipway.builtin.BuiltinProperty;
 import io.slipway.source.Span;
 import io.slipway.syntax.ast.Stmt;
 import io.slipway.syntax.ast.TypeParam;
+import io.slipway.syntax.ast.Expr;
 import io.slipway.syntax.ast.TypeRef;
 import io.slipway.value.SlipException;
 import java.util.ArrayList;
@@ -91,6 +92,29 @@ final class Extensions {
     return ev.interp.types().isInstance(target, r);
   }
 
+  /**
+   * A callable reference's value: {@code ::name}, {@code Type::member}, or a reference bound to
+   * a value ({@code x::member} where {@code x} is a variable or {@code this}, as the checker
+   * decides: a name bound to anything but a class; {@code "abc"::startsWith}).
+   */
+  static Object reference(Evaluator ev, Env env, Expr.CallableRef r) {
+    String name = r.name().text();
+    if (r.bound() != null) {
+      return new BoundRef(ev.eval(r.bound(), env), new MemberRef(name, env));
+    }
+    if (r.receiver() == null) {
+      return reference(ev, env, name);
+    }
+    Env.Slot slot = r.receiver().text().equals("this") ? Calls.thisSlot(env) : null;
+    if (slot == null) {
+      slot = env.lookup(r.receiver().text());
+    }
+    if (slot != null && !(slot.get() instanceof DataClassDef) && !(slot.get() instanceof EnumClassDef)) {
+      return new BoundRef(slot.get(), new MemberRef(name, env));
+    }
+    return new MemberRef(name, env);
+  }
+
   /** {@code ::name}: a user function value, or a builtin function as a value. */
   static Object reference(Evaluator ev, Env env, String name) {
     Env.Slot slot = env.lookup(name);
@@ -116,6 +140,23 @@ final class Extensions {
         Map<String, Object> named, Span callSite) {
       return ev.interp.invokeBuiltin(ev, function, receiver, values(function, positional), null,
           callSite);
+    }
+  }
+
+  /** {@code x::member}: {@code ref} with its receiver fixed. */
+  record BoundRef(Object target, MemberRef ref) implements Callable {
+    @Override
+    public String describe() {
+      return ref.describe();
+    }
+
+    @Override
+    public Object call(Evaluator ev, Object receiver, List<Object> positional,
+        Map<String, Object> named, Span callSite) {
+      List<Object> all = new ArrayList<>(positional.size() + 1);
+      all.add(target);
+      all.addAll(positional);
+      return ref.call(ev, null, all, named, callSite);
     }
   }
 

@@ -56,6 +56,9 @@ public final class Invocation implements CallContext {
 
   @Override
   public Object invokeWithReceiver(Object function, Object receiver, List<Object> args) {
+    if (receiver == null && function instanceof Closure c) {
+      return c.callOnNull(ev.forCurrentThread(), args);
+    }
     return ev.forCurrentThread().callValue(function, receiver, args, span);
   }
 

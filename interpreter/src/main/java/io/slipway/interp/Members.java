@@ -113,6 +113,12 @@ final class Members {
         for (int i = 0; i < positional.size(); i++) {
           changes.put(d.type().properties().get(i).name().text(), positional.get(i));
         }
+        if (!d.type().state().isEmpty()) {
+          // as Kotlin's copy calls the constructor: body `var`s start again from their initializers
+          Map<String, Object> all = new LinkedHashMap<>(d.properties());
+          all.putAll(changes);
+          return d.type().call(ev, null, List.of(), all, span);
+        }
         return d.copy(changes);
       }
       if (name.startsWith("component") && args.isEmpty()) {

@@ -161,7 +161,8 @@ final class Statements {
       case Expr.Name n -> {
         Env.Slot slot = env.lookup(n.id());
         if (slot == null) {
-          throw SlipException.error("unknown variable `" + n.id() + "`");
+          assignReceiverProperty(a, n.id(), env);
+          return;
         }
         Object value = ev.eval(a.value(), env);
         if (a.op() == AssignOp.ADD && addInPlace(slot.get(), value)) {
@@ -205,6 +206,20 @@ final class Statements {
   }
 
   @SuppressWarnings("unchecked")
+  /** {@code count += 1} in a member: the innermost receiver's property of that name. */
+  private void assignReceiverProperty(Stmt.Assign a, String name, Env env) {
+    for (Env e = env; e != null; e = e.parent()) {
+      if (e.hasReceiver() && e.receiver() instanceof DataObject d && d.has(name)) {
+        Object value = ev.eval(a.value(), env);
+        synchronized (d) {
+          d.set(name, a.op() == AssignOp.ASSIGN ? value : compound(a, d.get(name), value));
+        }
+        return;
+      }
+    }
+    throw SlipException.error("unknown variable `" + name + "`");
+  }
+
   private Object compound(Stmt.Assign a, Object old, Object value) {
     BinaryOp op = switch (a.op()) {
       case ADD -> BinaryOp.ADD;

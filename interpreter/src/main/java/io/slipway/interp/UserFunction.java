@@ -39,10 +39,11 @@ public record UserFunction(Stmt.FunDecl decl, Env env, SourceFile file) implemen
       Env scope) {
     return ev.inFrame("fun " + decl.name().text(), file, decl.span(), scope, () -> {
       bindParams(ev, decl.params(), positional, named, scope, describe());
-      if (decl.exprBody() != null) {
-        return ev.eval(decl.exprBody(), scope);
-      }
       try {
+        if (decl.exprBody() != null) {
+          // `fun f(): T = with(x) { if (..) return a; b }`: Kotlin allows `return` once T is declared
+          return ev.eval(decl.exprBody(), scope);
+        }
         ev.execBlock(decl.body(), scope);
         return Unit.INSTANCE;
       } catch (Signals.Return r) {

@@ -45,8 +45,9 @@ public final class DockerUse {
   private static boolean isDocker(BuiltinRegistry registry, Expr.Call c) {
     return switch (c.callee()) {
       case Expr.Name n -> n.id().equals("agent") // the stage's agent container
-          || registry.function(n.id()).map(f -> f.effects().contains(Effect.DOCKER))
-              .orElse(false);
+          || (c.resolution().target() instanceof BuiltinFunction chosen
+              ? chosen.effects().contains(Effect.DOCKER)
+              : registry.overloads(n.id()).stream().anyMatch(f -> f.effects().contains(Effect.DOCKER)));
       case Expr.Member m -> isDockerMethod(registry, m.name().text());
       default -> false;
     };

@@ -26,7 +26,7 @@ final class Docs {
       registry.method(owner, member).ifPresent(f -> parts.add(function(f)));
       registry.property(owner, member).ifPresent(p -> parts.add(property(p)));
     } else {
-      registry.function(name).ifPresent(f -> parts.add(function(f)));
+      registry.overloads(name).forEach(f -> parts.add(function(f))); // `run`: both overloads
       registry.property(null, name).ifPresent(p -> parts.add(property(p)));
       registry.type(name).ifPresent(t -> parts.add(type(registry, t)));
     }

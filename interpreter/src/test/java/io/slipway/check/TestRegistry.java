@@ -105,6 +105,11 @@ final class TestRegistry {
       d.method(scope, "options").param("timeout", "Duration?", null, "null").param("retries", "Int", 0L, "0")
           .param("failFast", "Bool", true, "true").doc("d").impl(NONE);
     }
+    // overloads, resolved by the call's arguments (OverloadsTest)
+    d.fn("pick").param("count", "Int").param("label", "String", "", "\"\"").returns("String").doc("d").impl(NONE);
+    d.fn("pick").typeParams("R").param("block", "() -> R").returns("R").doc("d").impl(NONE);
+    d.fn("pick").param("name", "String").param("flag", "Bool").returns("Bool").doc("d").impl(NONE);
+    d.method("String?", "orEmpty").returns("String").doc("d").impl(NONE);
     return d.registry().freeze();
   }
 }

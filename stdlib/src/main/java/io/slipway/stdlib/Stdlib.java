@@ -17,6 +17,7 @@ import io.slipway.stdlib.core.Maps;
 import io.slipway.stdlib.core.MutableLists;
 import io.slipway.stdlib.core.Numbers;
 import io.slipway.stdlib.core.Regexes;
+import io.slipway.stdlib.core.NullableReceivers;
 import io.slipway.stdlib.core.ScopeFunctions;
 import io.slipway.stdlib.core.Sets;
 import io.slipway.stdlib.core.Strings;
@@ -58,7 +59,7 @@ public final class Stdlib {
         new CoreTypes(), new AnyMethods(), new Numbers(), new Strings(), new Chars(), new Lists(),
         new MutableLists(), new Sets(), new Maps(), new Tuples(), new ListExtras(), new Comparisons(), new Units(), new JsonLib(), new Files(), new Http(),
         new Git(), new JsLib(), new Regexes(),
-        new ScopeFunctions(),
+        new ScopeFunctions(), new NullableReceivers(),
         // pipeline DSL and steps: interpreter
         new PipelineSteps(), new ErrorTypes(), new GlobalSteps(), new ControlSteps(),
         new ShellStep(),

@@ -39,11 +39,19 @@ public sealed interface Expr extends Node {
    * {@code callee(args) trailing}. A method call has a {@link Member} callee. {@code trailing}
    * is the trailing lambda, or null.
    */
-  record Call(Span span, Expr callee, List<Arg> args, Lambda trailing, List<TypeRef> typeArgs)
-      implements Expr {
+  record Call(Span span, Expr callee, List<Arg> args, Lambda trailing, List<TypeRef> typeArgs,
+      Resolution resolution) implements Expr {
     public Call {
       args = List.copyOf(args);
       typeArgs = List.copyOf(typeArgs);
+      if (resolution == null) {
+        resolution = new Resolution();
+      }
+    }
+
+    /** A call with explicit type arguments ({@code emptyList<String>()}). */
+    public Call(Span span, Expr callee, List<Arg> args, Lambda trailing, List<TypeRef> typeArgs) {
+      this(span, callee, args, trailing, typeArgs, new Resolution());
     }
 
     /** A call without explicit type arguments. */
@@ -53,9 +61,17 @@ public sealed interface Expr extends Node {
   }
 
   /**
-   * A callable reference: {@code ::slug} ({@code receiver} null) or {@code String::length}.
+   * A callable reference: {@code ::slug} ({@code receiver} and {@code bound} null),
+   * {@code String::length} ({@code receiver} a type or value name, the checker decides which),
+   * or a reference bound to the value of an expression, {@code "abc"::startsWith} or
+   * {@code this::f} ({@code bound} that expression, {@code receiver} null).
    */
-  record CallableRef(Span span, Ident receiver, Ident name) implements Expr {}
+  record CallableRef(Span span, Ident receiver, Ident name, Expr bound) implements Expr {
+    /** An unbound reference, {@code ::slug} or {@code Type::member}. */
+    public CallableRef(Span span, Ident receiver, Ident name) {
+      this(span, receiver, name, null);
+    }
+  }
 
   record Index(Span span, Expr target, Expr index) implements Expr {}
 

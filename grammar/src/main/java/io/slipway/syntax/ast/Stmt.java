@@ -49,13 +49,22 @@ public sealed interface Stmt extends Node {
    * {@code enum class Env(val host: String) { DEV("a"), PROD("b"); members }} or
    * {@code object Config { members }}. {@code members} are the body's functions and properties,
    * already turned into extension functions and getters ({@link FunDecl#getter}) of the class.
+   * {@code state} are the body's {@code var}s: each instance holds its own value, set from the
+   * initializer when it is constructed (each also has a getter among {@code members}, which
+   * gives the checker its type).
    */
   record DataClass(Span span, Ident name, List<Param> properties, String doc, Kind kind,
-      List<EnumEntry> entries, List<FunDecl> members) implements Stmt {
+      List<EnumEntry> entries, List<FunDecl> members, List<VarDecl> state) implements Stmt {
     public DataClass {
       properties = List.copyOf(properties);
       entries = List.copyOf(entries);
       members = List.copyOf(members);
+      state = List.copyOf(state);
+    }
+
+    public DataClass(Span span, Ident name, List<Param> properties, String doc, Kind kind,
+        List<EnumEntry> entries, List<FunDecl> members) {
+      this(span, name, properties, doc, kind, entries, members, List.of());
     }
 
     public DataClass(Span span, Ident name, List<Param> properties, String doc) {

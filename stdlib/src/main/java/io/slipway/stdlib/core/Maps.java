@@ -29,8 +29,8 @@ public final class Maps implements Library {
 
     d.property("Map<K, V>", "size").type("Int").doc("The number of entries.")
         .get((cx, r) -> (long) m(r).size());
-    d.property("Map<K, V>", "keys").type("List<K>").doc("The keys, in order.")
-        .get((cx, r) -> Colls.listOf(m(r).keySet()));
+    d.property("Map<K, V>", "keys").type("Set<K>").doc("The keys, in order, as a `Set` (as Kotlin's).")
+        .get((cx, r) -> java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(m(r).keySet())));
     d.property("Map<K, V>", "values").type("List<V>").doc("The values, in key order.")
         .get((cx, r) -> Colls.listOf(m(r).values()));
     d.property("Map<K, V>", "entries").type("List<Pair<K, V>>")

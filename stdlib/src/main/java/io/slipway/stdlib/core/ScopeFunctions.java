@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Kotlin's scope functions and precondition helpers: {@code let}, {@code also}, {@code apply},
- * {@code run} (on a receiver), {@code with}, {@code takeIf}, {@code takeUnless}, {@code repeat},
+ * {@code run} (on a receiver, and the block form {@code run { }} beside the Docker
+ * {@code run(image = ..)}: overloads), {@code with}, {@code takeIf}, {@code takeUnless}, {@code repeat},
  * {@code require}, {@code check}, {@code requireNotNull}, {@code checkNotNull}, {@code TODO}.
  * The methods are declared on the type variable {@code T}, so they apply to every receiver and
  * {@code T} is the receiver's own type ({@code "x".let { it.length }} is an {@code Int}).
@@ -36,6 +37,10 @@ public final class ScopeFunctions implements Library {
     d.method("T", "run").typeParams("T", "R").param("block", "T.() -> R").returns("R")
         .doc("Calls `block` with the receiver as `this` and returns its result: `\"a-b\".run { split(\"-\").size }`.")
         .impl((cx, r, a) -> cx.invokeWithReceiver(a[0], r, List.of()));
+    d.fn("run").typeParams("R").param("block", "() -> R").returns("R")
+        .doc("Calls `block` and returns its result: `val tag = run { val v = readFile(\"VERSION\").trim(); \"app:$v\" }`. "
+            + "An overload of the Docker `run(image = ..)`: a call with just a lambda is this one.")
+        .impl((cx, r, a) -> Fns.call(cx, a[0]));
     d.fn("with").typeParams("T", "R").param("receiver", "T").param("block", "T.() -> R").returns("R")
         .doc("Calls `block` with `receiver` as `this` and returns its result: `with(params) { \"$image:$tag\" }`.")
         .impl((cx, r, a) -> cx.invokeWithReceiver(a[1], a[0], List.of()));

@@ -38,10 +38,18 @@ class DockerDeclarationsTest {
 
   @Test
   void dockerBuiltinsCarryTheDockerEffect() {
-    for (String fn : List.of("build", "pull", "start", "run", "service", "network", "volume", "promote",
+    for (String fn : List.of("build", "pull", "start", "service", "network", "volume", "promote",
         "on", "deploy", "undeploy", "swarmServices")) {
       assertThat(registry.function(fn).orElseThrow().effects()).as(fn).contains(Effect.DOCKER);
     }
+    // `run` is overloaded: the Docker one, and Kotlin's block form `run { }`, which is not Docker
+    assertThat(registry.overloads("run")).hasSize(2).anySatisfy(f -> {
+      assertThat(f.params().get(0).name()).isEqualTo("image");
+      assertThat(f.effects()).contains(Effect.DOCKER);
+    }).anySatisfy(f -> {
+      assertThat(f.params().get(0).name()).isEqualTo("block");
+      assertThat(f.effects()).isEmpty();
+    });
     for (String m : List.of("up", "down", "ps", "logs", "restart", "scale", "run")) {
       assertThat(registry.method("Stack", m).orElseThrow().effects()).as("Stack." + m).contains(Effect.DOCKER);
     }
