@@ -613,6 +613,8 @@ final class CallChecker {
       cx.report(Code.E0203, l.span(), "type mismatch: expected a lambda of type " + want
           + ", found one without parameters", "name the parameters: `{ a, b -> ... }`");
       ptypes.addAll(want.params());
+      // reported once: `it` in the body is not also an unknown name
+      lenv.scope().put(Symbol.value("it", false, Types.ERROR, cx.file, l.span()));
     }
     extraVals.forEach((v, values) -> {
       Symbol sym = Symbol.value(v, false, Types.STRING, cx.file, l.span());
