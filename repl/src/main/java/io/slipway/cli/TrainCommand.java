@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
  * from, after each build. It checks a bundled 200-line pipeline and a broken one, so the
  * classes of parsing, checking and diagnostic rendering are all in the cache; it runs a small
  * host-only pipeline (stages, a parallel group, a host {@code sh}) through the run views, so the
- * interpreter's and scheduler's classes are too; and it encodes and decodes the Engine API
+ * interpreter's and scheduler's classes are too; it loads, merges and renders two compose files
+ * (snakeyaml and the compose model, which {@code compose(..)} and {@code slipway compose config}
+ * load on every run); and it encodes and decodes the Engine API
  * requests of an agent's life without any engine ({@link DockerWarmUp}). When a Docker engine
  * answers, it also pings it, lists (labelled, so: no) containers and asks for an image, a
  * container and an exec that do not exist, so the request and error paths of the client are
@@ -49,6 +51,7 @@ final class TrainCommand implements Callable<Integer> {
       cli.out().println(CheckCommand.summary(2, 0, 0));
       runHostPipeline(slipway, dir);
       trainRepl(good, dir);
+      loadCompose(dir);
       DockerWarmUp.run();
       try (var engine = Engines.docker().get()) {
         touchEngine(engine);
@@ -87,6 +90,38 @@ final class TrainCommand implements Callable<Integer> {
           throw new IllegalStateException("the training pipeline needs no engine");
         });
     cli.out().println(slipway.run(slipway.check(file), options).status());
+  }
+
+  /** Two compose files merged, interpolated and rendered back (no engine involved). */
+  private void loadCompose(Path dir) throws IOException {
+    Path base = dir.resolve("docker-compose.yml");
+    java.nio.file.Files.writeString(base, """
+        version: "3.8"
+        x-common: &common
+          image: "busybox:${TAG:-1}"
+          restart: unless-stopped
+        services:
+          db:
+            <<: *common
+            volumes: [data:/data]
+            healthcheck: {test: ["CMD", "true"], interval: 1s, retries: 3}
+          web:
+            <<: *common
+            depends_on: {db: {condition: service_healthy}}
+            ports: ["8080:80", {target: 443, published: 8443}]
+            environment: [A=1, "B=$$x"]
+            networks: {front: {aliases: [www]}}
+            deploy: {replicas: 2, resources: {limits: {cpus: "0.5", memory: 64M}}}
+        networks: {front: {}}
+        volumes: {data: {}}
+        """);
+    Path override = dir.resolve("docker-compose.override.yml");
+    java.nio.file.Files.writeString(override, "services:\n  web:\n    command: [\"sh\", \"-c\", \"sleep 1\"]\n");
+    var r = io.slipway.compose.load.ComposeLoader.load(new io.slipway.compose.load.ComposeLoader.Options(
+        java.util.List.of(base, override), java.util.Map.of(), java.util.Map.of(), "train", dir));
+    if (!r.failed()) {
+      cli.out().print(io.slipway.compose.load.ConfigWriter.render(r.project()));
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.slipway.compose.swarm;
 
 import io.slipway.compose.up.ComposeException;
+import io.slipway.compose.up.Parallel;
 import io.slipway.engine.ContainerEngine;
 import io.slipway.engine.NetworkInfo;
 import io.slipway.engine.SwarmOps;
@@ -94,21 +95,35 @@ public final class StackDeployer {
     List<String> updated = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
     Map<String, String> waitFor = new LinkedHashMap<>(); // service id -> compose name
+    // each service is created or updated by its own request, all at once (as the CLI's are
+    // independent); the ids come back in the stack's order
+    List<String> changed = new ArrayList<>();
     for (var e : stack.services().entrySet()) {
       SwarmServiceSpec spec = e.getValue();
       SwarmService old = deployed.get(spec.name());
       if (old == null) {
         info.accept("creating service " + spec.name());
-        waitFor.put(swarm.createService(spec), e.getKey());
         created.add(e.getKey());
+        changed.add(e.getKey());
       } else if (spec.labels().get(StackSpec.SPEC_HASH).equals(old.labels().get(StackSpec.SPEC_HASH))) {
         unchanged.add(e.getKey());
       } else {
         info.accept("updating service " + spec.name());
-        swarm.updateService(old.id(), old.version(), spec);
-        waitFor.put(old.id(), e.getKey());
         updated.add(e.getKey());
+        changed.add(e.getKey());
       }
+    }
+    List<String> ids = Parallel.map(changed, key -> {
+      SwarmServiceSpec spec = stack.services().get(key);
+      SwarmService old = deployed.get(spec.name());
+      if (old == null) {
+        return swarm.createService(spec);
+      }
+      swarm.updateService(old.id(), old.version(), spec);
+      return old.id();
+    });
+    for (int i = 0; i < changed.size(); i++) {
+      waitFor.put(ids.get(i), changed.get(i));
     }
     converge(swarm, stack, waitFor);
     info.accept("stack " + stack.name() + ": " + summary("created", created) + ", "
@@ -130,6 +145,12 @@ public final class StackDeployer {
       for (SwarmService s : swarm.listServices(Map.of(StackSpec.NAMESPACE, stack.name()))) {
         now.put(s.id(), s);
       }
+      List<String> ids = new ArrayList<>(pending.keySet());
+      Map<String, List<SwarmTask>> tasksOf = new LinkedHashMap<>();
+      List<List<SwarmTask>> listed = Parallel.map(ids, swarm::listTasks);
+      for (int i = 0; i < ids.size(); i++) {
+        tasksOf.put(ids.get(i), listed.get(i));
+      }
       for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
         var e = it.next();
         SwarmServiceSpec spec = stack.services().get(e.getValue());
@@ -137,7 +158,7 @@ public final class StackDeployer {
         if (svc == null) {
           throw new ComposeException("service " + spec.name() + " was removed while it was being deployed");
         }
-        List<SwarmTask> tasks = swarm.listTasks(e.getKey());
+        List<SwarmTask> tasks = tasksOf.get(e.getKey());
         Check c = check(spec, svc, tasks);
         if (c.failure != null) {
           throw new ComposeException(c.failure);
@@ -222,11 +243,15 @@ public final class StackDeployer {
   public List<String> undeploy(String stack) throws InterruptedException {
     SwarmOps swarm = manager();
     List<String> removed = new ArrayList<>();
-    for (SwarmService s : swarm.listServices(Map.of(StackSpec.NAMESPACE, stack))) {
+    List<SwarmService> services = swarm.listServices(Map.of(StackSpec.NAMESPACE, stack));
+    for (SwarmService s : services) {
       info.accept("removing service " + s.name());
-      swarm.removeService(s.id());
       removed.add("service " + s.name());
     }
+    Parallel.map(services, s -> {
+      swarm.removeService(s.id());
+      return s;
+    });
     long deadline = System.nanoTime() + timeout.toNanos();
     for (NetworkInfo n : engine.listNetworks(Map.of(StackSpec.NAMESPACE, stack))) {
       info.accept("removing network " + n.name());

@@ -14,6 +14,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A compose project on one engine, with docker-compose's names and labels: {@code up} (networks
@@ -41,8 +47,8 @@ public final class Lifecycle {
     this.project = project;
     this.listener = listener;
     this.specs = new SpecBuilder(project, extraLabels, this::containers);
-    this.converger = new Converger(engine, project, specs, listener);
     this.resources = new Resources(engine, project, extraLabels, listener, buildOutput);
+    this.converger = new Converger(engine, project, specs, listener, resources::imageId);
   }
 
   public ComposeProject project() {
@@ -80,26 +86,73 @@ public final class Lifecycle {
     names.forEach(this::service);
     List<Service> targets = project.withDependencies(names);
     prepare(targets);
-    Map<String, List<String>> graph = new LinkedHashMap<>();
-    targets.forEach(s -> graph.put(s.name(), s.dependencies()));
-    Map<String, Throwable> failed = Graph.run(graph, name -> {
-      Service s = project.service(name);
-      for (Dependency d : s.dependsOn().values()) {
-        Conditions.await(name, d.service(), d.condition(), () -> containers(d.service()), conditionTimeout);
+    Map<String, List<ContainerInfo>> existing = byService(engine.listContainers(
+        Map.of(Naming.PROJECT, project.name(), Naming.ONE_OFF, "False")));
+    // the containers of services that have none yet are created at once, all services together;
+    // the dependency order below only decides when each is started (creating is half the work)
+    Map<String, Future<List<Converger.Created>>> ahead = new LinkedHashMap<>();
+    ExecutorService pool = Executors.newThreadPerTaskExecutor(
+        Thread.ofPlatform().daemon().name("slipway-compose-create-", 0).factory());
+    Set<String> started = ConcurrentHashMap.newKeySet();
+    try {
+      for (Service s : targets) {
+        if (s.scale() > 0 && Converger.standalone(s) && !existing.containsKey(s.name())) {
+          ahead.put(s.name(), pool.submit(() -> converger.createAll(s, s.scale())));
+        }
       }
-      converger.converge(s, s.scale());
-    });
-    failures("up", failed);
+      Map<String, List<String>> graph = new LinkedHashMap<>();
+      targets.forEach(s -> graph.put(s.name(), s.dependencies()));
+      Map<String, Throwable> failed = Graph.run(graph, name -> {
+        Service s = project.service(name);
+        for (Dependency d : s.dependsOn().values()) {
+          Conditions.await(name, d.service(), d.condition(), () -> containers(d.service()), conditionTimeout);
+        }
+        Future<List<Converger.Created>> created = ahead.get(name);
+        if (created == null) {
+          converger.converge(s, s.scale(), existing.getOrDefault(name, List.of()));
+        } else {
+          List<Converger.Created> cs = result(created);
+          started.add(name);
+          converger.startAll(cs);
+        }
+      });
+      failures("up", failed);
+    } finally {
+      pool.shutdownNow();
+      // created ahead for a service that was never started (a dependency failed): not left behind
+      ahead.forEach((name, f) -> {
+        if (!started.contains(name) && f.state() == Future.State.SUCCESS) {
+          converger.discard(f.resultNow());
+        }
+      });
+    }
   }
 
-  private void prepare(List<Service> targets) {
+  private static <T> T result(Future<T> f) throws InterruptedException {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new ComposeException(String.valueOf(e.getCause()));
+    }
+  }
+
+  private static Map<String, List<ContainerInfo>> byService(List<ContainerInfo> containers) {
+    Map<String, List<ContainerInfo>> out = new LinkedHashMap<>();
+    for (ContainerInfo c : Converger.sorted(containers)) {
+      out.computeIfAbsent(c.labels().getOrDefault(Naming.SERVICE, ""), k -> new ArrayList<>()).add(c);
+    }
+    return out;
+  }
+
+  private void prepare(List<Service> targets) throws InterruptedException {
     for (Service s : targets) {
       s.notApplied().forEach((key, pos) -> listener.warning(pos + ": service `" + s.name() + "`: `" + key
           + "` is not applied by Slipway's `up` (kept in `config()`)"));
     }
-    resources.networks(targets);
-    resources.volumes(targets);
-    resources.images(targets);
+    resources.prepare(targets);
   }
 
   private static void failures(String what, Map<String, Throwable> failed) {
@@ -143,28 +196,61 @@ public final class Lifecycle {
         }
       }
     }
-    Map<String, Throwable> failed = Graph.run(reversed, name -> {
-      Service def = project.service(name);
-      Duration grace = def == null ? Duration.ofSeconds(10) : def.stopTimeout();
-      for (ContainerInfo c : byService.get(name)) {
-        if (c.state().running()) {
-          engine.stopContainer(c.id(), grace);
-          listener.info("Stopping " + c.name() + " ... done");
-        }
-        engine.removeContainer(c.id(), true);
-        listener.info("Removing " + c.name() + " ... done");
+    // a service stops once its dependents stopped; removing a stopped container holds up nobody,
+    // so removals run beside the stops, and networks and volumes go once every removal is done
+    ExecutorService removals = Executors.newThreadPerTaskExecutor(
+        Thread.ofPlatform().daemon().name("slipway-compose-rm-", 0).factory());
+    List<Future<?>> removed = new ArrayList<>();
+    Map<String, Throwable> failed;
+    try {
+      failed = Graph.run(reversed, name -> {
+        Service def = project.service(name);
+        Duration grace = def == null ? Duration.ofSeconds(10) : def.stopTimeout();
+        Parallel.run(byService.get(name).stream().<Runnable>map(c -> () -> {
+          if (c.state().running()) {
+            engine.stopContainer(c.id(), grace);
+            listener.info("Stopping " + c.name() + " ... done");
+          }
+          synchronized (removed) {
+            removed.add(removals.submit(() -> {
+              engine.removeContainer(c.id(), true);
+              listener.info("Removing " + c.name() + " ... done");
+            }));
+          }
+        }).toList());
+      });
+      List<Future<?>> pending;
+      synchronized (removed) {
+        pending = List.copyOf(removed);
       }
-    });
+      for (Future<?> f : pending) {
+        try {
+          result(f);
+        } catch (RuntimeException e) {
+          failed.putIfAbsent("(removal)", e);
+        }
+      }
+    } finally {
+      removals.shutdownNow();
+    }
     failures("down", failed);
+    List<Runnable> rest = new ArrayList<>();
     for (NetworkInfo n : engine.listNetworks(Map.of(Naming.PROJECT, project.name()))) {
-      listener.info("Removing network " + n.name());
-      engine.removeNetwork(n.id());
+      rest.add(() -> {
+        listener.info("Removing network " + n.name());
+        engine.removeNetwork(n.id());
+      });
     }
     if (volumes) {
       for (VolumeInfo v : engine.listVolumes(Map.of(Naming.PROJECT, project.name()))) {
-        listener.info("Removing volume " + v.name());
-        engine.removeVolume(v.name());
+        rest.add(() -> {
+          listener.info("Removing volume " + v.name());
+          engine.removeVolume(v.name());
+        });
       }
+    }
+    if (!rest.isEmpty()) {
+      Parallel.run(rest);
     }
   }
 
@@ -184,13 +270,13 @@ public final class Lifecycle {
   }
 
   /** Runs {@code replicas} containers of a service (its dependencies must be up). */
-  public void scale(String name, int replicas) {
+  public void scale(String name, int replicas) throws InterruptedException {
     Service s = service(name);
     if (replicas < 0) {
       throw new ComposeException("cannot scale `" + name + "` to " + replicas + " containers");
     }
     prepare(List.of(s));
-    converger.converge(s, replicas);
+    converger.converge(s, replicas, null);
   }
 
   /** The last {@code tail} lines (all when negative) of each of a service's containers. */

@@ -28,6 +28,8 @@ final class Resources {
   private final Map<String, String> extraLabels;
   private final Listener listener;
   private final OutputSink buildOutput;
+  /** Image ids by reference, as inspected (or after a build or pull, on first use). */
+  private final Map<String, String> imageIds = new java.util.concurrent.ConcurrentHashMap<>();
 
   Resources(ContainerEngine engine, ComposeProject project, Map<String, String> extraLabels, Listener listener,
       OutputSink buildOutput) {
@@ -36,6 +38,18 @@ final class Resources {
     this.extraLabels = extraLabels;
     this.listener = listener;
     this.buildOutput = buildOutput;
+  }
+
+  /** Networks, volumes and images at once: they do not depend on each other. */
+  void prepare(List<Service> services) throws InterruptedException {
+    Parallel.run(List.of(() -> networks(services), () -> volumes(services), () -> {
+      try {
+        images(services);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ComposeException("interrupted");
+      }
+    }));
   }
 
   void networks(List<Service> services) {
@@ -101,13 +115,25 @@ final class Resources {
     }
   }
 
-  /** Builds services with {@code build} whose image is missing, pulls other missing images. */
-  void images(List<Service> services) {
+  /**
+   * Builds services with {@code build} whose image is missing, pulls other missing images. Each
+   * distinct image is inspected once (concurrently); the ids found are kept for the config hashes.
+   */
+  void images(List<Service> services) throws InterruptedException {
+    Map<String, Service> byRef = new LinkedHashMap<>();
     for (Service s : services) {
-      String ref = Naming.image(project, s);
-      if (engine.inspectImage(ref).isPresent()) {
+      byRef.putIfAbsent(Naming.image(project, s), s);
+    }
+    List<String> refs = new ArrayList<>(byRef.keySet());
+    List<String> ids = Parallel.map(refs, ref -> engine.inspectImage(ref).map(i -> i.id()).orElse(""));
+    for (int i = 0; i < refs.size(); i++) {
+      String ref = refs.get(i);
+      if (!ids.get(i).isEmpty()) {
+        imageIds.put(ref, ids.get(i));
         continue;
       }
+      imageIds.remove(ref);
+      Service s = byRef.get(ref);
       if (s.build() != null) {
         build(s, ref);
       } else {
@@ -115,6 +141,11 @@ final class Resources {
         engine.pull(ref, null, OutputSink.NONE);
       }
     }
+  }
+
+  /** The id of the image {@code ref} names ("" when there is none), inspected once per lifecycle. */
+  String imageId(String ref) {
+    return imageIds.computeIfAbsent(ref, r -> engine.inspectImage(r).map(i -> i.id()).orElse(""));
   }
 
   void build(Service s, String ref) {
