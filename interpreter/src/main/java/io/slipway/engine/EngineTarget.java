@@ -11,10 +11,19 @@ import java.util.function.Supplier;
  * Containers, networks and volumes remember the target they were created on, so that their
  * methods reach the same engine after the block ended.
  *
+ * <p>{@code tls} names the PEM files of a mutual-TLS connection (null without TLS): the run's
+ * journal records them, with the address, so that {@code slipway gc} can reach the engine after a
+ * killed run.
+ *
  * <p>The workspace is never bind-mounted into an agent on a target: it is copied in, because a
  * named engine's file system is not known to be this machine's.
  */
-public record EngineTarget(String key, String address, Supplier<ContainerEngine> connect) {
+public record EngineTarget(String key, String address, TlsFiles tls, Supplier<ContainerEngine> connect) {
+  /** A target reached without TLS (or whose TLS files are not known). */
+  public EngineTarget(String key, String address, Supplier<ContainerEngine> connect) {
+    this(key, address, null, connect);
+  }
+
   /** Two targets are the same engine when their keys are equal. */
   @Override
   public boolean equals(Object o) {

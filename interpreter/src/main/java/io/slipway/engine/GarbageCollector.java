@@ -78,7 +78,7 @@ public final class GarbageCollector {
           () -> engine.removeVolume(v.name()));
     }
     var sweep = new JournalSweep(engine, j -> alive(Map.of(RunLabels.OWNER, j.owner()))
-        || (!allHosts && !host.equals(RunLabels.parseOwner(j.owner())[0])));
+        || (!allHosts && !host.equals(RunLabels.parseOwner(j.owner())[0])), failed.isEmpty());
     for (JournalFile j : runs) {
       live[0] += sweep.sweep(j, removed, failed);
     }
@@ -97,6 +97,44 @@ public final class GarbageCollector {
       }
     }
     return new Report(removed, failed, live[0]);
+  }
+
+  /**
+   * Collects on every engine besides {@code defaultAddress} that a run's journal in
+   * {@code journals} names ({@code on(engine) { }} blocks, {@code deploy(.., on = engine)}),
+   * connecting to each through {@code connect} (TLS ones with the certificate files the journal
+   * records). What each removes or fails to is reported with {@code " on <address>"}; an engine
+   * that cannot be reached is one failure, and its journals keep naming it for a later gc.
+   */
+  public static Report collectOtherEngines(Path journals, String defaultAddress, boolean allHosts,
+      java.util.function.Function<JournalFile.Engine, ContainerEngine> connect) {
+    List<String> removed = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    int live = 0;
+    Map<String, JournalFile.Engine> engines = new java.util.LinkedHashMap<>();
+    for (JournalFile j : new GarbageCollector(null, "", journals).readJournals(failed)) {
+      j.engines().forEach((address, e) -> {
+        if (!address.equals(defaultAddress)) {
+          engines.putIfAbsent(address, e);
+        }
+      });
+    }
+    for (JournalFile.Engine e : engines.values()) {
+      try (ContainerEngine engine = connect.apply(e)) {
+        Report r = new GarbageCollector(engine, journals).collect(allHosts);
+        r.removed().forEach(x -> removed.add(x + " on " + e.address()));
+        r.failed().forEach(x -> failed.add(x + " on " + e.address()));
+        live += r.live();
+      } catch (RuntimeException unreachable) {
+        failed.add("anything on " + e.address() + ": " + unreachable.getMessage());
+      }
+    }
+    return new Report(removed, failed, live);
+  }
+
+  /** The journals directory this collector reads. */
+  public Path journals() {
+    return journals;
   }
 
   private List<JournalFile> readJournals(List<String> failed) {

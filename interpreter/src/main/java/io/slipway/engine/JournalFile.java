@@ -22,6 +22,7 @@ public final class JournalFile {
   static final String KEPT = "kept";
   static final String REMOVED = "removed";
   static final String KEPT_CONTAINER = "kept-container";
+  static final String ENGINE = "engine";
   static final String UNKNOWN = "-";
 
   /** Where an image reference stands. */
@@ -32,6 +33,12 @@ public final class JournalFile {
     KEPT
   }
 
+  /**
+   * An engine the run used besides the default one: its address and, for mutual TLS, the paths
+   * of the CA, client certificate and key files (null without TLS).
+   */
+  public record Engine(String address, TlsFiles tls) {}
+
   /** An image reference the run created; {@code imageId} is null when the run died before knowing it. */
   public record Entry(String engine, String ref, String imageId, Status status) {}
 
@@ -41,6 +48,7 @@ public final class JournalFile {
   private String owner;
   private final Map<String, Entry> images = new LinkedHashMap<>();
   private final Map<String, String> keptContainers = new LinkedHashMap<>();
+  private final Map<String, Engine> engines = new LinkedHashMap<>();
 
   JournalFile(Path path) {
     this.path = path;
@@ -94,6 +102,13 @@ public final class JournalFile {
               f[0].equals(KEPT) ? Status.KEPT : Status.REMOVED));
         }
       }
+      case ENGINE -> {
+        if (f.length == 5) {
+          TlsFiles tls = f[2].equals(UNKNOWN) ? null
+              : new TlsFiles(java.nio.file.Path.of(f[2]), java.nio.file.Path.of(f[3]), java.nio.file.Path.of(f[4]));
+          engines.put(f[1], new Engine(f[1], tls));
+        }
+      }
       case KEPT_CONTAINER -> {
         if (f.length == 4) {
           keptContainers.put(key(f[1], f[2]), f[3]);
@@ -103,6 +118,20 @@ public final class JournalFile {
         // an entry of a newer or broken journal: skipped
       }
     }
+  }
+
+  /** The journal line naming an engine (paths absolute; {@code -} for no TLS). */
+  static String[] engineLine(String address, TlsFiles tls) {
+    if (tls == null) {
+      return new String[] {ENGINE, address, UNKNOWN, UNKNOWN, UNKNOWN};
+    }
+    return new String[] {ENGINE, address, tls.ca().toAbsolutePath().toString(),
+        tls.cert().toAbsolutePath().toString(), tls.key().toAbsolutePath().toString()};
+  }
+
+  /** The engines besides the default one that the run used, by address. */
+  public Map<String, Engine> engines() {
+    return java.util.Collections.unmodifiableMap(engines);
   }
 
   private static String key(String engine, String id) {

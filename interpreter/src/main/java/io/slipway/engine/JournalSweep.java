@@ -18,16 +18,24 @@ import java.util.function.Predicate;
  * may have moved a fixed tag like {@code app:ci} to its own image since); a reference whose id
  * the run never learnt (killed mid-build) is removed only if it is the run's own hold reference.
  * A reference whose image a container still uses stays, and so does its journal, until a later
- * {@code gc}. A journal with nothing left is deleted; one with something left is rewritten to
- * just that.
+ * {@code gc}. The journal's line naming this engine (a run's engine besides the default one) is
+ * dropped once this engine was collected without failures; the other engines' lines stay for
+ * their collections. A journal with nothing left is deleted; one with something left is
+ * rewritten to just that.
  */
 final class JournalSweep {
   private final ContainerEngine engine;
   private final Predicate<JournalFile> alive;
+  private final boolean collectedCleanly;
 
-  JournalSweep(ContainerEngine engine, Predicate<JournalFile> alive) {
+  /**
+   * @param collectedCleanly true when this engine's labelled resources of dead runs were all
+   *     removed: the journals then stop naming it
+   */
+  JournalSweep(ContainerEngine engine, Predicate<JournalFile> alive, boolean collectedCleanly) {
     this.engine = engine;
     this.alive = alive;
+    this.collectedCleanly = collectedCleanly;
   }
 
   /** The ids of containers that runs kept on this engine: never garbage. */
@@ -74,6 +82,13 @@ final class JournalSweep {
         keptLeft.add(new String[] {JournalFile.KEPT_CONTAINER, here, id, "-"});
       }
     }
+    List<String[]> engines = new ArrayList<>();
+    for (JournalFile.Engine e : j.engines().values()) {
+      if (!e.address().equals(here) || !collectedCleanly) {
+        engines.add(JournalFile.engineLine(e.address(), e.tls()));
+      }
+    }
+    keptLeft.addAll(engines);
     rewrite(j, left, keptLeft, failed);
     return left.size();
   }
@@ -103,6 +118,7 @@ final class JournalSweep {
         || m.contains("being used by");
   }
 
+  /** Rewrites the journal to {@code left} and the other lines in {@code kept} (deleted when both are empty). */
   private static void rewrite(JournalFile j, List<JournalFile.Entry> left, List<String[]> kept,
       List<String> failed) {
     try {

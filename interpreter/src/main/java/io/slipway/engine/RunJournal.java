@@ -18,6 +18,9 @@ import java.util.Map;
  * {@code slipway gc} know which references are the run's and may be removed: only one that
  * still points to the image the run created.
  *
+ * <p>It also names the engines other than the default one that the run used ({@link
+ * #engine}), so that {@code gc} reaches the run's labelled resources there too.
+ *
  * <p>One file per run, {@code <dir>/<run id>.journal}, appended line by line (tab-separated;
  * {@link JournalFile} reads it) before or as the engine creates each reference, so that a run
  * killed with {@code kill -9} leaves a journal {@code gc} can finish. {@link #close()} deletes
@@ -79,6 +82,20 @@ public final class RunJournal implements AutoCloseable {
   /** The run removed {@code ref} (or found it pointing elsewhere and left it). */
   public void removed(String engine, String ref) {
     append(JournalFile.REMOVED, engine, ref);
+  }
+
+  /**
+   * Records that the run uses {@code address} (an engine other than the default one), before it
+   * creates anything there, so that {@code slipway gc} knows to look for the run's resources on
+   * it. For a TLS engine, the paths of its PEM files (never their contents). Once per address.
+   */
+  public void engine(String address, TlsFiles tls) {
+    synchronized (this) {
+      if (state.engines().containsKey(address)) {
+        return;
+      }
+    }
+    append(JournalFile.engineLine(address, tls));
   }
 
   /** The run keeps container {@code id} past its end: {@code gc} leaves it alone. */

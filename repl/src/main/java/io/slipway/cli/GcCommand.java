@@ -3,7 +3,10 @@ package io.slipway.cli;
 import io.slipway.engine.ContainerEngine;
 import io.slipway.engine.GarbageCollector;
 import io.slipway.engine.RunLabels;
+import io.slipway.engine.docker.DockerJavaEngine;
+import io.slipway.engine.docker.EngineTimeouts;
 import io.slipway.netsim.NetsimSweep;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,7 +17,9 @@ import picocli.CommandLine.Option;
  * {@code slipway gc}: removes the containers, networks, volumes and images that runs which are
  * gone (killed with {@code kill -9}, run with {@code --keep}) left behind, and the network
  * conditions they applied (rules, qdiscs, delayers in the targets' namespaces, the helpers).
- * Resources of runs still alive are kept.
+ * Resources of runs still alive are kept. Besides the default engine, it collects on every
+ * engine a run's journal names (remote engines of {@code on(engine) { }} blocks, TLS ones through
+ * the certificate files the journal records).
  */
 @Command(name = "gc", description = "Remove what killed or --keep runs left behind.")
 final class GcCommand implements Callable<Integer> {
@@ -36,8 +41,12 @@ final class GcCommand implements Callable<Integer> {
     GarbageCollector.Report report;
     List<String> removed = new ArrayList<>();
     List<String> failed = new ArrayList<>();
+    String defaultAddress;
+    Path journals;
     try (ContainerEngine engine = Engines.connectOrFail()) {
       GarbageCollector gc = new GarbageCollector(engine);
+      defaultAddress = engine.address();
+      journals = gc.journals();
       // network conditions first: their helpers are how the rules in the targets are found
       removed.addAll(new NetsimSweep(engine).collect(labels -> !gc.alive(labels) && (allHosts
           || RunLabels.hostName().equals(RunLabels.parseOwner(labels.get(RunLabels.OWNER))[0])), failed));
@@ -45,7 +54,14 @@ final class GcCommand implements Callable<Integer> {
     }
     removed.addAll(report.removed());
     failed.addAll(report.failed());
-    report = new GarbageCollector.Report(removed, failed, report.live());
+    int live = report.live();
+    // the other engines runs used (`on(engine) { }`, `deploy(.., on = engine)`), as their journals name them
+    GarbageCollector.Report others = GarbageCollector.collectOtherEngines(journals, defaultAddress, allHosts,
+        e -> DockerJavaEngine.connectTls(e.address(), e.tls(), EngineTimeouts.from(System.getenv())));
+    removed.addAll(others.removed());
+    failed.addAll(others.failed());
+    live += others.live();
+    report = new GarbageCollector.Report(removed, failed, live);
     for (String r : report.removed()) {
       cli.out().println("removed " + r);
     }

@@ -87,8 +87,11 @@ final class DockerSession {
         return s;
       }
       ContainerEngine e = run.session().engine(target.key(), target.connect());
-      return run.service(Targets.class, Targets::new).sessions
-          .computeIfAbsent(target, t -> new DockerSession(run, t, e, journal));
+      return run.service(Targets.class, Targets::new).sessions.computeIfAbsent(target, t -> {
+        // before anything is created there: a killed run's journal tells gc to look on this engine
+        journal.engine(e.address(), t.tls());
+        return new DockerSession(run, t, e, journal);
+      });
     } catch (EngineUnavailable e) {
       // the run ends with exit code 3 and this one-line message
       throw SlipException.unavailable(e.getMessage());

@@ -68,7 +68,7 @@ public final class EngineBuiltins implements Library {
     TlsFiles files = tls == null ? null : tls.files();
     String key = host + (files == null ? "" : "|" + files.ca() + "|" + files.cert() + "|" + files.key());
     EngineConnector connector = connector(cx);
-    var target = new EngineTarget(key, host, () -> connect(connector, host, files));
+    var target = new EngineTarget(key, host, files, () -> connect(connector, host, files));
     return new EngineValue(target, host, tls);
   }
 
