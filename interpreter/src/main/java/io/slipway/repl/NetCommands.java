@@ -199,6 +199,27 @@ final class NetCommands {
     return new ReplResponse.Output("healed: removed " + String.join("; ", removed) + "\n");
   }
 
+  /**
+   * Before {@code :rerun} or {@code :reload} replaces containers of {@code run}: removes the
+   * run's network conditions and partitions (they name the containers being replaced; the
+   * stages that run again apply theirs anew). Returns the line saying what was removed, or "";
+   * a failure goes to {@code failures}.
+   */
+  static String healForRerun(Run run, List<String> failures) {
+    NetSim sim = run.scope().service(NetSim.class);
+    if (sim == null || sim.requests().isEmpty()) {
+      return "";
+    }
+    List<String> removed = sim.requests();
+    try {
+      sim.heal(false);
+      return "network conditions removed for the re-run: " + String.join("; ", removed) + "\n";
+    } catch (NetsimException e) {
+      failures.add("network conditions: " + e.getMessage());
+      return "";
+    }
+  }
+
   // ------------------------------------------------------------ status
 
   private ReplResponse status(String line, String network) {

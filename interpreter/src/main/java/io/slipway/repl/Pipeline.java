@@ -287,6 +287,7 @@ final class Pipeline {
     old.stop(controller);
     controller.cancelSteps();
     List<String> failures = new ArrayList<>();
+    String healed = NetCommands.healForRerun(old.run(), failures);
     ResourceTracker tracker = old.run().scope().service(ResourceTracker.class);
     if (tracker != null) {
       failures.addAll(tracker.removeCreatedBy(stage));
@@ -298,7 +299,7 @@ final class Pipeline {
     a.label("stage " + stage);
     active = a;
     a.start(() -> a.schedule(new Scheduler(a.plan(), a.prepared().interp(), stage), false));
-    return prefix(cleanupText(failures), await(a));
+    return prefix(healed + cleanupText(failures), await(a));
   }
 
   ReplResponse reload() {
@@ -334,6 +335,7 @@ final class Pipeline {
     }
     // the stages that run again start afresh, under the same container and network names
     List<String> failures = new ArrayList<>();
+    String healed = NetCommands.healForRerun(old.run(), failures);
     ResourceTracker tracker = old.run().scope().service(ResourceTracker.class);
     for (Plan.Stage s : plan.plan().stages()) {
       if (tracker != null && !keep.contains(s.name())) {
@@ -359,7 +361,7 @@ final class Pipeline {
       a.plan(p);
       return a.schedule(new Scheduler(p, prepared.interp(), null, keep), true);
     });
-    return prefix(cleanupText(failures) + "reloaded " + display(file) + "; continuing after "
+    return prefix(healed + cleanupText(failures) + "reloaded " + display(file) + "; continuing after "
         + (keep.isEmpty() ? "no completed stage" : String.join(", ", keep)) + "\n", await(a));
   }
 

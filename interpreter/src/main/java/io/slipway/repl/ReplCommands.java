@@ -161,7 +161,8 @@ public final class ReplCommands {
       The same network simulation as the Slipfile's `net.slow(...)` builtins (spec §9), on the
       containers of this session's runs, named as the Slipfile named them (as :ps shows them).
       What :net applies belongs to the run of those containers: it is removed with them on :run,
-      :reset and :quit (and by `slipway gc` after a crash).
+      :reset and :quit (and by `slipway gc` after a crash), and before :rerun or :reload
+      replaces containers (the stages that run again apply their own conditions anew).
         :net status                         each container per network: conditions, partition,
                                             backend, last measurement
         :net slow NAME... DELAY [jitter=D] [backend=auto|netem|nfqueue] [strict] [duration=D]

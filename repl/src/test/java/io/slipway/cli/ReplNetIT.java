@@ -69,6 +69,10 @@ class ReplNetIT {
         :net measure web db count=20
         :net heal
         :net measure web db count=5
+        :net slow web 100ms
+        :rerun up
+        :net status
+        :continue
         :inspect web
         :quit
         """, "repl", "--echo", dir.resolve("Slipfile").toString());
@@ -107,6 +111,12 @@ class ReplNetIT {
     String healed = sections(out, ":net measure web db count=5")[1];
     assertThat(healed).contains("loss 0% (0/5)");
     assertThat(p50(healed)).as("p50 once healed").isLessThan(100);
+    // :rerun replaces web and db: the run's conditions go first, the stage's own net.slow applies anew
+    assertThat(section(out, ":rerun up")).contains("network conditions removed for the re-run: slow 100ms\n")
+        .contains("paused in stage up, ");
+    assertThat(sections(out, ":net status")[2]).containsPattern("(?m)^web +replnet .* delay 50ms ")
+        .contains("applied: slow 50ms\n").doesNotContain("100ms");
+    assertThat(sections(out, ":continue")[1]).contains("stage up succeeded");
     assertThat(r.code()).as(out + r.err()).isZero();
 
     Matcher run = Pattern.compile("label: +io\\.slipway\\.run=(\\S+)").matcher(section(out, ":inspect web"));
