@@ -88,8 +88,8 @@ class ReplTmuxIT {
         t.type(":wh");
         t.keys("Tab");
         t.keys("Enter");
-        s = t.await("val url = ", mark, STEP);
-        assertThat(s.substring(mark)).contains(":where");
+        s = t.await("^frames:", mark, STEP); // (the pause already showed the source line)
+        assertThat(s.substring(mark)).contains(":where").contains("val url = ");
         t.line(":vars");
         s = t.await("\\bms\\b.*Container", mark, STEP);
         // members after `.` complete from the static type
@@ -144,10 +144,15 @@ class ReplTmuxIT {
         mark = s.length();
 
         // Ctrl-C on a typed line discards it; twice at an empty prompt leaves (and cleans up)
+        mark = s.lastIndexOf('\n') + 1; // from the prompt's line on
         t.type("1 +");
+        t.await("^slipway> 1 \\+[ \\t]*$", mark, STEP);
         t.keys("C-c");
+        // the next Ctrl-C once the fresh prompt reads again (between two prompts the key
+        // would reach no reader)
+        t.await("^slipway> 1 \\+[ \\t]*\\n+slipway> $", mark, STEP);
         t.keys("C-c");
-        s = t.await("press Ctrl-C again", mark, STEP);
+        s = t.await("press Ctrl-C again[^\\n]*\\n+slipway> $", mark, STEP);
         t.keys("C-c");
         int code = t.awaitExit(STEP);
         if (code >= 0) { // -1: tmux recorded no status (ended by a signal)
