@@ -45,7 +45,7 @@ to_prompt() {
   pid=$(tmux -L "$sock" display-message -p '#{pane_pid}')
   cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$pid/stat" 2>/dev/null || echo 0)
   tmux -L "$sock" kill-server 2>/dev/null || true
-  awk -v s="$s" -v e="$e" -v c="$cpu" 'BEGIN { printf "%.3f %s", (e - s) / 1e9, c }'
+  awk -v s="$s" -v e="$e" -v c="$cpu" 'BEGIN { printf "%.3f %s\n", (e - s) / 1e9, c }'
 }
 mkdir -p "$out/home"
 to_prompt "slipway>" "${repl[@]}" >/dev/null   # creates the class-data cache if missing
