@@ -18,7 +18,7 @@ final class InlineLambdas {
       "groupBy", "associate", "associateBy", "associateWith", "partition", "fold", "reduce",
       "takeWhile", "dropWhile", "distinctBy", "let", "also", "apply", "run", "with", "takeIf",
       "takeUnless", "repeat", "buildString", "buildList", "getOrElse", "getOrPut", "ifEmpty",
-      "ifBlank", "mapValues", "mapKeys", "filterKeys", "filterValues");
+      "ifBlank", "mapValues", "mapKeys", "filterKeys", "filterValues", "single", "replaceFirstChar");
 
   private InlineLambdas() {}
 

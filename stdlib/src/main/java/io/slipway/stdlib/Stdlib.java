@@ -11,6 +11,7 @@ import io.slipway.stdlib.core.Git;
 import io.slipway.stdlib.core.Http;
 import io.slipway.stdlib.core.JsLib;
 import io.slipway.stdlib.core.JsonLib;
+import io.slipway.stdlib.core.KotlinExtras;
 import io.slipway.stdlib.core.ListExtras;
 import io.slipway.stdlib.core.Lists;
 import io.slipway.stdlib.core.Maps;
@@ -57,7 +58,7 @@ public final class Stdlib {
     return List.of(
         // core: stdlib-core
         new CoreTypes(), new AnyMethods(), new Numbers(), new Strings(), new Chars(), new Lists(),
-        new MutableLists(), new Sets(), new Maps(), new Tuples(), new ListExtras(), new Comparisons(), new Units(), new JsonLib(), new Files(), new Http(),
+        new MutableLists(), new Sets(), new Maps(), new Tuples(), new ListExtras(), new KotlinExtras(), new Comparisons(), new Units(), new JsonLib(), new Files(), new Http(),
         new Git(), new JsLib(), new Regexes(),
         new ScopeFunctions(), new NullableReceivers(),
         // pipeline DSL and steps: interpreter
