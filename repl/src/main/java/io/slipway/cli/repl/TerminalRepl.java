@@ -76,9 +76,11 @@ public final class TerminalRepl {
    */
   public static void train(ReplSession session, String keys, Path history) throws IOException {
     var in = new java.io.ByteArrayInputStream(keys.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    try (Terminal t = TerminalBuilder.builder().system(false).type("xterm-256color")
-        .size(new org.jline.terminal.Size(120, 40)).streams(in, java.io.OutputStream.nullOutputStream())
-        .build()) {
+    // an external terminal decodes the keys in Java: a pty-backed one (what the builder makes
+    // for streams) would see the end of the input before the reader took the first line
+    try (Terminal t = new org.jline.terminal.impl.ExternalTerminal("slipway-train", "xterm-256color",
+        in, java.io.OutputStream.nullOutputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+      t.setSize(new org.jline.terminal.Size(120, 40));
       new TerminalRepl(t, true, session).loop(history);
     }
   }

@@ -62,6 +62,21 @@ class TerminalPartsTest {
   }
 
   @Test
+  void theTrainingRunDrivesTheTerminalReplToItsEndWithoutAnEngine(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    var session = new io.slipway.repl.ReplSession(io.slipway.repl.ReplConfig
+        .of(io.slipway.stdlib.Stdlib.registry()).withDir(dir).withEngine(() -> {
+          throw new io.slipway.engine.EngineUnavailable("(none)", "no engine in this test");
+        }));
+    // a definition over two lines (the secondary prompt), completion, then :quit
+    TerminalRepl.train(session, "fun twice(n: Int): Int {\r  return 2 * n\r}\rtwi\t(21)\r:quit\r",
+        dir.resolve("history"));
+    assertThat(java.nio.file.Files.readString(dir.resolve("history"))).contains("twice(21)");
+    assertThat(session.handle(new io.slipway.repl.ReplRequest.Eval("1")))
+        .as("the session is closed").isInstanceOf(io.slipway.repl.ReplResponse.Quit.class);
+  }
+
+  @Test
   void theSecondaryPromptNamesWhatIsMissing() {
     assertThat(Continuation.prompt("missing `}` to close the block opened here"))
         .isEqualTo("... (block not closed: `}`)> ");
