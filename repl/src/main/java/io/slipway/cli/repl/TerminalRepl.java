@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -30,6 +31,7 @@ public final class TerminalRepl {
   private LineReader reader;
   private volatile boolean inShell;
   private volatile boolean busy;
+  private final AtomicBoolean betweenPrompts = new AtomicBoolean();
 
   private TerminalRepl(Terminal terminal, boolean color, ReplSession session) {
     this.terminal = terminal;
@@ -111,9 +113,17 @@ public final class TerminalRepl {
         .option(LineReader.Option.INSERT_BRACKET, false)
         .build();
     // Ctrl-C while a request runs (jline handles it while reading) interrupts the request
+    // Ctrl-C while a request runs (jline handles it while reading) interrupts the request; one
+    // that arrives between two prompts (the terminal is not raw then, so no reader sees the key)
+    // counts as pressed at the next, empty prompt: a quick double Ctrl-C still leaves
     terminal.handle(Terminal.Signal.INT, sig -> {
-      if (busy && !inShell) {
+      if (inShell) {
+        return;
+      }
+      if (busy) {
         session.interrupt();
+      } else {
+        betweenPrompts.set(true);
       }
     });
     AbovePrompt.attach(reader, color);
@@ -131,6 +141,9 @@ public final class TerminalRepl {
     while (true) {
       String line;
       try {
+        if (betweenPrompts.getAndSet(false)) {
+          throw new UserInterruptException("");
+        }
         line = reader.readLine(prompt());
       } catch (UserInterruptException e) {
         if (!e.getPartialLine().isEmpty()) {
