@@ -19,6 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +42,10 @@ import org.yaml.snakeyaml.Yaml;
  * {@code docker inspect}; except for the deliberate {@link Divergences}. Each tool's project is
  * taken down by docker-compose itself ({@code down -v}), which checks that it recognizes
  * Slipway's containers, networks and volumes as its own.
+ *
+ * <p>The cases run {@link #CASES_AT_ONCE} at a time (each on its own project names, and within one
+ * case the reference's run and Slipway's one after the other, as they share host ports and names);
+ * every case and aspect is still its own test, failing with the message its check gave.
  */
 class ConformanceIT {
   @RegisterExtension
@@ -45,8 +54,14 @@ class ConformanceIT {
   private static final String RUN = Long.toHexString(System.nanoTime() & 0xfffffff);
   private static final List<String> IMAGES = List.of("mysql", "wordpress", "mongo", "books-ms", "sqlite", "socat", "echo");
 
+  /** How many corpus cases run at once ({@code -Dconformance.parallel}; 1 runs them one by one). */
+  static final int CASES_AT_ONCE = Math.max(1, Integer.getInteger("conformance.parallel", 4));
+
   @TempDir
   static Path scratch;
+
+  /** Runs the cases' checks; created once the shared images are built, drained before they go. */
+  private static ExecutorService cases;
 
   @BeforeAll
   static void referenceAndImages() {
@@ -58,10 +73,17 @@ class ConformanceIT {
       Cli.ok(null, Map.of(), "docker", "build", "-q", "-t", "slipway-conformance/" + image + ":latest",
           Corpus.ROOT.resolve("_images").resolve(image).toString());
     }
+    cases = Executors.newFixedThreadPool(CASES_AT_ONCE, Thread.ofPlatform().daemon().name("conformance-case-", 0).factory());
   }
 
   @AfterAll
-  static void removeImages() {
+  static void removeImages() throws InterruptedException {
+    if (cases != null) {
+      cases.shutdown(); // a case still running (its test not reached) finishes before the images go
+      if (!cases.awaitTermination(30, TimeUnit.MINUTES)) {
+        cases.shutdownNow();
+      }
+    }
     for (String image : IMAGES) {
       Cli.run(null, Map.of(), List.of("docker", "rmi", "slipway-conformance/" + image + ":latest"));
     }
@@ -72,12 +94,35 @@ class ConformanceIT {
     assertThat(Corpus.all()).hasSizeGreaterThanOrEqualTo(20);
   }
 
+  /**
+   * Every case's checks are started at once on {@link #cases} (the long {@code up}s first, the
+   * short {@code config} and {@code stack} checks fill the gaps); each test waits for its own.
+   */
   @TestFactory
   Stream<DynamicNode> corpus() {
-    return Corpus.names().stream().map(name -> org.junit.jupiter.api.DynamicContainer.dynamicContainer(name, Stream.of(
-        DynamicTest.dynamicTest("config", () -> config(name)),
-        DynamicTest.dynamicTest("stack", () -> stack(name)),
-        DynamicTest.dynamicTest("up", () -> up(name)))));
+    List<String> names = Corpus.names();
+    Map<String, Future<?>> ups = new HashMap<>();
+    Map<String, Future<?>> configs = new HashMap<>();
+    Map<String, Future<?>> stacks = new HashMap<>();
+    names.forEach(name -> ups.put(name, cases.submit(() -> {
+      up(name);
+      return null;
+    })));
+    names.forEach(name -> configs.put(name, cases.submit(() -> config(name), null)));
+    names.forEach(name -> stacks.put(name, cases.submit(() -> stack(name), null)));
+    return names.stream().map(name -> org.junit.jupiter.api.DynamicContainer.dynamicContainer(name, Stream.of(
+        DynamicTest.dynamicTest("config", () -> outcome(configs.get(name))),
+        DynamicTest.dynamicTest("stack", () -> outcome(stacks.get(name))),
+        DynamicTest.dynamicTest("up", () -> outcome(ups.get(name))))));
+  }
+
+  /** Waits for a check; what it threw (an assertion's message, an exception) is this test's failure. */
+  private static void outcome(Future<?> check) throws Throwable {
+    try {
+      check.get(30, TimeUnit.MINUTES);
+    } catch (ExecutionException e) {
+      throw e.getCause();
+    }
   }
 
   private static Map<String, String> common() {
@@ -137,12 +182,14 @@ class ConformanceIT {
     String dc = "sc" + RUN + "d" + number;
     String sw = "sc" + RUN + "s" + number;
     Corpus.Case c = Corpus.load(name, scratch.resolve("up"), common());
+    List<String> tagged = load(c, dc).services().values().stream()
+        .filter(s -> s.build() != null && s.image() != null).map(s -> s.image()).toList();
     Map<String, Map<String, Object>> reference;
     try {
       Cli.run(c.dir(), c.env(), Cli.compose(c.files(), dc, "up", "-d")).ok(List.of("docker-compose up of " + name));
       reference = inspect(dc);
     } finally {
-      takeDown(c, dc);
+      takeDown(c, dc, tagged);
     }
     Map<String, Map<String, Object>> ours;
     try {
@@ -150,7 +197,7 @@ class ConformanceIT {
       l.up(List.of(), Duration.ofMinutes(2));
       ours = inspect(sw);
     } finally {
-      takeDown(c, sw);
+      takeDown(c, sw, tagged);
     }
     assertThat(ours.keySet()).as("containers of %s", name).containsExactlyElementsOf(reference.keySet());
     Map<String, Object> diffs = new LinkedHashMap<>();
@@ -163,12 +210,15 @@ class ConformanceIT {
     assertThat(diffs).as("containers of %s differ from docker-compose's", name).isEmpty();
   }
 
-  /** {@code docker-compose down -v} of either tool's project, then nothing of it may be left. */
-  private static void takeDown(Corpus.Case c, String project) {
+  /**
+   * {@code docker-compose down -v} of either tool's project, then nothing of it may be left. The
+   * images the case builds under a name of its own ({@code tagged}; {@code --rmi local} keeps
+   * those) are removed by name, so the next tool builds them again and no other case's go.
+   */
+  private static void takeDown(Corpus.Case c, String project, List<String> tagged) {
     Cli.Out down = Cli.run(c.dir(), c.env(), Cli.compose(c.files(), project, "down", "-v", "-t", "0", "--rmi", "local",
         "--remove-orphans"));
-    for (String image : Cli.ok(null, Map.of(), "docker", "images", "-q", "--filter", "reference=slipwayconf-" + RUN + "-*")
-        .stdout().lines().filter(l -> !l.isBlank()).distinct().toList()) {
+    for (String image : tagged) {
       Cli.run(null, Map.of(), List.of("docker", "rmi", "-f", image));
     }
     assertThat(down.exit()).as("docker-compose down of %s: %s", project, down.stderr()).isZero();
