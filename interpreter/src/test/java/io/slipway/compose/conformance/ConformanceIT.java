@@ -72,6 +72,7 @@ class ConformanceIT {
     for (String image : IMAGES) {
       Cli.ok(null, Map.of(), "docker", "build", "-q", "-t", "slipway-conformance/" + image + ":latest",
           Corpus.ROOT.resolve("_images").resolve(image).toString());
+      Cli.ok(null, Map.of(), "docker", "tag", "slipway-conformance/" + image + ":latest", inUse(image));
     }
     cases = Executors.newFixedThreadPool(CASES_AT_ONCE, Thread.ofPlatform().daemon().name("conformance-case-", 0).factory());
   }
@@ -85,8 +86,22 @@ class ConformanceIT {
       }
     }
     for (String image : IMAGES) {
-      Cli.run(null, Map.of(), List.of("docker", "rmi", "slipway-conformance/" + image + ":latest"));
+      Cli.run(null, Map.of(), List.of("docker", "rmi", inUse(image)));
+      boolean othersRunning = Cli.run(null, Map.of(), List.of("docker", "images", "--format", "{{.Tag}}",
+          "slipway-conformance/" + image)).stdout().lines().anyMatch(t -> t.startsWith("in-use-"));
+      if (!othersRunning) {
+        Cli.run(null, Map.of(), List.of("docker", "rmi", "slipway-conformance/" + image + ":latest"));
+      }
     }
+  }
+
+  /**
+   * The tag that says this run uses the stand-in {@code image}: a run removes the shared
+   * {@code :latest} only when no other run (another build's ConformanceIT on the same engine) still
+   * holds such a tag, else that run's next {@code up} would find its image gone.
+   */
+  private static String inUse(String image) {
+    return "slipway-conformance/" + image + ":in-use-" + RUN;
   }
 
   @Test
