@@ -46,7 +46,7 @@ class NetsimBuiltinsIT {
         }
         """.formatted(PipelineRun.IMAGE));
     assertThat(run.result.exitCode()).as(run.toString()).isZero();
-    assertThat(run.log()).contains("iptables -A SW-", "--mode random --probability 0.500000",
+    assertThat(run.log()).contains("iptables-restore --noflush", "-A SW-", "--mode random --probability 0.500000",
         "slow client1: 100ms±10ms via nfqueue delayer", "NODE", "PARTITION", "client1", "FLAKY");
     assertThat(PipelineRun.leftovers(run.runId)).isEmpty();
   }
