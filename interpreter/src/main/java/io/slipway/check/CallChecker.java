@@ -313,8 +313,15 @@ final class CallChecker {
    * binding its receiver's type variables into {@code subst}; or null.
    */
   FunInfo extension(Type recv, String name, Map<String, Type> subst) {
-    List<FunInfo> candidates = cx.extensions.get(name);
-    if (candidates == null || Types.isError(recv)) {
+    return Types.isError(recv) ? null : applicable(cx.extensions.get(name), recv, subst);
+  }
+
+  /**
+   * The first of {@code candidates} (extension functions or getters) whose receiver accepts
+   * {@code recv}, binding its receiver's type variables into {@code subst}; or null.
+   */
+  private FunInfo applicable(List<FunInfo> candidates, Type recv, Map<String, Type> subst) {
+    if (candidates == null) {
       return null;
     }
     for (FunInfo f : candidates) {
@@ -472,20 +479,13 @@ final class CallChecker {
 
   /** The type of the extension property (getter) {@code name} on {@code recv}, or null. */
   Type getter(Type recv, String name) {
-    List<FunInfo> candidates = cx.getters.get(name);
-    if (candidates == null) {
+    var s = new java.util.HashMap<String, Type>();
+    FunInfo f = applicable(cx.getters.get(name), recv, s);
+    if (f == null) {
       return null;
     }
-    for (FunInfo f : candidates) {
-      var s = new java.util.HashMap<String, Type>();
-      arguments.unify(f.receiver, recv, s);
-      Type want = Subtyping.substitute(f.receiver, s);
-      if (cx.isSub(recv, Arguments.eraseVars(want, Types.nullable(Types.ANY)))) {
-        cx.stmts.ensureResult(f);
-        return Subtyping.substitute(f.result == null ? Types.ERROR : f.result, s);
-      }
-    }
-    return null;
+    cx.stmts.ensureResult(f);
+    return Subtyping.substitute(f.result == null ? Types.ERROR : f.result, s);
   }
 
   /** An enum entry's constructor arguments, checked as a call of the class. */
