@@ -3,6 +3,7 @@ package io.slipway.syntax;
 import io.slipway.grammar.SlipParser.ProgramContext;
 import io.slipway.source.SourceFile;
 import io.slipway.syntax.ast.Ident;
+import io.slipway.syntax.ast.Stmt;
 import io.slipway.syntax.ast.Program;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -26,6 +27,12 @@ final class AstBuilder {
   final ExpressionBuilder expressions;
   final StringLiterals strings;
   final TypeBuilder types;
+  /**
+   * The {@code val x get() = e} declarations without a receiver, which are {@code val}s at the
+   * top level but computed properties in a class body (by identity: equal records may differ).
+   */
+  final java.util.Set<Stmt.VarDecl> getterVals =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   AstBuilder(SourceFile file, Spans spans, SyntaxErrors errors, TokenStream tokens) {
     this.file = file;

@@ -183,7 +183,7 @@ final class DeclarationBuilder {
     }
     List<Stmt.VarDecl> state = new ArrayList<>();
     List<Stmt.FunDecl> members = d.classBody() == null ? List.of()
-        : members(name, d.classBody().statements(), state);
+        : members(name, d.classBody().statements(), state, true);
     return new Stmt.DataClass(span, name, props, docs.before(d.getStart()), Stmt.DataClass.Kind.DATA,
         List.of(), members, state);
   }
@@ -215,7 +215,7 @@ final class DeclarationBuilder {
     }
     List<Stmt.VarDecl> state = new ArrayList<>();
     List<Stmt.FunDecl> members = u.classBody() == null ? List.of()
-        : members(name, u.classBody().statements(), state);
+        : members(name, u.classBody().statements(), state, true);
     return new Stmt.DataClass(span, name, props, docs.before(u.getStart()), Stmt.DataClass.Kind.DATA,
         List.of(), members, state);
   }
@@ -244,10 +244,11 @@ final class DeclarationBuilder {
         }
       }
     }
+    List<Stmt.VarDecl> state = new ArrayList<>();
     List<Stmt.FunDecl> members = body == null || body.statements() == null ? List.of()
-        : members(name, body.statements());
+        : members(name, body.statements(), state, false);
     return new Stmt.DataClass(span, name, props, docs.before(e.getStart()), Stmt.DataClass.Kind.ENUM,
-        entries, members);
+        entries, members, state);
   }
 
   private Stmt objectDecl(Span span, ObjectDeclContext o) {
@@ -255,8 +256,10 @@ final class DeclarationBuilder {
     if (name == null) {
       return new Stmt.ExprStmt(span, new Expr.Error(span));
     }
+    List<Stmt.VarDecl> state = new ArrayList<>();
+    List<Stmt.FunDecl> members = members(name, o.classBody().statements(), state, true);
     return new Stmt.DataClass(span, name, List.of(), docs.before(o.getStart()),
-        Stmt.DataClass.Kind.OBJECT, List.of(), members(name, o.classBody().statements()));
+        Stmt.DataClass.Kind.OBJECT, List.of(), members, state);
   }
 
   private Stmt typeAlias(Span span, TypeAliasDeclContext t) {
@@ -269,19 +272,14 @@ final class DeclarationBuilder {
 
   /**
    * A class body's declarations as members of class {@code owner}: functions become extension
-   * functions of it, {@code val}s getters (an initializer is the getter's expression). Anything
+   * functions of it; a {@code val} or {@code var} with an initializer becomes a getter (which
+   * gives the checker its type) and is added to {@code state}, the properties each instance
+   * stores: as in Kotlin, the initializer runs once, when the instance is made, not on every
+   * read. {@code varsAllowed} is false for enum classes, whose entries are constants. Anything
    * else is reported once (E0100).
    */
-  private List<Stmt.FunDecl> members(Ident owner, StatementsContext body) {
-    return members(owner, body, null);
-  }
-
-  /**
-   * As {@link #members(Ident, StatementsContext)}; {@code state} (null where a {@code var} is
-   * not supported: enum classes and objects) receives the body's {@code var}s, each with a
-   * getter among the members.
-   */
-  private List<Stmt.FunDecl> members(Ident owner, StatementsContext body, List<Stmt.VarDecl> state) {
+  private List<Stmt.FunDecl> members(Ident owner, StatementsContext body, List<Stmt.VarDecl> state,
+      boolean varsAllowed) {
     TypeRef self = new TypeRef.Named(owner.span(), owner, List.of(), false);
     List<Stmt.FunDecl> out = new ArrayList<>();
     for (Stmt s : ast.statements.statements(body)) {
@@ -289,22 +287,24 @@ final class DeclarationBuilder {
         case Stmt.FunDecl f when f.receiver() == null -> out.add(new Stmt.FunDecl(f.span(),
             f.typeParams(), self, f.name(), f.params(), f.returnType(), f.body(), f.exprBody(),
             f.doc(), f.getter()));
-        case Stmt.VarDecl v when !v.mutable() && v.init() != null -> out.add(new Stmt.FunDecl(
-            v.span(), List.of(), self, v.name(), List.of(), v.type(), null, v.init(), null, true));
-        case Stmt.VarDecl v when v.mutable() && state != null && v.init() != null -> {
+        case Stmt.VarDecl v when ast.getterVals.contains(v) -> out.add(new Stmt.FunDecl(v.span(),
+            List.of(), self, v.name(), List.of(), v.type(), null, v.init(), null, true));
+        case Stmt.VarDecl v when v.mutable() && !varsAllowed -> ast.errors.add(Code.E0100,
+            v.name().span(), "`var` in the body of an enum class is not supported yet",
+            "enum entries are constants: keep changing state in a `data class` or an `object`",
+            null, false);
+        case Stmt.VarDecl v when v.init() != null -> {
           state.add(v);
           out.add(new Stmt.FunDecl(v.span(), List.of(), self, v.name(), List.of(), v.type(), null,
               v.init(), null, true));
         }
-        case Stmt.VarDecl v when v.mutable() && state != null -> ast.errors.add(Code.E0100,
+        case Stmt.VarDecl v -> ast.errors.add(Code.E0100,
             v.name().span(), "property `" + v.name().text() + "` must be initialized",
-            "give it a value: `var " + v.name().text() + " = ...`", null, false);
-        case Stmt.VarDecl v when v.mutable() -> ast.errors.add(Code.E0100, v.name().span(),
-            "`var` in the body of an enum class or object is not supported yet",
-            "use a `data class` for state that changes", null, false);
+            "give it a value: `" + (v.mutable() ? "var " : "val ") + v.name().text() + " = ...`",
+            null, false);
         case Stmt.ExprStmt e when e.expr() instanceof Expr.Error -> { }
         default -> ast.errors.add(Code.E0100, s.span(),
-            "a class body may only declare functions (`fun`) and properties (`val`)");
+            "a class body may only declare functions (`fun`) and properties (`val`, `var`)");
       }
     }
     return out;

@@ -73,7 +73,11 @@ final class PropertyForms {
             + " supported", "write `val " + name.text() + " = ...`", null, false);
         expr = new Expr.Error(span);
       }
-      return new Stmt.VarDecl(span, false, name, ret, expr);
+      Stmt.VarDecl val = new Stmt.VarDecl(span, false, name, ret, expr);
+      if (g != null) {
+        ast.getterVals.add(val); // in a class body: read on every access
+      }
+      return val;
     }
     return new Stmt.FunDecl(span, List.of(), receiver, name, List.of(), ret, body,
         body == null ? expr : null, null, true);

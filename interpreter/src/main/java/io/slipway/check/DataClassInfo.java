@@ -33,7 +33,7 @@ public record DataClassInfo(String name, List<Field> fields, Stmt.DataClass decl
 
   /** Whether {@code name} is a {@code var} of the class body (its type is its getter's). */
   public boolean isState(String name) {
-    return decl.state().stream().anyMatch(v -> v.name().text().equals(name));
+    return decl.state().stream().anyMatch(v -> v.mutable() && v.name().text().equals(name));
   }
 
   public Optional<Field> field(String fieldName) {

@@ -41,7 +41,7 @@ final class Calls {
     for (Env e = env; e != null; e = e.parent()) {
       if (e.hasReceiver()) {
         if (e.receiver() instanceof DataObject d && d.has(n.id())) {
-          return d.get(n.id());
+          return d.ready(ev).get(n.id());
         }
         if (e.receiver() instanceof EnumValue v && v.has(n.id())) {
           return v.get(n.id());

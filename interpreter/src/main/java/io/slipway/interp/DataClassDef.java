@@ -58,13 +58,33 @@ public record DataClassDef(String name, List<Param> properties, Env env, SourceF
         values[i] = scope.lookup(properties.get(i).name().text()).get();
       }
       DataObject made = new DataObject(this, values);
-      // body `var`s start from their initializers, which see the properties (and `this`)
+      // body properties start from their initializers, once, in order; they see the
+      // constructor's properties, `this` and the body properties before them
       Env init = state.isEmpty() ? null : scope.childWithReceiver(made);
       for (int i = 0; i < state.size(); i++) {
         made.initState(i, ev.eval(state.get(i).init(), init));
       }
       return made;
     });
+  }
+
+  /**
+   * The single instance of an {@code object} declaration. Its properties are initialized on
+   * first use, as Kotlin initializes an object lazily: an initializer may use declarations that
+   * come after the object in the file.
+   */
+  DataObject singleton() {
+    DataObject made = new DataObject(this, new Object[0]);
+    if (!state.isEmpty()) {
+      made.initLazily(ev -> ev.inFile(file, () -> {
+        Env init = env.childWithReceiver(made);
+        for (int i = 0; i < state.size(); i++) {
+          made.initState(i, ev.eval(state.get(i).init(), init));
+        }
+        return made;
+      }));
+    }
+    return made;
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Consumer;
 
 /**
  * An instance of a user {@code data class}: structural equality and hash over its properties,
@@ -23,8 +24,36 @@ public final class DataObject {
     this.state = type.state().isEmpty() ? values : new Object[type.state().size()];
   }
 
+  /**
+   * An {@code object} declaration's body initializers, run once on first use (as Kotlin
+   * initializes an object lazily); null when there is nothing left to run.
+   */
+  private volatile Consumer<Evaluator> lazyInit;
+
   synchronized void initState(int i, Object value) {
     state[i] = value;
+  }
+
+  /** Makes this an object whose properties are initialized by {@code init} on first use. */
+  void initLazily(Consumer<Evaluator> init) {
+    this.lazyInit = init;
+  }
+
+  /**
+   * This object, its properties initialized: the first caller runs the initializers (other
+   * threads wait for them); a read from inside an initializer sees the properties so far.
+   */
+  public DataObject ready(Evaluator ev) {
+    if (lazyInit != null) {
+      synchronized (this) {
+        Consumer<Evaluator> init = lazyInit;
+        lazyInit = null;
+        if (init != null) {
+          init.accept(ev);
+        }
+      }
+    }
+    return this;
   }
 
   public DataClassDef type() {

@@ -57,6 +57,16 @@ final class EnumClassDef {
         out.add(new EnumValue(name(), e.name().text(), out.size(), props));
       }
       entries = List.copyOf(out);
+      // body properties: once per entry, after all entries exist (an initializer may name one)
+      if (!decl.state().isEmpty()) {
+        ev.inFile(file, () -> {
+          for (EnumValue v : out) {
+            Env init = env.childWithReceiver(v);
+            decl.state().forEach(p -> v.initProperty(p.name().text(), ev.eval(p.init(), init)));
+          }
+          return null;
+        });
+      }
     }
     return entries;
   }

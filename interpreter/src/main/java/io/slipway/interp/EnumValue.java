@@ -16,7 +16,12 @@ public final class EnumValue implements Comparable<EnumValue> {
     this.typeName = typeName;
     this.name = name;
     this.ordinal = ordinal;
-    this.properties = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(properties));
+    this.properties = new java.util.HashMap<>(properties);
+  }
+
+  /** Sets a body property while the entry is made (entries are otherwise immutable). */
+  void initProperty(String property, Object value) {
+    properties.put(property, value);
   }
 
   public String typeName() {

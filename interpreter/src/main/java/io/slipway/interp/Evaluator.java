@@ -264,7 +264,7 @@ public final class Evaluator {
         Object value = switch (dc.kind()) {
           case DATA -> DataClassDef.of(dc, scope, file);
           case ENUM -> new EnumClassDef(dc, scope, file);
-          case OBJECT -> new DataObject(DataClassDef.of(dc, scope, file), new Object[0]);
+          case OBJECT -> DataClassDef.of(dc, scope, file).singleton();
         };
         scope.define(dc.name().text(), value, false);
         dc.members().forEach(m -> Extensions.declare(scope, new UserFunction(m, scope, file)));

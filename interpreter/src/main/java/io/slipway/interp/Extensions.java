@@ -176,7 +176,7 @@ final class Extensions {
       Object target = positional.get(0);
       List<Object> rest = positional.subList(1, positional.size());
       if (target instanceof DataObject d && d.has(name) && rest.isEmpty()) {
-        return d.get(name);
+        return d.ready(ev).get(name);
       }
       if (rest.isEmpty()) {
         Optional<BuiltinProperty> p = ev.members().findProperty(target, name);

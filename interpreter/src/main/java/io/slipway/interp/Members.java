@@ -67,7 +67,7 @@ final class Members {
 
   Object property(Object target, String name, Env env, Span span) {
     if (target instanceof DataObject d && d.has(name)) {
-      return d.get(name);
+      return d.ready(ev).get(name);
     }
     if (target instanceof EnumValue e && e.has(name)) {
       return e.get(name);
@@ -131,7 +131,7 @@ final class Members {
           // not a component accessor
         }
       }
-      if (d.has(name) && d.get(name) instanceof Callable) {
+      if (d.has(name) && d.ready(ev).get(name) instanceof Callable) {
         return ev.calls().callUser(d.get(name), name, null, args, trailing, env, span);
       }
     }

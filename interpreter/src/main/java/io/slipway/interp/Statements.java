@@ -189,7 +189,7 @@ final class Statements {
           throw SlipException.error("cannot assign to `" + prop + "`");
         }
         Object value = ev.eval(a.value(), env);
-        d.set(prop, a.op() == AssignOp.ASSIGN ? value
+        d.ready(ev).set(prop, a.op() == AssignOp.ASSIGN ? value
             : compound(a, d.get(prop), value));
       }
       case Expr.Index ix -> {
@@ -211,7 +211,7 @@ final class Statements {
     for (Env e = env; e != null; e = e.parent()) {
       if (e.hasReceiver() && e.receiver() instanceof DataObject d && d.has(name)) {
         Object value = ev.eval(a.value(), env);
-        synchronized (d) {
+        synchronized (d.ready(ev)) {
           d.set(name, a.op() == AssignOp.ASSIGN ? value : compound(a, d.get(name), value));
         }
         return;

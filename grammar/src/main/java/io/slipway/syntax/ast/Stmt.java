@@ -49,9 +49,10 @@ public sealed interface Stmt extends Node {
    * {@code enum class Env(val host: String) { DEV("a"), PROD("b"); members }} or
    * {@code object Config { members }}. {@code members} are the body's functions and properties,
    * already turned into extension functions and getters ({@link FunDecl#getter}) of the class.
-   * {@code state} are the body's {@code var}s: each instance holds its own value, set from the
-   * initializer when it is constructed (each also has a getter among {@code members}, which
-   * gives the checker its type).
+   * {@code state} are the body's properties with initializers ({@code val} and {@code var}):
+   * each instance holds its own value, set from the initializer once when it is constructed (an
+   * object's when it is first used); each also has a getter among {@code members}, which gives
+   * the checker its type.
    */
   record DataClass(Span span, Ident name, List<Param> properties, String doc, Kind kind,
       List<EnumEntry> entries, List<FunDecl> members, List<VarDecl> state) implements Stmt {
