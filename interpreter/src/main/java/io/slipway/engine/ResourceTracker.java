@@ -206,6 +206,15 @@ public final class ResourceTracker {
     return failures;
   }
 
+  /**
+   * True when a container, network, volume or image tag the run created here is neither removed
+   * nor exempted: everything with {@code keep}, else what a removal failed for (after the run's
+   * cleanup), or what is still in use (before it).
+   */
+  public boolean holdsAny() {
+    return created.stream().anyMatch(t -> !gone.contains(t.id()) && !exempt.contains(t.id()));
+  }
+
   /** Keeps a resource past the run (a pushed image tag, {@code Image.keep()}). */
   public void exempt(String id) {
     exempt.add(id);

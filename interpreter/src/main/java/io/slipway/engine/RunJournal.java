@@ -36,6 +36,7 @@ public final class RunJournal implements AutoCloseable {
   private final JournalFile state;
   private FileChannel out;
   private boolean closed;
+  private final java.util.Set<String> retained = new java.util.HashSet<>();
 
   public RunJournal(Path directory, RunLabels labels) {
     this.file = directory.resolve(fileName(labels.runId()));
@@ -98,6 +99,18 @@ public final class RunJournal implements AutoCloseable {
     append(JournalFile.engineLine(address, tls));
   }
 
+  /**
+   * Resources of the run remain on {@code address} (an engine this journal names) after the run
+   * ended: kept with {@code --keep}, or a removal that failed. The journal then stays when the
+   * run ends, even with nothing else to collect, so that {@code slipway gc} connects there and
+   * removes them (and then drops the journal).
+   */
+  public synchronized void retain(String address) {
+    if (state.engines().containsKey(address)) {
+      retained.add(address);
+    }
+  }
+
   /** The run keeps container {@code id} past its end: {@code gc} leaves it alone. */
   public void keptContainer(String engine, String id, String name) {
     append(JournalFile.KEPT_CONTAINER, engine, id, name);
@@ -135,7 +148,8 @@ public final class RunJournal implements AutoCloseable {
 
   /**
    * Ends the journal at the end of the run: the file is deleted when every reference in it was
-   * removed or kept and no container was kept; otherwise it stays for {@code slipway gc}.
+   * removed or kept, no container was kept and no engine it names holds resources of the run
+   * ({@link #retain}); otherwise it stays for {@code slipway gc}.
    */
   @Override
   public synchronized void close() {
@@ -146,7 +160,7 @@ public final class RunJournal implements AutoCloseable {
     try {
       if (out != null) {
         out.close();
-        if (state.settled()) {
+        if (state.settled() && retained.isEmpty()) {
           Files.deleteIfExists(file);
         }
       }

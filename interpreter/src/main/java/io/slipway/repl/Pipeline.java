@@ -9,7 +9,7 @@ import io.slipway.debug.DebugPoint;
 import io.slipway.debug.Pause;
 import io.slipway.debug.StepController;
 import io.slipway.debug.Stepping;
-import io.slipway.engine.ResourceTracker;
+import io.slipway.engine.RunResources;
 import io.slipway.pipeline.Plan;
 import io.slipway.pipeline.Scheduler;
 import io.slipway.run.Event;
@@ -288,10 +288,7 @@ final class Pipeline {
     controller.cancelSteps();
     List<String> failures = new ArrayList<>();
     String healed = NetCommands.healForRerun(old.run(), failures);
-    ResourceTracker tracker = old.run().scope().service(ResourceTracker.class);
-    if (tracker != null) {
-      failures.addAll(tracker.removeCreatedBy(stage));
-    }
+    failures.addAll(removeCreatedBy(old.run(), List.of(stage)));
     Gate gate = new Gate(controller);
     old.prepared().interp().debugger(gate);
     ActiveRun a = new ActiveRun(old.prepared(), gate);
@@ -336,12 +333,8 @@ final class Pipeline {
     // the stages that run again start afresh, under the same container and network names
     List<String> failures = new ArrayList<>();
     String healed = NetCommands.healForRerun(old.run(), failures);
-    ResourceTracker tracker = old.run().scope().service(ResourceTracker.class);
-    for (Plan.Stage s : plan.plan().stages()) {
-      if (tracker != null && !keep.contains(s.name())) {
-        failures.addAll(tracker.removeCreatedBy(s.name()));
-      }
-    }
+    failures.addAll(removeCreatedBy(old.run(), plan.plan().stages().stream().map(Plan.Stage::name)
+        .filter(name -> !keep.contains(name)).toList()));
     Gate gate = new Gate(controller);
     SessionRuns.Prepared prepared;
     try {
@@ -363,6 +356,20 @@ final class Pipeline {
     });
     return prefix(healed + cleanupText(failures) + "reloaded " + display(file) + "; continuing after "
         + (keep.isEmpty() ? "no completed stage" : String.join(", ", keep)) + "\n", await(a));
+  }
+
+  /**
+   * Removes what {@code stages} of {@code run} created, on every engine the run used (the
+   * default one and those of {@code on(engine) { }} blocks), so that they run again afresh under
+   * the same names. Returns failures.
+   */
+  private static List<String> removeCreatedBy(Run run, List<String> stages) {
+    RunResources resources = run.scope().service(RunResources.class);
+    List<String> failures = new ArrayList<>();
+    if (resources != null) {
+      stages.forEach(s -> failures.addAll(resources.removeCreatedBy(s)));
+    }
+    return failures;
   }
 
   // ------------------------------------------------------------ ending

@@ -9,6 +9,7 @@ import io.slipway.engine.ResourceTracker;
 import io.slipway.engine.RunImages;
 import io.slipway.engine.RunJournal;
 import io.slipway.engine.RunLabels;
+import io.slipway.engine.RunResources;
 import io.slipway.interp.EngineFailures;
 import io.slipway.run.Event;
 import io.slipway.run.Run;
@@ -24,7 +25,9 @@ import java.util.function.Supplier;
  * {@link RegistryAuths}) the credentials push and pull use. The default engine's session is a
  * service of the {@link Run}'s scope; the session of each {@link EngineTarget} an
  * {@code on(engine)} block names is kept in the run's {@link Targets}, so that the run tracks
- * and cleans up its resources per engine.
+ * and cleans up its resources per engine. Every session's tracker is registered with the run's
+ * {@link RunResources}, through which a REPL's {@code :rerun}/{@code :reload} and the closing of
+ * the run's journal reach every engine the run used.
  */
 final class DockerSession {
   private final Run run;
@@ -78,19 +81,28 @@ final class DockerSession {
       // connect first, outside the attribute map: waiting there would hold its lock, and a
       // stage needing the session could then not be interrupted (a cancel, a stage timeout)
       // while another thread waits for an engine that does not answer
-      RunJournal journal = journal(run);
+      RunResources resources = resources(run);
+      RunJournal journal = resources.journal();
       if (target == null) {
         ContainerEngine e = run.engine();
-        DockerSession s = run.service(DockerSession.class, () -> new DockerSession(run, null, e, journal));
-        // the REPL's :rerun removes a stage's resources through the run's tracker
-        run.service(ResourceTracker.class, s::tracker);
-        return s;
+        DockerSession existing = run.scope().service(DockerSession.class);
+        if (existing != null) {
+          return existing;
+        }
+        // the REPL's :rerun and :reload remove a stage's resources through the run's resources
+        return run.service(DockerSession.class, () -> {
+          DockerSession s = new DockerSession(run, null, e, journal);
+          resources.addDefault(s.tracker);
+          return s;
+        });
       }
       ContainerEngine e = run.session().engine(target.key(), target.connect());
       return run.service(Targets.class, Targets::new).sessions.computeIfAbsent(target, t -> {
         // before anything is created there: a killed run's journal tells gc to look on this engine
         journal.engine(e.address(), t.tls());
-        return new DockerSession(run, t, e, journal);
+        DockerSession s = new DockerSession(run, t, e, journal);
+        resources.addOther(s.tracker);
+        return s;
       });
     } catch (EngineUnavailable e) {
       // the run ends with exit code 3 and this one-line message
@@ -99,21 +111,24 @@ final class DockerSession {
   }
 
   /**
-   * The run's journal: images carry no run labels, so the run's image references go to it (one
-   * per run, shared by its engines: entries name their engine), closed (and deleted when nothing
-   * is left for gc) after everything the run created was removed.
+   * What the run made on every engine ({@link RunResources}), with the run's journal: images
+   * carry no run labels, so the run's image references go to it (one per run, shared by its
+   * engines: entries name their engine), closed (and deleted when nothing is left for gc) after
+   * everything the run created was removed. Registered before any resource of the run, its
+   * closing runs after their removals.
    */
-  private static RunJournal journal(Run run) {
-    RunJournal existing = run.scope().service(RunJournal.class);
+  private static RunResources resources(Run run) {
+    RunResources existing = run.scope().service(RunResources.class);
     if (existing != null) {
       return existing;
     }
     synchronized (run) {
-      return run.service(RunJournal.class, () -> {
-        var j = new RunJournal(RunJournal.defaultDirectory(run.secrets().environment()),
-            RunLabels.forCurrentProcess(run.runId(), run.pipeline()));
-        run.onCleanup("close the run journal", j::close);
-        return j;
+      return run.service(RunResources.class, () -> {
+        var r = new RunResources(new RunJournal(
+            RunJournal.defaultDirectory(run.secrets().environment()),
+            RunLabels.forCurrentProcess(run.runId(), run.pipeline())));
+        run.onCleanup("close the run journal", r::close);
+        return r;
       });
     }
   }
