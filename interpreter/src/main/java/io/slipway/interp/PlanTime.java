@@ -44,6 +44,11 @@ final class PlanTime {
     if (f.effects().contains(Effect.PLAN)) {
       return PROCEED; // builds the graph; takes deferred arguments itself
     }
+    if (trace(ev).isBlockReceiver(receiver)) {
+      // configures a planned call from inside its block (a link's latency): listed under that
+      // call, without the receiver, which only stands for the block's scope
+      return planned(ev, f, null, args, at);
+    }
     if (!f.effects().stream().allMatch(Effect::atPlanTime)) {
       return planned(ev, f, receiver, args, at);
     }
@@ -58,28 +63,34 @@ final class PlanTime {
   static Deferred planned(Evaluator ev, BuiltinFunction f, Object receiver, Object[] args,
       Span at) {
     String prefix = f.effects().contains(Effect.DOCKER) ? "docker " : "";
-    trace(ev).add(new PlanTrace.Operation(ev.file(), at,
-        prefix + StepText.full(f, receiver, args)));
+    PlanTrace trace = trace(ev);
+    trace.add(new PlanTrace.Operation(ev.file(), at, prefix + StepText.full(f, receiver, args),
+        trace.depth()));
     runBlocks(ev, f, args);
     return new Deferred(typeName(f.result()), resultLabel(f, receiver, args),
         origin(ev.file(), at));
   }
 
   /**
-   * Runs the plain blocks a deferred builtin takes ({@code waitUntil}'s condition) once, with
-   * deferred arguments, so that the operations inside them are listed too.
+   * Runs the blocks a deferred builtin takes ({@code waitUntil}'s condition, a {@code link}'s
+   * faults) once, with deferred arguments and receiver, so that the operations inside them are
+   * listed too, under the call: a block with a receiver lists the calls made on it (they
+   * configure the call: {@code latency 200ms}), whatever their effects.
    */
   private static void runBlocks(Evaluator ev, BuiltinFunction f, Object[] args) {
     for (int i = 0; i < args.length; i++) {
-      if (args[i] instanceof Callable c && f.params().get(i).type() instanceof Type.FnType fn
-          && fn.receiver() == null) {
+      if (args[i] instanceof Callable c && f.params().get(i).type() instanceof Type.FnType fn) {
         List<Object> in = new ArrayList<>();
         fn.params().forEach(p -> in.add(new Deferred(typeName(p), null, null)));
-        try {
-          c.call(ev, null, in, Map.of(), null);
-        } catch (SlipException e) {
-          // the builtin decides at run time what a failure of its block means
-        }
+        Object receiver = fn.receiver() == null ? null
+            : new Deferred(typeName(fn.receiver()), null, null);
+        trace(ev).inBlock(receiver, () -> {
+          try {
+            c.call(ev, receiver, in, Map.of(), null);
+          } catch (SlipException e) {
+            // the builtin decides at run time what a failure of its block means
+          }
+        });
       }
     }
   }

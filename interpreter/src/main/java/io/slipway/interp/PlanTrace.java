@@ -3,7 +3,10 @@ package io.slipway.interp;
 import io.slipway.source.SourceFile;
 import io.slipway.source.Span;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What evaluating a pipeline at plan time finds, for {@code slipway plan}: the operations the
@@ -29,8 +32,18 @@ public final class PlanTrace {
     }
   }
 
-  /** A call that the run will make and plan time did not: {@code docker push app:1}. */
-  public record Operation(SourceFile file, Span span, String text) implements Entry {}
+  /**
+   * A call that the run will make and plan time did not: {@code docker push app:1}.
+   *
+   * @param depth 0 for a call of the section itself, 1 for a call inside the block of a planned
+   *     call (the faults of a {@code link { }}, the steps of a {@code waitUntil { }}), and so on
+   */
+  public record Operation(SourceFile file, Span span, String text, int depth) implements Entry {
+    /** An operation of the section itself. */
+    public Operation(SourceFile file, Span span, String text) {
+      this(file, span, text, 0);
+    }
+  }
 
   /**
    * A statement whose effect plan time cannot know: its condition (or loop, or argument)
@@ -60,6 +73,43 @@ public final class PlanTrace {
 
   private List<Entry> current = new ArrayList<>();
   private int omitted;
+  /** How many blocks of planned calls are being run (see {@link #inBlock}). */
+  private int depth;
+  /** The receivers those blocks were given: a call on one is part of the planned call. */
+  private final Set<Object> blockReceivers = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  /**
+   * Runs {@code body}, the block of a planned call, with {@code receiver} (null for a block
+   * without one): the operations it records are listed under that call, one level deeper.
+   */
+  void inBlock(Object receiver, Runnable body) {
+    synchronized (this) {
+      depth++;
+      if (receiver != null) {
+        blockReceivers.add(receiver);
+      }
+    }
+    try {
+      body.run();
+    } finally {
+      synchronized (this) {
+        depth--;
+        if (receiver != null) {
+          blockReceivers.remove(receiver);
+        }
+      }
+    }
+  }
+
+  /** Whether {@code v} is the receiver of a block being run by {@link #inBlock}. */
+  synchronized boolean isBlockReceiver(Object v) {
+    return v != null && blockReceivers.contains(v);
+  }
+
+  /** How deep in blocks of planned calls an operation recorded now is. */
+  synchronized int depth() {
+    return depth;
+  }
 
   /** Sends what follows to {@code section}; returns the section that was current. */
   public synchronized List<Entry> section(List<Entry> section) {

@@ -128,7 +128,8 @@ final class PlanRenderer {
 
   private static void entry(StringBuilder sb, String indent, PlanTrace.Entry e) {
     switch (e) {
-      case PlanTrace.Operation op -> sb.append(indent).append(op.text()).append('\n');
+      case PlanTrace.Operation op -> sb.append(indent).append("  ".repeat(op.depth()))
+          .append(op.text()).append('\n');
       case PlanTrace.Undecided u -> sb.append(indent).append("? ").append(u.statement())
           .append(u.line() > 0 ? " (line " + u.line() + ")" : "").append(" depends on ")
           .append(u.cause()).append(", known only at run time\n");

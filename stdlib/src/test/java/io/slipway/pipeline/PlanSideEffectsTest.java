@@ -252,4 +252,42 @@ class PlanSideEffectsTest {
             sh make
         """);
   }
+
+  /** The block of a planned call runs too: what it does is listed under the call. */
+  @Test
+  void aLinksFaultsAreListedLikeTheOtherNetworkConditions() throws Exception {
+    var plan = TestRuns.plan(dir, """
+        pipeline("app") {
+            stage("faults") {
+                val net = network("sim")
+                val web = start(image = "busybox", name = "web", network = net)
+                val db = start(image = "busybox", name = "db", network = net)
+                net.slow(web, delay = 100.ms, jitter = 10.ms)
+                link(from = web, to = db, port = 5432) {
+                    latency(200.ms, jitter = 20.ms); bandwidth(64.kbit); timeout(5.seconds)
+                    resetPeer(after = 1.seconds); slowClose(50.ms); limitData(10.kb)
+                }
+                waitUntil(timeout = 5.seconds) { sh("nc -z db 5432", check = false).exitCode == 0 }
+            }
+        }
+        """, Map.of());
+    assertThat(plan.error()).isNull();
+    assertThat(plan.render()).isEqualTo("""
+        pipeline app
+          stage faults
+            docker network sim
+            docker start busybox name=web network=sim
+            docker start busybox name=db network=sim
+            docker slow sim containers=web delay=100ms jitter=10ms
+            docker link web to=db port=5432
+              latency 200ms jitter=20ms
+              bandwidth 64kbit
+              timeout 5s
+              resetPeer 1s
+              slowClose 50ms
+              limitData 10kb
+            waitUntil timeout=5s
+              sh "nc -z db 5432" check=false
+        """);
+  }
 }
