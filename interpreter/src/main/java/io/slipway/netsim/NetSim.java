@@ -17,14 +17,20 @@ import java.util.function.UnaryOperator;
  * Network simulation for one run (spec §9): keeps the active requests, folds them into each
  * slot's {@link Conditions}, and applies a change as a transaction. A change first becomes a
  * {@link Plan} (the exact commands per slot: remove what is there, add what is wanted); the
- * plan's scripts run concurrently, one helper per target; if any fails, every slot of the plan
+ * plan's scripts run concurrently — all in one exec of the run's {@link Agent}, which enters each
+ * target's namespace itself, or, where the engine refuses it, one exec per target in its own
+ * helper ({@link Sidecars}); if any fails, every slot of the plan
  * is put back as it was and the error names the failing command's output. Nothing is
  * half-applied. Applied changes are journaled ({@link NetJournal}); at the end of the run every
  * helper's namespace is swept of the run's tagged rules and the helpers are removed.
  */
 public final class NetSim {
   private final SimHost host;
+  /** Environment variable choosing how changes reach the namespaces: auto (default), agent, sidecar. */
+  public static final String MODE = "SLIPWAY_NETSIM_HELPER";
   private final Sidecars sidecars;
+  private final Agent agent;
+  private Boolean useAgent;
   private final NetJournal journal;
   private final List<Request> active = new ArrayList<>();
   private final Map<String, Integer> slots = new LinkedHashMap<>();
@@ -40,6 +46,7 @@ public final class NetSim {
   public NetSim(SimHost host) {
     this.host = host;
     this.sidecars = new Sidecars(host);
+    this.agent = new Agent(host);
     this.journal = new NetJournal(host);
   }
 
@@ -245,9 +252,10 @@ public final class NetSim {
    * replaced and its conditions are applied again.
    */
   public synchronized void reattach(String containerId) {
-    if (ended || !sidecars.has(containerId)) {
+    if (ended || !sidecars.has(containerId) && applied.keySet().stream().noneMatch(k -> k.startsWith(containerId + "@"))) {
       return;
     }
+    // the agent finds the new namespace by itself; a sidecar shares the old one and is replaced
     sidecars.remove(containerId);
     Map<Target, Conditions> again = new LinkedHashMap<>();
     for (Target t : targets.values()) {
@@ -388,34 +396,47 @@ public final class NetSim {
   }
 
   /**
-   * Runs the scripts of {@code wanted}: one exec per container (its slots' scripts joined, each in
-   * a subshell so that one's {@code exit} names that slot), every container at once.
+   * Runs the scripts of {@code wanted}, every container at once: one script per container (its
+   * slots' scripts joined, each in a subshell so that one's {@code exit} names that slot), all in
+   * one exec of the {@link Agent}, or one exec per container in its {@link Sidecars} helper.
    */
   private Map<Target, String> runAll(Map<Target, Conditions> wanted) {
     Map<Target, String> failures = new ConcurrentHashMap<>();
     Map<String, List<Target>> byContainer = new LinkedHashMap<>();
     wanted.keySet().forEach(t -> byContainer.computeIfAbsent(t.id(), x -> new ArrayList<>()).add(t));
-    Map<Target, String> scripts = new LinkedHashMap<>();
+    Map<String, String> scripts = new LinkedHashMap<>();
     synchronized (this) {
-      wanted.forEach((t, c) -> scripts.put(t, script(t).script(c)));
+      byContainer.forEach((id, ts) -> {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < ts.size(); i++) {
+          b.append("(\n").append(script(ts.get(i)).script(wanted.get(ts.get(i)))).append(") || { r=$?; echo \"@slot ")
+              .append(i).append("\" >&2; exit $r; }\n");
+        }
+        scripts.put(id, b.toString());
+      });
+    }
+    java.util.function.BiConsumer<List<Target>, Sidecars.Result> check = (ts, r) -> {
+      if (r.exitCode() != 0) {
+        failures.put(failing(ts, r.output()), "exit " + r.exitCode() + ": " + Sidecars.tail(r.output()
+            .replaceAll("(?m)^@slot \\d+\\s*$", "")));
+      }
+    };
+    if (agent(byContainer.keySet().iterator().next())) {
+      try {
+        agent.run(scripts).forEach((id, r) -> check.accept(byContainer.get(id), r));
+      } catch (NetsimException e) {
+        wanted.keySet().forEach(t -> failures.put(t, e.getMessage()));
+      }
+      return failures;
     }
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<?>> fs = new ArrayList<>();
-      for (List<Target> ts : byContainer.values()) {
+      for (var e : byContainer.entrySet()) {
         fs.add(pool.submit(() -> {
-          StringBuilder b = new StringBuilder();
-          for (int i = 0; i < ts.size(); i++) {
-            b.append("(\n").append(scripts.get(ts.get(i))).append(") || { r=$?; echo \"@slot ").append(i)
-                .append("\" >&2; exit $r; }\n");
-          }
           try {
-            Sidecars.Result r = sidecars.run(ts.get(0), b.toString());
-            if (r.exitCode() != 0) {
-              failures.put(failing(ts, r.output()), "exit " + r.exitCode() + ": " + Sidecars.tail(r.output()
-                  .replaceAll("(?m)^@slot \\d+\\s*$", "")));
-            }
-          } catch (NetsimException e) {
-            ts.forEach(t -> failures.put(t, e.getMessage()));
+            check.accept(e.getValue(), sidecars.run(e.getValue().get(0), scripts.get(e.getKey())));
+          } catch (NetsimException ex) {
+            e.getValue().forEach(t -> failures.put(t, ex.getMessage()));
           }
         }));
       }
@@ -431,6 +452,37 @@ public final class NetSim {
       }
     }
     return failures;
+  }
+
+  /**
+   * Whether changes go through the {@link Agent} (decided once): {@code $SLIPWAY_NETSIM_HELPER}
+   * {@code = agent} requires it, {@code sidecar} never uses it, {@code auto} (the default) uses it
+   * when the engine accepts it and otherwise says why it falls back to one helper per container.
+   */
+  private synchronized boolean agent(String probeTarget) {
+    if (useAgent == null) {
+      String mode = host.env().getOrDefault(MODE, "auto").strip();
+      switch (mode) {
+        case "sidecar" -> useAgent = false;
+        case "agent", "auto", "" -> {
+          String refusal = agent.start(sidecars.image(), probeTarget);
+          if (refusal != null && mode.equals("agent")) {
+            throw new NetsimException(MODE + "=agent: " + refusal);
+          }
+          if (refusal != null) {
+            host.say("network changes go through one helper per container: " + refusal);
+          }
+          useAgent = refusal == null;
+        }
+        default -> throw new NetsimException("unknown " + MODE + " \"" + mode + "\": use \"auto\", \"agent\" or \"sidecar\"");
+      }
+    }
+    return useAgent;
+  }
+
+  /** How network changes reach the targets' namespaces: "agent" (one helper entering each) or "sidecar". */
+  public synchronized String helperMode() {
+    return useAgent == null ? "undecided" : useAgent ? "agent" : "sidecar";
   }
 
   /** The slot whose subshell failed, from the {@code @slot N} line of the output. */
@@ -480,6 +532,7 @@ public final class NetSim {
     }
     String sweep = Sidecars.sweepScript(host.labels().runId());
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      pool.submit(() -> agent.end(host.labels().runId()));
       for (String target : sidecars.targets()) {
         pool.submit(() -> {
           try {

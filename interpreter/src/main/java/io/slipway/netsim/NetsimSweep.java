@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * The network part of {@code slipway gc}, run before the general collection: for every helper
  * ({@code io.slipway.netsim.target} label) of a run that is gone, removes the run's tagged rules,
  * qdiscs, ifb devices and delayers from the target's namespace (an exec in the helper, which
- * shares it), then removes the helper; then deletes netsim journals no live run owns.
+ * shares it), then removes the helper; for a run's {@link Agent} ({@code io.slipway.netsim.agent}),
+ * the same in every namespace it entered, then its delayers and proxies, then the agent; then deletes netsim journals no live run owns.
  */
 public final class NetsimSweep {
   private final ContainerEngine engine;
@@ -37,15 +38,18 @@ public final class NetsimSweep {
     List<String> removed = new ArrayList<>();
     for (ContainerInfo c : engine.listContainers(Map.of(RunLabels.MANAGED, "true"))) {
       String target = c.labels().get(Sidecars.TARGET);
+      boolean agent = c.labels().containsKey(Agent.LABEL);
       String run = c.labels().get(RunLabels.RUN);
-      if (target == null || run == null || !dead.test(c.labels())) {
+      if (target == null && !agent || run == null || !dead.test(c.labels())) {
         continue;
       }
       try {
         if (c.state() != null && c.state().running()) {
-          int code = engine.exec(c.id(), ExecSpec.of(List.of("/bin/sh", "-c", Sidecars.sweepScript(run))), OutputSink.NONE);
+          String sweep = agent ? Agent.sweepScript(run) : Sidecars.sweepScript(run);
+          int code = engine.exec(c.id(), ExecSpec.of(List.of("/bin/sh", "-c", sweep)), OutputSink.NONE);
           if (code != 0) {
-            failed.add("network rules of run " + run + " in " + target + ": sweep exited " + code);
+            failed.add("network rules of run " + run + " in " + (agent ? "the namespaces its helper entered" : target)
+                + ": sweep exited " + code);
           }
         }
         engine.removeContainer(c.id(), true);

@@ -75,16 +75,25 @@ public record RuleScript(String runId, String run8, int slot, String ip) {
   /** Stops this slot's delayer, proxies and qdiscs; each command may fail (nothing to remove). */
   public List<String> reset() {
     List<String> l = new ArrayList<>();
-    l.add("if [ -f " + pidFile() + " ]; then read -r p < " + pidFile() + "; kill $p 2>/dev/null; rm -f " + pidFile() + ";"
+    l.add("if [ -f " + pidFile() + " ]; then read -r p < " + pidFile() + "; " + stop("$p") + "; rm -f " + pidFile() + ";"
         + " iptables -t raw -S OUTPUT 2>/dev/null | grep -F -- '" + tag() + " " + slot + "\"' | sed 's/^-A/-D/'"
         + " | while read -r r; do eval iptables -t raw $r; done; fi");
     l.add("for p in /tmp/slipway-proxy-" + slot + "-*.pid; do [ -f \"$p\" ] || continue; read -r q < \"$p\";"
-        + " kill $q 2>/dev/null; rm -f \"$p\"; done");
+        + " " + stop("$q") + "; rm -f \"$p\"; done");
     l.add("if [ -f " + tcMarker() + " ]; then " + device(false) + ";"
         + " if [ -n \"$dev\" ] && /usr/sbin/tc qdisc show dev $dev | grep -q ' " + HANDLE + " root'; then /usr/sbin/tc qdisc del dev $dev root; fi;"
         + " if [ -d /sys/class/net/" + ifb() + " ]; then [ -n \"$dev\" ] && /usr/sbin/tc qdisc del dev $dev ingress 2>/dev/null;"
         + " /usr/sbin/ip link del " + ifb() + "; fi; rm -f " + tcMarker() + "; fi");
     return l;
+  }
+
+  /**
+   * Kills {@code pid} if it still runs one of the helper's programs ({@code slipway-delayer},
+   * {@code slipway-proxy}): a pid file may outlive its process, and in the agent's host PID
+   * namespace the pid may by then be another process's.
+   */
+  static String stop(String pid) {
+    return "case $(cat /proc/" + pid + "/comm 2>/dev/null) in slipway-*) kill " + pid + " 2>/dev/null;; esac";
   }
 
   /** Starts what {@code c} needs, replaces the slot's iptables rules, adds its qdiscs; run with {@code set -e}. */

@@ -126,8 +126,13 @@ final class Sidecars {
     return java.util.Set.copyOf(byTarget.keySet());
   }
 
-  /** The script that removes everything tagged with {@code runId} in a namespace (gc, cleanup). */
+  /** The script that removes everything tagged with {@code runId} in a helper's namespace (gc, cleanup). */
   static String sweepScript(String runId) {
+    return namespaceSweep(runId) + "\n" + processSweep();
+  }
+
+  /** Removes the run's tagged rules, chains, qdiscs and ifb devices from the namespace it runs in. */
+  static String namespaceSweep(String runId) {
     String run8 = new RunLabels(runId, "", 0, "", "").suffix();
     String tag = "slipway:" + runId;
     return String.join("\n",
@@ -141,13 +146,24 @@ final class Sidecars {
             + " iptables -F $c; iptables -X $c; done",
         "for c in $(iptables -t nat -S 2>/dev/null | awk '$1==\"-N\" && $2 ~ /^SWN-" + run8 + "-/ {print $2}'); do"
             + " iptables -t nat -F $c; iptables -t nat -X $c; done",
-        "for f in /tmp/slipway-delayer-*.pid /tmp/slipway-proxy-*.pid; do [ -f \"$f\" ] && kill $(cat $f) 2>/dev/null; rm -f \"$f\"; done",
-        "rm -f /tmp/slipway-tc-* /tmp/slipway-rules-*",
         "for d in $(ls /sys/class/net); do",
         "  /usr/sbin/tc qdisc show dev $d 2>/dev/null | grep -q ' " + RuleScript.HANDLE + " root' && /usr/sbin/tc qdisc del dev $d root",
         "  /usr/sbin/tc filter show dev $d parent ffff: 2>/dev/null | grep -q 'sw" + run8 + "' && /usr/sbin/tc qdisc del dev $d ingress",
         "done",
         "for i in $(ls /sys/class/net | grep '^sw" + run8 + "'); do /usr/sbin/ip link del $i; done",
+        "true");
+  }
+
+  /**
+   * Stops the delayers and proxies whose pid files are in the helper's {@code /tmp} and removes its
+   * state files. A pid is only signalled while it still names one of the helper's programs (in
+   * the agent's host PID namespace a stale pid could be anyone's).
+   */
+  static String processSweep() {
+    return String.join("\n",
+        "for f in /tmp/slipway-delayer-*.pid /tmp/slipway-proxy-*.pid; do [ -f \"$f\" ] && " + RuleScript.stop("$(cat $f)")
+            + "; rm -f \"$f\"; done",
+        "rm -f /tmp/slipway-tc-* /tmp/slipway-rules-*",
         "true");
   }
 

@@ -33,6 +33,8 @@ final class Containers {
 
   /** The label of the network simulation's helpers: infrastructure, not the Slipfile's. */
   static final String NETSIM_HELPER = "io.slipway.netsim.target";
+  /** The label of the network simulation's one namespace-entering helper per run. */
+  static final String NETSIM_AGENT = "io.slipway.netsim.agent";
 
   private final Supplier<ContainerEngine> engine;
   private final Function<String, ContainerEngine> runEngine;
@@ -64,7 +66,7 @@ final class Containers {
       List<ContainerInfo> infos = new ArrayList<>(e.listContainers(Map.of(RunLabels.RUN, run)));
       infos.sort(Comparator.comparing(ContainerInfo::name));
       for (ContainerInfo c : infos) {
-        if (c.labels().containsKey(NETSIM_HELPER)) {
+        if (c.labels().containsKey(NETSIM_HELPER) || c.labels().containsKey(NETSIM_AGENT)) {
           continue;
         }
         String name = c.name().endsWith(suffix)

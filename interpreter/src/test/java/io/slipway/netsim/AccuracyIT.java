@@ -93,7 +93,7 @@ class AccuracyIT {
       Target b = f.start("b");
       f.sim.slow(List.of(a), Duration.ofMillis(200), Duration.ZERO, "auto", false, null, false);
       assertThat(f.sim.measure(a, b, 5).p50Ms()).isGreaterThanOrEqualTo(200.0);
-      var killed = new Sidecars(f).exec(helper(f, a), "kill -9 $(cat /tmp/slipway-delayer-*.pid)");
+      var killed = new Sidecars(f).exec(f.ruleHelper(a), "kill -9 $(cat /tmp/slipway-delayer-*.pid)");
       assertThat(killed.exitCode()).isZero();
       Measurement m = f.sim.measure(a, b, 50);
       System.out.println("delayer killed: " + m.describe());
@@ -111,9 +111,5 @@ class AccuracyIT {
     Measurement second = f.sim.measure(a, b, 5);
     System.out.println(what + ": " + first.describe() + " / " + second.describe());
     return Math.max(first.throughputBps(), second.throughputBps());
-  }
-
-  private static String helper(SimFixture f, Target t) {
-    return f.engine.listContainers(java.util.Map.of(Sidecars.TARGET, t.id())).get(0).id();
   }
 }

@@ -16,20 +16,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code kill -9} of a run in the middle of network faults, then {@code slipway gc}'s sweep:
  * no helper, iptables rule, chain (nat included), qdisc, ifb device, delayer or proxy of the run is left in the
- * targets, which survive (they carry no run labels).
+ * targets, which survive (they carry no run labels) — with the run's agent and with one helper per container.
  */
 class KilledRunSweepIT {
   @RegisterExtension
   static final RealEngine ENGINE = new RealEngine();
 
-  @Test
-  void gcLeavesNoHelperRuleOrQdisc() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"agent", "sidecar"})
+  void gcLeavesNoHelperRuleOrQdisc(String mode) throws Exception {
     var e = ENGINE.get();
     String runId = "netsim-killed-" + UUID.randomUUID();
     String run8 = new RunLabels(runId, "", 0, "", "").suffix();
@@ -49,7 +51,9 @@ class KilledRunSweepIT {
       List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
           NetsimOrphan.class.getName()));
       cmd.addAll(args);
-      Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      var pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+      pb.environment().put(NetSim.MODE, mode);
+      Process p = pb.start();
       try (var r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         assertThat(r.readLine()).isEqualTo("ready");
       }

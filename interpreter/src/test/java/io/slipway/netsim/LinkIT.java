@@ -84,8 +84,7 @@ class LinkIT {
       f.sim.fast(List.of(a), false);
       assertThat(f.sh(a, "printf 'GET /small HTTP/1.0\\r\\n\\r\\n' | timeout 10 nc " + srv.ip() + " 80").output()).contains("hello");
       assertThat(f.sh(a, TIMED.formatted("wget -q -O /dev/null http://" + srv.ip() + "/small")).output()).contains("rc=0");
-      String helper = f.engine.listContainers(java.util.Map.of(Sidecars.TARGET, a.id())).get(0).id();
-      String left = new Sidecars(f).exec(helper, "iptables -t nat -S; ls /tmp; ps").output();
+      String left = f.inNamespace(a, "iptables -t nat -S").output() + new Sidecars(f).exec(f.ruleHelper(a), "ls /tmp").output();
       assertThat(left).doesNotContain("SWN-").doesNotContain("slipway-proxy");
     }
   }
@@ -100,6 +99,7 @@ class LinkIT {
           .contains("-j REDIRECT --to-ports $port0");
       assertThat(f.sim.conditionsOf(a).isEmpty()).isTrue();
       assertThat(f.engine.listContainers(java.util.Map.of(Sidecars.TARGET, a.id()))).as("no helper for a plan").isEmpty();
+      assertThat(f.agent()).as("no agent for a plan").isEmpty();
     }
   }
 

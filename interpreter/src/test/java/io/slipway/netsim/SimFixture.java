@@ -23,9 +23,20 @@ final class SimFixture implements SimHost, AutoCloseable {
   final String network;
   final List<String> containers = new ArrayList<>();
   final NetSim sim;
+  final Map<String, String> env;
 
   SimFixture(ContainerEngine engine) {
+    this(engine, null);
+  }
+
+  /** With {@code $SLIPWAY_NETSIM_HELPER} = {@code mode} (null: as the environment says). */
+  SimFixture(ContainerEngine engine, String mode) {
     this.engine = engine;
+    var e = new java.util.HashMap<>(System.getenv());
+    if (mode != null) {
+      e.put(NetSim.MODE, mode);
+    }
+    this.env = Map.copyOf(e);
     this.network = engine.createNetwork(new NetworkSpec(labels.scoped("sim"), "bridge", labels.labels(), false));
     this.sim = new NetSim(this);
   }
@@ -58,6 +69,23 @@ final class SimFixture implements SimHost, AutoCloseable {
     return new Sidecars.Result(code, out.toString(java.nio.charset.StandardCharsets.UTF_8));
   }
 
+  /** iptables rules (nat too), qdiscs and links of {@code t}'s namespace, read by a fresh short-lived helper. */
+  String inNamespaceOfFresh(Target t) {
+    String image = HelperImage.ensure(engine, env, s -> { });
+    String id = engine.createContainer(ContainerSpec.builder(image).network("container:" + t.id())
+        .capAdd("NET_ADMIN").command(List.of("/bin/sh", "-c",
+            "iptables -S; iptables -t nat -S; /usr/sbin/tc qdisc show; /usr/sbin/ip -o link show")).build());
+    try {
+      engine.startContainer(id);
+      engine.waitContainer(id, java.time.Duration.ofSeconds(60));
+      StringBuilder b = new StringBuilder();
+      engine.logs(id, -1).forEach(l -> b.append(l.text()).append('\n'));
+      return b.toString();
+    } finally {
+      engine.removeContainer(id, true);
+    }
+  }
+
   @Override
   public ContainerEngine engine() {
     return engine;
@@ -70,7 +98,28 @@ final class SimFixture implements SimHost, AutoCloseable {
 
   @Override
   public Map<String, String> env() {
-    return System.getenv();
+    return env;
+  }
+
+  /** The run's agent, if it has one. */
+  java.util.Optional<String> agent() {
+    return engine.listContainers(Map.of(RunLabels.RUN, labels.runId())).stream()
+        .filter(c -> c.labels().containsKey(Agent.LABEL)).map(c -> c.id()).findFirst();
+  }
+
+  /** The helper holding {@code t}'s delayer and state files: the run's agent, or {@code t}'s own helper. */
+  String ruleHelper(Target t) {
+    return agent().orElseGet(() -> engine.listContainers(Map.of(Sidecars.TARGET, t.id())).get(0).id());
+  }
+
+  /** Runs {@code script} with the helper's tools in {@code t}'s network namespace (through whichever helper holds it). */
+  Sidecars.Result inNamespace(Target t, String script) {
+    var a = agent();
+    if (a.isEmpty()) {
+      return new Sidecars(this).exec(ruleHelper(t), script);
+    }
+    String out = new Sidecars(this).exec(a.get(), Agent.batch(999_999, Map.of(t.id(), script))).output();
+    return Agent.parse(out, List.of(t.id())).get(t.id());
   }
 
   @Override
