@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Network simulation figures (issue 8): a partition across 20 containers applied and healed
+# Network simulation figures (issue 8): a partition across 20 containers applied and healed the default way
+# (one agent per run entering each namespace, where the engine allows it) and, alternating, with one helper per
+# container (SLIPWAY_NETSIM_HELPER=sidecar, the fallback), as before:
 # (Slipway's persistent helpers vs one short-lived `docker run --rm --network container:X`
 # helper per container, as Blockade/Pumba-style tools do), and the NFQUEUE delayer's CPU per
 # 1000 packets/s. Needs the real engine; runs io.slipway.netsim.NetsimBench from the

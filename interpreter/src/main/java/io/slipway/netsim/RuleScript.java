@@ -82,7 +82,7 @@ public record RuleScript(String runId, String run8, int slot, String ip) {
         + " " + stop("$q") + "; rm -f \"$p\"; done");
     l.add("if [ -f " + tcMarker() + " ]; then " + device(false) + ";"
         + " if [ -n \"$dev\" ] && /usr/sbin/tc qdisc show dev $dev | grep -q ' " + HANDLE + " root'; then /usr/sbin/tc qdisc del dev $dev root; fi;"
-        + " if [ -d /sys/class/net/" + ifb() + " ]; then [ -n \"$dev\" ] && /usr/sbin/tc qdisc del dev $dev ingress 2>/dev/null;"
+        + " if /usr/sbin/ip link show " + ifb() + " >/dev/null 2>&1; then [ -n \"$dev\" ] && /usr/sbin/tc qdisc del dev $dev ingress 2>/dev/null;"
         + " /usr/sbin/ip link del " + ifb() + "; fi; rm -f " + tcMarker() + "; fi");
     return l;
   }

@@ -146,11 +146,14 @@ final class Sidecars {
             + " iptables -F $c; iptables -X $c; done",
         "for c in $(iptables -t nat -S 2>/dev/null | awk '$1==\"-N\" && $2 ~ /^SWN-" + run8 + "-/ {print $2}'); do"
             + " iptables -t nat -F $c; iptables -t nat -X $c; done",
-        "for d in $(ls /sys/class/net); do",
+        // devices as the namespace's netlink lists them: /sys/class/net is the helper's own
+        // mount, which shows the agent's namespace, not the one it entered
+        "links=$(/usr/sbin/ip -o link show | awk -F': ' '{print $2}' | sed 's/@.*//')",
+        "for d in $links; do",
         "  /usr/sbin/tc qdisc show dev $d 2>/dev/null | grep -q ' " + RuleScript.HANDLE + " root' && /usr/sbin/tc qdisc del dev $d root",
         "  /usr/sbin/tc filter show dev $d parent ffff: 2>/dev/null | grep -q 'sw" + run8 + "' && /usr/sbin/tc qdisc del dev $d ingress",
         "done",
-        "for i in $(ls /sys/class/net | grep '^sw" + run8 + "'); do /usr/sbin/ip link del $i; done",
+        "for i in $(echo \"$links\" | grep '^sw" + run8 + "'); do /usr/sbin/ip link del $i; done",
         "true");
   }
 

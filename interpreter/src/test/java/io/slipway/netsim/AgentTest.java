@@ -44,4 +44,12 @@ class AgentTest {
     assertThat(s).contains("case $(cat /proc/$(cat $f)/comm 2>/dev/null) in slipway-*) kill $(cat $f)");
     assertThat(s.indexOf("wait\n")).isLessThan(s.indexOf("/tmp/slipway-delayer-*.pid"));
   }
+
+  @Test
+  void devicesAreListedThroughNetlinkNotTheHelpersSysfs() {
+    // the agent's /sys shows its own namespace, not the one nsenter entered
+    assertThat(Agent.sweepScript("run-1")).doesNotContain("/sys/class/net").contains("/usr/sbin/ip -o link show");
+    assertThat(String.join("\n", new RuleScript("run-1", "abcd1234", 2, "172.18.0.3").reset()))
+        .doesNotContain("/sys/class/net").contains("/usr/sbin/ip link show swabcd12342");
+  }
 }
