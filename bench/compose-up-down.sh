@@ -4,6 +4,9 @@
 # docker-compose 1.29.2 (`up -d`, then `down`), same file, same stop timeouts (every service
 # stops at SIGTERM except `worker`, whose PID 1 ignores it, so both tools wait its 2 s
 # stop_grace_period). Rounds alternate the tools; medians. Goals: up <= 0.5x, down <= 1x.
+# Each round also takes the engine floor (compose-floor.sh: the same five containers with curl
+# on the socket in the best order, no tool at all), so each ratio can be read against what the
+# engine alone takes in the same minutes.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 rounds="${1:-5}"
@@ -47,7 +50,7 @@ cat > "$dir/down.slip" <<'SLIP'
 pipeline("bench-down") { stage("down") { compose("docker-compose.yml", project = "benchsw").down(volumes = true) } }
 SLIP
 cd "$dir"
-dc_up=(); dc_down=(); sw_up=(); sw_down=()
+dc_up=(); dc_down=(); sw_up=(); sw_down=(); fl_up=(); fl_down=()
 for ((i = 1; i <= rounds; i++)); do
   dc_up+=("$(wall docker-compose -p benchdc up -d)")
   dc_down+=("$(wall docker-compose -p benchdc down -v)")
@@ -57,9 +60,13 @@ for ((i = 1; i <= rounds; i++)); do
   sw_down+=("$(wall "$root/slipway" run down.slip)")
   [[ -z $(docker ps -aq --filter label=com.docker.compose.project=benchsw) ]] \
     || { echo "bench: Slipway's down left containers" >&2; exit 1; }
-  echo "round $i: up docker-compose ${dc_up[-1]} s, Slipway ${sw_up[-1]} s; down docker-compose ${dc_down[-1]} s, Slipway ${sw_down[-1]} s"
+  read -r fu fd < <("$bench_dir/compose-floor.sh" 1 | awk '/^round/ { print $4, $7 }')
+  fl_up+=("$fu"); fl_down+=("$fd")
+  echo "round $i: up docker-compose ${dc_up[-1]} s, Slipway ${sw_up[-1]} s, floor $fu s; down docker-compose ${dc_down[-1]} s, Slipway ${sw_down[-1]} s, floor $fd s"
 done
 u1=$(median "${dc_up[@]}"); u2=$(median "${sw_up[@]}"); d1=$(median "${dc_down[@]}"); d2=$(median "${sw_down[@]}")
 echo "up:   docker-compose $u1 s, Slipway $u2 s, ratio $(ratio "$u2" "$u1") (goal <= 0.5: $(verdict "$(ratio "$u2" "$u1")" '<=' 0.5))"
 echo "down: docker-compose $d1 s, Slipway $d2 s, ratio $(ratio "$d2" "$d1") (goal <= 1: $(verdict "$(ratio "$d2" "$d1")" '<=' 1))"
+f1=$(median "${fl_up[@]}"); f2=$(median "${fl_down[@]}")
+echo "engine floor (curl, best order): up $f1 s ($(ratio "$f1" "$u1")x docker-compose), down $f2 s ($(ratio "$f2" "$d1")x docker-compose)"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -88,16 +88,28 @@ final class Converger {
   }
 
   /**
-   * Creates (does not start) containers 1..{@code scale} of a service that has none; if one
-   * fails, those already created are removed.
+   * The specs of containers 1..{@code scale} of a service that has none (config hash included):
+   * pure work, done while the project's networks and volumes are still being created.
    */
-  List<Created> createAll(Service s, int scale) {
+  List<ContainerSpec> plan(Service s, int scale) {
     checkScale(s, scale);
     String hash = hash(s);
+    List<ContainerSpec> out = new ArrayList<>();
+    for (int n = 1; n <= scale; n++) {
+      out.add(specs.build(s, n, null, hash));
+    }
+    return out;
+  }
+
+  /**
+   * Creates (does not start) the containers {@link #plan} gave; if one fails, those already
+   * created are removed.
+   */
+  List<Created> createAll(Service s, List<ContainerSpec> planned) {
     List<Created> out = new ArrayList<>();
     try {
-      for (int n = 1; n <= scale; n++) {
-        out.add(createOne(s, n, hash, "Creating"));
+      for (ContainerSpec spec : planned) {
+        out.add(createOne(s, spec, "Creating"));
       }
     } catch (RuntimeException e) {
       discard(out);
@@ -166,7 +178,10 @@ final class Converger {
   }
 
   private Created createOne(Service s, int number, String hash, String verb) {
-    ContainerSpec spec = specs.build(s, number, null, hash);
+    return createOne(s, specs.build(s, number, null, hash), verb);
+  }
+
+  private Created createOne(Service s, ContainerSpec spec, String verb) {
     String id = engine.createContainer(spec);
     listener.owned(ResourceTracker.Kind.CONTAINER, id, spec.name());
     Created c = new Created(id, spec.name(), verb);

@@ -5,6 +5,7 @@ import io.slipway.compose.model.Dependency;
 import io.slipway.compose.model.Service;
 import io.slipway.engine.ContainerEngine;
 import io.slipway.engine.ContainerInfo;
+import io.slipway.engine.ContainerSpec;
 import io.slipway.engine.LogLine;
 import io.slipway.engine.NetworkInfo;
 import io.slipway.engine.OutputSink;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -85,21 +87,41 @@ public final class Lifecycle {
   public void up(List<String> names, Duration conditionTimeout) throws InterruptedException {
     names.forEach(this::service);
     List<Service> targets = project.withDependencies(names);
-    prepare(targets);
-    Map<String, List<ContainerInfo>> existing = byService(engine.listContainers(
-        Map.of(Naming.PROJECT, project.name(), Naming.ONE_OFF, "False")));
-    // the containers of services that have none yet are created at once, all services together;
-    // the dependency order below only decides when each is started (creating is half the work)
-    Map<String, Future<List<Converger.Created>>> ahead = new LinkedHashMap<>();
+    warnNotApplied(targets);
     ExecutorService pool = Executors.newThreadPerTaskExecutor(
-        Thread.ofPlatform().daemon().name("slipway-compose-create-", 0).factory());
+        Thread.ofPlatform().daemon().name("slipway-compose-up-", 0).factory());
+    // the project's containers are listed while its networks, volumes and images are made ready
+    // (none depends on another); then the containers of every service that has none yet are
+    // created at once, all services together, each as soon as those are ready (its specs and
+    // config hash are computed meanwhile); the dependency order below only decides when each
+    // is started (creating is half the work)
+    Future<List<ContainerInfo>> listed = pool.submit(() -> engine.listContainers(
+        Map.of(Naming.PROJECT, project.name(), Naming.ONE_OFF, "False")));
+    Future<?> networks = pool.submit(() -> resources.networks(targets));
+    Future<?> volumes = pool.submit(() -> resources.volumes(targets));
+    Future<?> images = pool.submit(() -> {
+      resources.images(targets);
+      return null;
+    });
+    Map<String, Future<List<Converger.Created>>> ahead = new LinkedHashMap<>();
     Set<String> started = ConcurrentHashMap.newKeySet();
     try {
+      Map<String, List<ContainerInfo>> existing = byService(result(listed));
       for (Service s : targets) {
         if (s.scale() > 0 && Converger.standalone(s) && !existing.containsKey(s.name())) {
-          ahead.put(s.name(), pool.submit(() -> converger.createAll(s, s.scale())));
+          ahead.put(s.name(), pool.submit(() -> {
+            result(images); // the config hash holds the image's id
+            List<ContainerSpec> planned = converger.plan(s, s.scale());
+            result(networks);
+            result(volumes);
+            return converger.createAll(s, planned);
+          }));
         }
       }
+      // a failure to prepare is reported as such (in this order), not as each service's
+      result(networks);
+      result(volumes);
+      result(images);
       Map<String, List<String>> graph = new LinkedHashMap<>();
       targets.forEach(s -> graph.put(s.name(), s.dependencies()));
       Map<String, Throwable> failed = Graph.run(graph, name -> {
@@ -118,13 +140,32 @@ public final class Lifecycle {
       });
       failures("up", failed);
     } finally {
-      pool.shutdownNow();
-      // created ahead for a service that was never started (a dependency failed): not left behind
-      ahead.forEach((name, f) -> {
-        if (!started.contains(name) && f.state() == Future.State.SUCCESS) {
+      // created ahead for a service that was never started (a dependency failed): not left
+      // behind; once interrupted, creations under way are interrupted too and only the finished
+      // ones removed here (the run's cleanup removes the rest: they are owned by the run)
+      boolean interrupted = Thread.currentThread().isInterrupted();
+      for (var e : ahead.entrySet()) {
+        if (started.contains(e.getKey())) {
+          continue;
+        }
+        Future<List<Converger.Created>> f = e.getValue();
+        if (interrupted) {
+          pool.shutdownNow();
+        } else {
+          try {
+            f.get();
+          } catch (ExecutionException | CancellationException nothingCreated) {
+            // a failed creation removed what it had created
+          } catch (InterruptedException i) {
+            interrupted = true;
+            Thread.currentThread().interrupt();
+          }
+        }
+        if (f.state() == Future.State.SUCCESS) {
           converger.discard(f.resultNow());
         }
-      });
+      }
+      pool.shutdownNow();
     }
   }
 
@@ -148,11 +189,15 @@ public final class Lifecycle {
   }
 
   private void prepare(List<Service> targets) throws InterruptedException {
+    warnNotApplied(targets);
+    resources.prepare(targets);
+  }
+
+  private void warnNotApplied(List<Service> targets) {
     for (Service s : targets) {
       s.notApplied().forEach((key, pos) -> listener.warning(pos + ": service `" + s.name() + "`: `" + key
           + "` is not applied by Slipway's `up` (kept in `config()`)"));
     }
-    resources.prepare(targets);
   }
 
   private static void failures(String what, Map<String, Throwable> failed) {
@@ -179,7 +224,21 @@ public final class Lifecycle {
    * networks, and with {@code volumes} its named volumes.
    */
   public void down(boolean volumes) throws InterruptedException {
-    List<ContainerInfo> all = engine.listContainers(Map.of(Naming.PROJECT, project.name()));
+    // a service stops once its dependents stopped; removing a stopped container holds up nobody,
+    // so removals run beside the stops, and networks and volumes go once every removal is done
+    // (listed at the start, beside the containers: listing them at the end costs two round trips)
+    ExecutorService removals = Executors.newThreadPerTaskExecutor(
+        Thread.ofPlatform().daemon().name("slipway-compose-rm-", 0).factory());
+    Map<String, String> mine = Map.of(Naming.PROJECT, project.name());
+    Future<List<NetworkInfo>> networks = removals.submit(() -> engine.listNetworks(mine));
+    Future<List<VolumeInfo>> named = volumes ? removals.submit(() -> engine.listVolumes(mine)) : null;
+    List<ContainerInfo> all;
+    try {
+      all = engine.listContainers(mine);
+    } catch (RuntimeException e) {
+      removals.shutdownNow();
+      throw e;
+    }
     Map<String, List<ContainerInfo>> byService = new LinkedHashMap<>();
     for (ContainerInfo c : all) {
       byService.computeIfAbsent(c.labels().getOrDefault(Naming.SERVICE, ""), k -> new ArrayList<>()).add(c);
@@ -196,12 +255,10 @@ public final class Lifecycle {
         }
       }
     }
-    // a service stops once its dependents stopped; removing a stopped container holds up nobody,
-    // so removals run beside the stops, and networks and volumes go once every removal is done
-    ExecutorService removals = Executors.newThreadPerTaskExecutor(
-        Thread.ofPlatform().daemon().name("slipway-compose-rm-", 0).factory());
     List<Future<?>> removed = new ArrayList<>();
     Map<String, Throwable> failed;
+    List<NetworkInfo> listedNetworks;
+    List<VolumeInfo> listedVolumes;
     try {
       failed = Graph.run(reversed, name -> {
         Service def = project.service(name);
@@ -230,24 +287,24 @@ public final class Lifecycle {
           failed.putIfAbsent("(removal)", e);
         }
       }
+      failures("down", failed);
+      listedNetworks = result(networks);
+      listedVolumes = named == null ? List.of() : result(named);
     } finally {
       removals.shutdownNow();
     }
-    failures("down", failed);
     List<Runnable> rest = new ArrayList<>();
-    for (NetworkInfo n : engine.listNetworks(Map.of(Naming.PROJECT, project.name()))) {
+    for (NetworkInfo n : listedNetworks) {
       rest.add(() -> {
         listener.info("Removing network " + n.name());
         engine.removeNetwork(n.id());
       });
     }
-    if (volumes) {
-      for (VolumeInfo v : engine.listVolumes(Map.of(Naming.PROJECT, project.name()))) {
-        rest.add(() -> {
-          listener.info("Removing volume " + v.name());
-          engine.removeVolume(v.name());
-        });
-      }
+    for (VolumeInfo v : listedVolumes) {
+      rest.add(() -> {
+        listener.info("Removing volume " + v.name());
+        engine.removeVolume(v.name());
+      });
     }
     if (!rest.isEmpty()) {
       Parallel.run(rest);

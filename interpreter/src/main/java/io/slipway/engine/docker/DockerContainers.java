@@ -40,10 +40,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** Container operations on docker-java. */
 final class DockerContainers {
+  /** How many containers {@link #list} inspects at a time. */
+  private static final int INSPECTS = 8;
   private final DockerClient client;
   private final DockerHttpClient http;
 
@@ -214,12 +220,40 @@ final class DockerContainers {
         labels, state, nets, ports));
   }
 
+  /**
+   * The listed containers, each inspected (the list alone lacks exit codes and health). The
+   * inspections run at once, up to {@link #INSPECTS} at a time: each is a round trip, and a
+   * compose project's {@code down} starts by listing all of its containers.
+   */
   List<ContainerInfo> list(Map<String, String> labels) {
+    List<Container> found = client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec();
     List<ContainerInfo> out = new ArrayList<>();
-    for (Container c : client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()) {
-      inspect(c.getId()).ifPresent(out::add);
+    if (found.size() <= 1) {
+      found.forEach(c -> inspect(c.getId()).ifPresent(out::add));
+      return out;
     }
-    return out;
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(INSPECTS, found.size()),
+        Thread.ofPlatform().daemon().name("slipway-engine-inspect-", 0).factory());
+    try {
+      List<Future<Optional<ContainerInfo>>> inspected = new ArrayList<>();
+      for (Container c : found) {
+        inspected.add(pool.submit(() -> inspect(c.getId())));
+      }
+      for (Future<Optional<ContainerInfo>> f : inspected) {
+        f.get().ifPresent(out::add);
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("list containers: interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new EngineException("list containers: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   List<LogLine> logs(String id, int tail) {
