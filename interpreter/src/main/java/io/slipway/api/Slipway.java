@@ -64,9 +64,24 @@ public final class Slipway {
   private static final int MAX_CALL_DEPTH = 10_000;
 
   private final BuiltinRegistry registry;
+  private final java.util.function.Consumer<io.slipway.syntax.ast.Program> parsed;
 
   public Slipway(BuiltinRegistry registry) {
+    this(registry, null);
+  }
+
+  private Slipway(BuiltinRegistry registry, java.util.function.Consumer<io.slipway.syntax.ast.Program> parsed) {
     this.registry = registry;
+    this.parsed = parsed;
+  }
+
+  /**
+   * This facade, telling {@code parsed} each checked file's syntax tree as soon as it is parsed,
+   * before the (longer) check: {@code slipway run} starts connecting to the engine there when the
+   * tree calls Docker. The tree must not be changed; a failure of {@code parsed} is ignored.
+   */
+  public Slipway whenParsed(java.util.function.Consumer<io.slipway.syntax.ast.Program> parsed) {
+    return new Slipway(registry, parsed);
   }
 
   /** Parses, resolves imports, type-checks a pipeline file. Never throws for bad input. */
@@ -108,6 +123,13 @@ public final class Slipway {
     var out = new Diagnostics();
     ParseResult parsed = SlipParser.parse(source);
     out.addAll(parsed.diagnostics());
+    if (this.parsed != null && parsed.program() != null) {
+      try {
+        this.parsed.accept(parsed.program());
+      } catch (RuntimeException ignored) {
+        // a head start only (see whenParsed)
+      }
+    }
     boolean pipelineFile = !allowLibrary || !Checker.pipelineCalls(parsed.program()).isEmpty();
     CheckedProgram program = new Checker(registry).check(parsed.program(),
         new FileModuleLoader(), out, pipelineFile);

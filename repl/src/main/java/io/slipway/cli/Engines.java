@@ -31,6 +31,92 @@ final class Engines {
     }
   }
 
+  /**
+   * The engine for one {@code slipway run}, whose connection may start before the run does:
+   * {@link #start()} (called once the file is parsed and is seen to use Docker) connects on a
+   * background thread while the file is still being checked, so that docker-java's set-up and the
+   * ping overlap the check instead of following it. The first {@link #get()} takes that
+   * connection (waiting for it, and failing as it failed); any later one connects anew, as
+   * {@link #docker()} does. Never started, it never loads docker-java.
+   */
+  static final class Early implements Supplier<ContainerEngine> {
+    private final Supplier<ContainerEngine> connector;
+    private java.util.concurrent.FutureTask<ContainerEngine> pending;
+    private boolean taken;
+
+    Early() {
+      this(DockerConnector::connect);
+    }
+
+    /** @param connector connects (and pings), as {@link #docker()} does */
+    Early(Supplier<ContainerEngine> connector) {
+      this.connector = connector;
+    }
+
+    /** Starts connecting, unless already started. */
+    synchronized void start() {
+      if (pending != null || taken) {
+        return;
+      }
+      var task = new java.util.concurrent.FutureTask<>(connector::get);
+      pending = task;
+      Thread.ofPlatform().daemon().name("slipway-engine-early").start(() -> {
+        task.run();
+        try {
+          task.get().warmUp(); // the client's JSON set-up, while the check goes on
+        } catch (java.util.concurrent.ExecutionException | InterruptedException | RuntimeException ignored) {
+          // only a head start: the first real use reports the failure
+        }
+      });
+    }
+
+    @Override
+    public ContainerEngine get() {
+      java.util.concurrent.FutureTask<ContainerEngine> task;
+      synchronized (this) {
+        task = pending;
+        pending = null;
+        taken = true;
+      }
+      if (task == null) {
+        return connector.get();
+      }
+      try {
+        return task.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new io.slipway.engine.EngineException("connecting to the engine: interrupted");
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+
+    /** Closes a connection started but never taken (the run ended before needing it). */
+    void closeUnclaimed() {
+      java.util.concurrent.FutureTask<ContainerEngine> task;
+      synchronized (this) {
+        task = pending;
+        pending = null;
+        taken = true;
+      }
+      if (task != null) {
+        Thread.ofPlatform().daemon().name("slipway-engine-close").start(() -> {
+          try {
+            task.get().close();
+          } catch (java.util.concurrent.ExecutionException | InterruptedException | RuntimeException never) {
+            // never connected: nothing to close
+          }
+        });
+      }
+    }
+  }
+
   /** A separate class so that merely loading {@link Engines} never links docker-java. */
   private static final class DockerConnector {
     static ContainerEngine connect() {

@@ -35,8 +35,13 @@ final class PipelineInput {
    * command then exits with {@link ExitCode#USAGE}).
    */
   Checked check(Cli cli) {
+    return check(cli, null);
+  }
+
+  /** As {@link #check(Cli)}; {@code parsed}, if given, sees the main file's syntax tree before the check. */
+  Checked check(Cli cli, java.util.function.Consumer<io.slipway.syntax.ast.Program> parsed) {
     var path = Files.pipeline(file);
-    var slipway = Engines.slipway(cli);
+    var slipway = parsed == null ? Engines.slipway(cli) : Engines.slipway(cli).whenParsed(parsed);
     CheckResult checked = slipway.check(path);
     if (CheckCommand.report(cli, checked, checked.diagnostics())) {
       return null;

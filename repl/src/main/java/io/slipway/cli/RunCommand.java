@@ -68,13 +68,30 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var checked = input.check(cli);
-    if (checked == null) {
-      return ExitCode.USAGE;
-    }
     if (breakOnFailure || pause) {
+      if (input.check(cli) == null) {
+        return ExitCode.USAGE;
+      }
       return DebugRun.run(cli, input, breakOnFailure, pause, stage != null || json
           || junit != null || report != null || keep);
+    }
+    // a file that uses Docker starts connecting as soon as it is parsed, beside its check
+    var engine = new Engines.Early();
+    try {
+      return run(engine);
+    } finally {
+      engine.closeUnclaimed();
+    }
+  }
+
+  private int run(Engines.Early engine) {
+    var checked = input.check(cli, program -> {
+      if (io.slipway.pipeline.DockerUse.usesDocker(cli.warmup().registry(), List.of(program))) {
+        engine.start();
+      }
+    });
+    if (checked == null) {
+      return ExitCode.USAGE;
     }
     var model = new RunModel();
     LiveView live = null;
@@ -103,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
         .withKeep(keep)
         .withApproveAll(approve)
         .withApprover(interactive ? approver : null)
-        .withEngineFactory(Engines.docker())
+        .withEngineFactory(engine)
         .withEnvironment(cli.env())
         .withHostPaths(input.hostPaths)
         .withDebug(input.debug)
