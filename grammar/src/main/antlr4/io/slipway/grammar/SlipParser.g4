@@ -330,7 +330,8 @@ type
 
 receiverType: simpleUserType QUEST? | LPAREN type RPAREN QUEST?;
 
-simpleUserType: IDENT (NL* LANGLE NL* type (NL* COMMA NL* type)* NL* RANGLE)?;
+// `Map.Entry<K, V>`: one qualifier, as Kotlin names a nested type
+simpleUserType: IDENT (DOT IDENT)? (NL* LANGLE NL* type (NL* COMMA NL* type)* NL* RANGLE)?;
 
 functionTypeParameters: LPAREN (functionTypeParameter (COMMA functionTypeParameter)* COMMA?)? RPAREN;
 

@@ -41,9 +41,13 @@ final class TypeBuilder {
     if (ctx == null) {
       return new TypeRef.Error(span);
     }
-    Ident name = ast.ident(ctx.IDENT());
+    Ident name = ast.ident(ctx.IDENT(0));
     if (name == null) {
       return new TypeRef.Error(span);
+    }
+    Ident nested = ctx.IDENT().size() > 1 ? ast.ident(ctx.IDENT(1)) : null;
+    if (nested != null) {
+      name = new Ident(ast.spans.between(name.span(), nested.span()), name.text() + "." + nested.text());
     }
     List<TypeRef> args = new ArrayList<>();
     for (TypeContext t : ctx.type()) {

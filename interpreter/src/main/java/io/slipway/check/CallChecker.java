@@ -578,6 +578,10 @@ final class CallChecker {
     List<Type> ptypes = new ArrayList<>();
     if (l.arrow()) {
       boolean reported = false;
+      Type.FnType keyValue = keyAndValue(want, l);
+      if (keyValue != null) {
+        want = keyValue;
+      }
       if (want != null && want.params().size() != l.params().size()) {
         reported = true;
         cx.report(Code.E0203, l.span(), "type mismatch: expected a lambda of type " + want + ", found one with "
@@ -625,6 +629,20 @@ final class CallChecker {
     boolean unit = wantResult != null && Subtyping.isUnit(wantResult);
     Type body = cx.stmts.lambdaBody(l.body(), lenv, unit ? null : wantResult, !unit);
     return new Type.FnType(recv, ptypes, unit ? Types.UNIT : body);
+  }
+
+  /**
+   * A lambda of two parameters where one taking a {@code Map.Entry<K, V>} is wanted
+   * ({@code m.forEach { k, v -> }}) takes the key and the value, as the run time passes them
+   * ({@code Closure}); null when that does not apply.
+   */
+  private static Type.FnType keyAndValue(Type.FnType want, Expr.Lambda l) {
+    if (want != null && want.params().size() == 1 && l.params().size() == 2
+        && want.params().get(0) instanceof Type.ClassType e && e.name().equals("Map.Entry")
+        && e.args().size() == 2) {
+      return new Type.FnType(want.receiver(), e.args(), want.result());
+    }
+    return null;
   }
 
   private void declareLocal(Env env, String name, Type t, Span span) {

@@ -345,13 +345,13 @@ final class Declarations {
     }
   }
 
-  /** The component types of a Pair, data class or List for destructuring into {@code n} names. */
+  /** The component types of a Pair, Map.Entry, data class or List for destructuring into {@code n} names. */
   List<Type> components(Type t, int n, Expr where) {
     if (Types.isError(t)) {
       return Collections.nCopies(n, Types.ERROR);
     }
     if (t instanceof Type.ClassType c) {
-      if (c.name().equals("Pair") && c.args().size() == 2 && n <= 2
+      if ((c.name().equals("Pair") || c.name().equals("Map.Entry")) && c.args().size() == 2 && n <= 2
           || c.name().equals("Triple") && c.args().size() == 3 && n <= 3) {
         return c.args().subList(0, n);
       }

@@ -263,7 +263,7 @@ final class StmtChecker {
     if (Types.nonNull(it) instanceof Type.ClassType c && !Types.isNullable(it)) {
       Type.ClassType map = cx.sub.asSuper(c, "Map");
       if (map != null && map.args().size() == 2) {
-        return n == 2 ? map.args() : java.util.Collections.nCopies(n, Types.cls("Pair", map.args().get(0), map.args().get(1)));
+        return n == 2 ? map.args() : java.util.Collections.nCopies(n, Types.cls("Map.Entry", map.args().get(0), map.args().get(1)));
       }
       Type.ClassType list = cx.sub.asSuper(c, "List");
       if (list == null) {

@@ -16,7 +16,8 @@ final class TypeResolver {
       Map.entry("Int", 0), Map.entry("Double", 0), Map.entry("Bool", 0), Map.entry("String", 0), Map.entry("Char", 0),
       Map.entry("Unit", 0), Map.entry("Any", 0), Map.entry("Nothing", 0),
       Map.entry("List", 1), Map.entry("MutableList", 1), Map.entry("Set", 1),
-      Map.entry("Map", 2), Map.entry("MutableMap", 2), Map.entry("Pair", 2));
+      Map.entry("Map", 2), Map.entry("MutableMap", 2), Map.entry("Pair", 2),
+      Map.entry("Map.Entry", 2));
 
   /** Kotlin's names for types Slipway names differently. */
   private static final Map<String, String> KOTLIN_NAMES = Map.of(

@@ -4,6 +4,7 @@ import io.slipway.source.SourceFile;
 import io.slipway.source.Span;
 import io.slipway.syntax.ast.Expr;
 import io.slipway.syntax.ast.Param;
+import io.slipway.value.MapEntry;
 import io.slipway.value.SlipException;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,9 @@ public record Closure(Expr.Lambda lambda, Env env, SourceFile file, String calle
     }
     Env scope = withReceiver ? outer.childWithReceiver(receiver) : outer.child();
     List<Param> params = lambda.params();
+    if (params.size() == 2 && positional.size() == 1 && positional.get(0) instanceof MapEntry e) {
+      positional = java.util.Arrays.asList(e.key(), e.value()); // `m.forEach { k, v -> }` (checked so)
+    }
     if (params.isEmpty()) {
       if (!lambda.arrow() && positional.size() == 1) {
         scope.define("it", positional.get(0), false);

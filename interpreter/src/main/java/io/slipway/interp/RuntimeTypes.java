@@ -52,6 +52,7 @@ public final class RuntimeTypes {
       case SecretValue s -> "Secret";
       case ExecResult r -> "ExecResult";
       case Pair p -> "Pair";
+      case io.slipway.value.MapEntry e -> "Map.Entry";
       case io.slipway.value.Triple t -> "Triple";
       case ErrorValue e -> e.type();
       case DataObject d -> d.typeName();

@@ -6,6 +6,7 @@ import io.slipway.syntax.ast.Expr;
 import io.slipway.syntax.ast.Stmt;
 import io.slipway.value.Deferred;
 import io.slipway.value.ErrorValue;
+import io.slipway.value.MapEntry;
 import io.slipway.value.Pair;
 import io.slipway.value.SlipException;
 import io.slipway.value.Unit;
@@ -120,8 +121,7 @@ final class Statements {
       case Deferred d -> throw new Undecidable(d, ev.file(), f.iterable().span());
       case Iterable<?> it -> it;
       case String s -> s.chars().mapToObj(c -> (Object) (char) c).toList();
-      case Map<?, ?> m -> m.entrySet().stream()
-          .map(e -> (Object) new Pair(e.getKey(), e.getValue())).toList();
+      case Map<?, ?> m -> m.entrySet().stream().map(e -> (Object) MapEntry.of(e)).toList();
       case null, default -> throw SlipException.error("cannot iterate over "
           + (iterable == null ? "null" : ev.interp.types().nameOf(iterable)));
     };

@@ -105,8 +105,9 @@ public final class TypeParser {
   private String ident() {
     skipWs();
     int start = pos;
-    while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_')) {
-      pos++;
+    while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_'
+        || s.charAt(pos) == '.' && pos + 1 < s.length() && Character.isLetter(s.charAt(pos + 1)))) {
+      pos++; // a '.' before a letter qualifies (`Map.Entry`); before '(' it starts `T.() -> R`
     }
     if (start == pos) {
       throw new IllegalArgumentException("expected a type name in '" + s + "' at " + pos);

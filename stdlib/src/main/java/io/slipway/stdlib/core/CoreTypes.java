@@ -44,6 +44,7 @@ public final class CoreTypes implements Library {
     d.type("Set<T>", "An immutable set in insertion order, equal by elements; `setOf(..)`, `xs.toSet()`. Prints as `[a, b]`.", java.util.Set.class, "Any");
     d.type("MutableSet<T>", "A set that can change in place, in insertion order; `mutableSetOf(..)`.", java.util.LinkedHashSet.class, "Set");
     d.type("Pair<A, B>", "Two values; `a to b`. Prints as `(a, b)`.", Pair.class, "Any");
+    d.type("Map.Entry<K, V>", "An entry of a map: `key`, `value`, destructured as `(k, v)`; what `for (e in m)`, `m.entries` and lambdas such as `m.filter { it.value > 1 }` see. Prints as `key=value`.", io.slipway.value.MapEntry.class, "Any");
     d.type("Triple<A, B, C>", "Three values; `Triple(a, b, c)`. Prints as `(a, b, c)`.", io.slipway.value.Triple.class, "Any");
     d.category("Units");
     d.type("Duration", "A length of time: `150.ms`, `30.seconds`, `5.minutes`, `2.hours`. Prints as `1m30s`, `45s`, `150ms`.", Duration.class, "Any");

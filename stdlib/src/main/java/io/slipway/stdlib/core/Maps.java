@@ -2,6 +2,7 @@ package io.slipway.stdlib.core;
 
 import io.slipway.builtin.Declarations;
 import io.slipway.stdlib.Library;
+import io.slipway.value.MapEntry;
 import io.slipway.value.Pair;
 import io.slipway.value.SlipException;
 import io.slipway.value.Values;
@@ -11,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Making and reading maps, and {@code Pair}. Lambdas over maps take the key and the value as two
- * parameters ({@code forEach { k, v -> }}); there is no entry type.
+ * Making and reading maps, their entries ({@code Map.Entry}) and {@code Pair}. Lambdas over maps
+ * take an entry, as Kotlin's ({@code filter { it.value > 1 }}, {@code map { (k, v) -> }}), or
+ * the key and the value as two parameters ({@code forEach { k, v -> }}).
  */
 public final class Maps implements Library {
   @Override
@@ -33,9 +35,14 @@ public final class Maps implements Library {
         .get((cx, r) -> java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(m(r).keySet())));
     d.property("Map<K, V>", "values").type("List<V>").doc("The values, in key order.")
         .get((cx, r) -> Colls.listOf(m(r).values()));
-    d.property("Map<K, V>", "entries").type("List<Pair<K, V>>")
-        .doc("The entries as pairs, in order: `for ((k, v) in m.entries)`.")
-        .get((cx, r) -> pairs(m(r)));
+    // a List, not Kotlin's Set: the same entries in the same order, with every List operation
+    d.property("Map<K, V>", "entries").type("List<Map.Entry<K, V>>")
+        .doc("The entries, in order: `for ((k, v) in m.entries)`, `m.entries.sortedBy { it.value }`.")
+        .get((cx, r) -> {
+          var out = new ArrayList<Object>(m(r).size());
+          m(r).entrySet().forEach(e -> out.add(MapEntry.of(e)));
+          return Colls.list(out);
+        });
     d.method("Map<K, V>", "get").param("key", "K").returns("V?")
         .doc("`m[k]`: the value for `key`, or null.")
         .impl((cx, r, a) -> m(r).get(a[0]));
@@ -93,6 +100,12 @@ public final class Maps implements Library {
         .get((cx, r) -> ((Pair) r).first());
     d.property("Pair<A, B>", "second").type("B").doc("The second value.")
         .get((cx, r) -> ((Pair) r).second());
+    d.property("Map.Entry<K, V>", "key").type("K").doc("The entry's key.")
+        .get((cx, r) -> ((MapEntry) r).key());
+    d.property("Map.Entry<K, V>", "value").type("V").doc("The entry's value.")
+        .get((cx, r) -> ((MapEntry) r).value());
+    d.method("Map.Entry<K, V>", "toPair").returns("Pair<K, V>").doc("`key to value`.")
+        .impl((cx, r, a) -> new Pair(((MapEntry) r).key(), ((MapEntry) r).value()));
     d.method("Pair<A, B>", "toList").returns("List<Any?>").doc("`[first, second]`.")
         .impl((cx, r, a) -> Colls.list(new ArrayList<>(java.util.Arrays.asList(((Pair) r).first(), ((Pair) r).second()))));
   }

@@ -113,8 +113,8 @@ class CollectionsTest {
     var map = (Map<?, ?>) cx.call("mapOf", new Pair("a", 1L), new Pair("b", 2L));
     assertThat(Values.show(map)).isEqualTo("{a=1, b=2}");
     assertThat(m("get", map, "z")).isNull();
-    assertThat(Values.show(m("mapValues", map, fn(a -> (Long) a.get(1) * 2)))).isEqualTo("{a=2, b=4}");
-    assertThat(Values.show(m("filter", map, fn(a -> a.get(0).equals("b"))))).isEqualTo("{b=2}");
+    assertThat(Values.show(m("mapValues", map, fn(a -> (Long) ((Map.Entry<?, ?>) a.get(0)).getValue() * 2)))).isEqualTo("{a=2, b=4}");
+    assertThat(Values.show(m("filter", map, fn(a -> ((Map.Entry<?, ?>) a.get(0)).getKey().equals("b"))))).isEqualTo("{b=2}");
     assertThat(Values.show(m("plus", map, new Pair("c", 3L)))).isEqualTo("{a=1, b=2, c=3}");
     assertThat(Values.show(m("toList", map))).isEqualTo("[(a, 1), (b, 2)]");
     assertThat(Values.show(cx.prop("Map", "keys", map))).isEqualTo("[a, b]");
@@ -124,7 +124,7 @@ class CollectionsTest {
     assertThat(m("getOrPut", mm, "k", fn(a -> 6L))).isEqualTo(5L);
     m("set", mm, "j", null);
     var seen = new ArrayList<String>();
-    m("forEach", mm, fn(a -> seen.add(a.get(0) + "=" + a.get(1))));
+    m("forEach", mm, fn(a -> seen.add(String.valueOf(a.get(0)))));
     assertThat(seen).containsExactly("k=5", "j=null");
   }
 }
