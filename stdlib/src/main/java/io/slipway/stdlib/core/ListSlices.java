@@ -20,6 +20,20 @@ final class ListSlices {
         .impl((cx, r, a) -> slice(l(r), l(r).size() - Colls.count(a[0], "n"), l(r).size()));
     d.method("List<T>", "dropLast").param("n", "Int").returns("List<T>").doc("All but the last `n` elements.")
         .impl((cx, r, a) -> slice(l(r), 0, l(r).size() - Colls.count(a[0], "n")));
+    d.method("List<T>", "slice").param("indices", "List<Int>").returns("List<T>")
+        .doc("The elements at `indices`, in their order: `xs.slice(1..2)`, `xs.slice(listOf(0, 2))`.")
+        .impl((cx, r, a) -> {
+          List<?> xs = l(r);
+          var out = new ArrayList<Object>();
+          for (Object o : l(a[0])) {
+            long i = (Long) o;
+            if (i < 0 || i >= xs.size()) {
+              throw SlipException.error("index " + i + " is out of bounds for a list of size " + xs.size());
+            }
+            out.add(xs.get((int) i));
+          }
+          return Colls.list(out);
+        });
     d.method("List<T>", "takeWhile").param("predicate", "(T) -> Bool").returns("List<T>")
         .doc("The leading elements that match `predicate`.")
         .impl((cx, r, a) -> {

@@ -79,6 +79,13 @@ public final class Numbers implements Library {
     d.method("Double", "isNaN").returns("Bool").doc("True for the not-a-number value.")
         .impl((cx, r, a) -> Double.isNaN((Double) r));
 
+    // kotlin.math, without the import: `abs(-3)`, `sqrt(2.0)`
+    d.fn("abs").param("x", "Int").returns("Int").doc("The absolute value: `abs(-3)` is `3`.")
+        .impl((cx, r, a) -> Math.abs((Long) a[0]));
+    d.fn("abs").param("x", "Double").returns("Double").doc("The absolute value: `abs(-1.5)` is `1.5`.")
+        .impl((cx, r, a) -> Math.abs((Double) a[0]));
+    d.fn("sqrt").param("x", "Double").returns("Double").doc("The square root; `NaN` for a negative number.")
+        .impl((cx, r, a) -> Math.sqrt((Double) a[0]));
     d.fn("maxOf").typeParams("T").param("a", "T").param("b", "T").returns("T")
         .doc("The larger of two comparable values (numbers, strings, durations...).")
         .impl((cx, r, a) -> Ordering.compare(a[0], a[1]) >= 0 ? a[0] : a[1]);
