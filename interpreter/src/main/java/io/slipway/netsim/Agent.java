@@ -41,13 +41,15 @@ final class Agent {
       List.of(), List.of(), List.of(), List.of(), List.of(), null, null);
 
   /**
-   * Prints the PID of a process of container {@code $1}: the cached one if its cgroup still names
-   * the container, else the first found by scanning {@code /proc}.
+   * {@code ent ID} prints the PID of a process of container {@code ID}: the cached one if its cgroup
+   * still names the container, else the first found by scanning {@code /proc}; {@code has PID ID}
+   * tells whether a process's cgroup names the container (shell builtins only).
    */
   static final String FIND = String.join("\n",
+      "has() { [ -r /proc/$1/cgroup ] || return 1; while read -r l; do case $l in *\"$2\"*) return 0;; esac; done < /proc/$1/cgroup; return 1; }",
       "ent() {",
       "  c=/tmp/slipway-pid-$1; p=",
-      "  [ -f $c ] && read -r p < $c && { grep -qF \"$1\" /proc/$p/cgroup 2>/dev/null || p=; }",
+      "  [ -f $c ] && read -r p < $c && { has \"$p\" $1 || p=; }",
       "  if [ -z \"$p\" ]; then p=$(grep -lF \"$1\" /proc/[0-9]*/cgroup 2>/dev/null | head -n 1); p=${p#/proc/}; p=${p%/cgroup}; fi",
       "  [ -n \"$p\" ] || { echo \"container $1 has no running process (stopped or removed)\" >&2; return " + NOT_ENTERED + "; }",
       "  echo $p > $c; echo $p",
@@ -124,9 +126,9 @@ final class Agent {
     for (var e : scripts.entrySet()) {
       String cid = e.getKey();
       b.append("cat > ").append(d).append('/').append(i).append(" <<'SLIPWAY_EOF'\n")
-          .append("p=$1\n")
-          .append("[ \"$(readlink /proc/self/ns/net)\" = \"$(readlink /proc/$p/ns/net 2>/dev/null)\" ] && grep -qF ")
-          .append(cid).append(" /proc/$p/cgroup 2>/dev/null || { echo \"container ").append(cid)
+          .append("p=$1\n").append(FIND.lines().findFirst().orElseThrow()).append('\n')
+          // shell builtins only: under load every extra process costs a scheduling slice
+          .append("[ /proc/self/ns/net -ef /proc/$p/ns/net ] && has $p ").append(cid).append(" || { echo \"container ").append(cid)
           .append(" was restarted or removed while its network namespace was entered\" >&2; exit ").append(NOT_ENTERED)
           .append("; }\n")
           .append(e.getValue()).append(e.getValue().endsWith("\n") ? "" : "\n").append("SLIPWAY_EOF\n")

@@ -20,9 +20,8 @@ class AgentTest {
         .contains("( p=$(ent bbb222) || exit 7; exec nsenter --net=/proc/$p/ns/net /bin/sh /tmp/slipway-x-3/1 $p )");
     // inside, before the script: the entered namespace is the pid's, and the pid is still the container's
     String first = b.substring(b.indexOf("cat > /tmp/slipway-x-3/0"), b.indexOf("SLIPWAY_EOF\n(") );
-    assertThat(first).contains("[ \"$(readlink /proc/self/ns/net)\" = \"$(readlink /proc/$p/ns/net 2>/dev/null)\" ]"
-        + " && grep -qF aaa111 /proc/$p/cgroup");
-    assertThat(first.indexOf("grep -qF aaa111")).isLessThan(first.indexOf("iptables -S"));
+    assertThat(first).contains("[ /proc/self/ns/net -ef /proc/$p/ns/net ] && has $p aaa111 || {");
+    assertThat(first.indexOf("has $p aaa111")).isLessThan(first.indexOf("iptables -S"));
     assertThat(b.indexOf("& j1=$!")).as("all started before any is awaited").isLessThan(b.indexOf("wait $j0"));
     assertThat(b).endsWith("rm -rf /tmp/slipway-x-3\n");
   }
