@@ -60,7 +60,7 @@ for ((i = 1; i <= rounds; i++)); do
   sw_down+=("$(wall "$root/slipway" run down.slip)")
   [[ -z $(docker ps -aq --filter label=com.docker.compose.project=benchsw) ]] \
     || { echo "bench: Slipway's down left containers" >&2; exit 1; }
-  read -r fu fd < <("$bench_dir/compose-floor.sh" 1 | awk '/^round/ { print $4, $7 }')
+  read -r fu fd < <("$bench_dir/compose-floor.sh" 1 | awk '/^engine floor/ { print $4, $7 }')
   fl_up+=("$fu"); fl_down+=("$fd")
   echo "round $i: up docker-compose ${dc_up[-1]} s, Slipway ${sw_up[-1]} s, floor $fu s; down docker-compose ${dc_down[-1]} s, Slipway ${sw_down[-1]} s, floor $fd s"
 done
