@@ -3,7 +3,8 @@ package io.slipway.diag;
 /**
  * The stable catalogue of diagnostic codes. A code never changes meaning once released; tests
  * and docs refer to codes, not message text. Ranges: E01xx syntax, E02xx types, E03xx names and
- * calls, E04xx pipeline structure, E05xx params, imports and secrets, E07xx compose files.
+ * calls, E04xx pipeline structure, E05xx params, imports and secrets, E07xx compose files, E08xx
+ * REPL commands.
  * Wxxxx codes are warnings: they are shown but do not stop a run.
  */
 public enum Code {
@@ -71,7 +72,15 @@ public enum Code {
   E0708("compose file not readable"),
   E0709("dependency cycle in a compose file"),
   E0710("variable not set"),
-  E0711("compose key not applied");
+  E0711("compose key not applied"),
+  // --- REPL commands (io.slipway.repl): located in the command line as typed
+  E0801("unknown REPL command or subcommand"),
+  E0802("unknown option or fault"),
+  E0803("invalid value in a REPL command"),
+  E0804("wrong arguments to a REPL command"),
+  E0805("unknown container"),
+  E0806("the containers cannot take this network command"),
+  E0807("unknown network");
 
   private final String title;
 

@@ -179,6 +179,13 @@ public final class NetSim {
     return add(id -> new Request.Proxied(id, from, link), duration, dryRun, List.of(note));
   }
 
+  /** Removes the link from {@code from} to {@code toIp:port} (the REPL's {@code :net unlink}). */
+  public Plan unlink(Target from, String toIp, int port, boolean dryRun) {
+    return change(list -> list.stream().filter(r -> !(r instanceof Request.Proxied p
+        && p.from().key().equals(from.key()) && p.link().toIp().equals(toIp) && p.link().port() == port)).toList(),
+        null, dryRun, List.of());
+  }
+
   /** {@code heal}: removes every condition and partition. */
   public Plan heal(boolean dryRun) {
     return change(list -> List.of(), null, dryRun, List.of());

@@ -63,4 +63,52 @@ public sealed interface NetCommand {
 
   /** {@code :net measure FROM TO [count=N]}: observed RTT, loss and throughput. */
   record Measure(Name from, Name to, int count, String network) implements NetCommand {}
+
+  /**
+   * {@code :net link FROM TO PORT FAULT=VALUE... [duration=D]}: {@code from}'s TCP connections to
+   * {@code to:port} go through the fault proxy, as the Slipfile's {@code link(from, to, port) { }}.
+   */
+  record Link(Name from, Name to, int port, LinkFaults faults, Duration duration, String network)
+      implements NetCommand {}
+
+  /** {@code :net unlink FROM TO PORT}: removes that link. */
+  record Unlink(Name from, Name to, int port, String network) implements NetCommand {}
+
+  /**
+   * The faults of a {@code :net link}, named and measured as the {@code link { }} block's calls
+   * ({@code latency(delay, jitter)}, {@code bandwidth(rate)}, ...); null (or -1) when not given.
+   *
+   * @param bandwidth bits per second, 0 when not given
+   * @param limitData bytes, -1 when not given
+   */
+  record LinkFaults(Duration latency, Duration jitter, long bandwidth, Duration timeout,
+      Duration resetPeer, Duration slowClose, long limitData) {
+    /** {@code link} with these faults set, converted as the {@code LinkScope} builtins convert them. */
+    public io.slipway.netsim.Link applyTo(io.slipway.netsim.Link link) {
+      io.slipway.netsim.Link l = link;
+      if (latency != null || jitter != null) {
+        l = l.withLatency(micros(latency), micros(jitter));
+      }
+      if (bandwidth > 0) {
+        l = l.withRate(bandwidth);
+      }
+      if (timeout != null) {
+        l = l.withTimeout(timeout.toMillis());
+      }
+      if (resetPeer != null) {
+        l = l.withReset(resetPeer.toMillis());
+      }
+      if (slowClose != null) {
+        l = l.withSlowClose(slowClose.toMillis());
+      }
+      if (limitData >= 0) {
+        l = l.withLimit(limitData);
+      }
+      return l;
+    }
+
+    private static long micros(Duration d) {
+      return d == null ? 0 : d.toNanos() / 1000;
+    }
+  }
 }

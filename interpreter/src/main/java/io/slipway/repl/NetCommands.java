@@ -1,12 +1,13 @@
 package io.slipway.repl;
 
-import io.slipway.engine.ContainerEngine;
+import io.slipway.diag.Code;
 import io.slipway.engine.ContainerInfo;
 import io.slipway.engine.RunLabels;
+import io.slipway.netsim.Link;
 import io.slipway.netsim.Measurement;
 import io.slipway.netsim.NetSim;
 import io.slipway.netsim.NetsimException;
-import io.slipway.netsim.SimHost;
+import io.slipway.netsim.RunSimHost;
 import io.slipway.netsim.Target;
 import io.slipway.repl.NetCommand.Name;
 import io.slipway.run.Event;
@@ -39,7 +40,6 @@ final class NetCommands {
   private final Containers containers;
   private final Function<String, Run> runOf;
   private final Supplier<List<Run>> runs;
-  private final Map<String, String> env;
   private final EventSink events;
 
   /**
@@ -48,15 +48,14 @@ final class NetCommands {
    * @param events where the simulation says what it does (building its helper image)
    */
   NetCommands(Containers containers, Function<String, Run> runOf, Supplier<List<Run>> runs,
-      Map<String, String> env, EventSink events) {
+      EventSink events) {
     this.containers = containers;
     this.runOf = runOf;
     this.runs = runs;
-    this.env = env;
     this.events = events;
   }
 
-  /** A mistake in the command, with the line and the offending word underlined. */
+  /** A mistake in the command: its diagnostic, the offending word underlined. */
   private static final class Located extends RuntimeException {
     Located(String message) {
       super(message, null, false, false);
@@ -87,7 +86,7 @@ final class NetCommands {
         default -> change(line, r.command(), false);
       };
     } catch (Located e) {
-      return new ReplResponse.Failure(e.getMessage() + "\n");
+      return new ReplResponse.Failure(e.getMessage());
     } catch (NetsimException e) {
       return new ReplResponse.Failure("network simulation: " + e.getMessage() + "\n");
     }
@@ -122,21 +121,51 @@ final class NetCommands {
         Target t = x.targets().get(i.container().text());
         List<Target> others = others(x, t);
         if (others.isEmpty()) {
-          throw at(line, i.container(), "`" + t.name() + "` is the only container of its run on network `"
+          throw at(Code.E0806, line, i.container(), "`" + t.name() + "` is the only container of its run on network `"
               + x.network() + "`: there is nothing to cut it off from");
         }
         yield done(x, x.sim().isolate(t, others, i.duration(), dry), i.duration(), dry);
+      }
+      case NetCommand.Link l -> {
+        Resolved x = resolve(line, List.of(l.from(), l.to()), l.network());
+        Target from = x.targets().get(l.from().text());
+        Target to = x.targets().get(l.to().text());
+        sameContainer(line, l.to(), from, to);
+        Link link = l.faults().applyTo(Link.to(to.name(), to.ip(), l.port()));
+        yield done(x, x.sim().link(from, link, l.duration(), dry), l.duration(), dry);
+      }
+      case NetCommand.Unlink u -> {
+        Resolved x = resolve(line, List.of(u.from(), u.to()), u.network());
+        Target from = x.targets().get(u.from().text());
+        Target to = x.targets().get(u.to().text());
+        sameContainer(line, u.to(), from, to);
+        List<Link> links = x.sim().conditionsOf(from).links();
+        if (links.stream().noneMatch(k -> k.toIp().equals(to.ip()) && k.port() == u.port())) {
+          throw at(Code.E0806, line, u.to(), "no link from `" + from.name() + "` to `" + to.name() + "` port " + u.port()
+              + (links.isEmpty() ? "; `" + from.name() + "` has none" : "; its links: "
+                  + String.join(", ", links.stream().map(k -> k.toName() + ":" + k.port()).toList())));
+        }
+        NetSim.Plan p = x.sim().unlink(from, to.ip(), u.port(), dry);
+        yield dry ? planned(p) : new ReplResponse.Output("unlinked " + from.name() + " -> " + to.name() + ":"
+            + u.port() + remaining(x.sim()));
       }
       case NetCommand.Fast f -> {
         Resolved x = resolve(line, f.containers(), f.network());
         NetSim.Plan p = x.sim().fast(x.of(f.containers()), dry);
         yield dry ? planned(p) : new ReplResponse.Output("fast " + names(f.containers())
-            + ": loss, delay and rate removed" + remaining(x.sim()));
+            + ": loss, delay, rate and links removed" + remaining(x.sim()));
       }
       case NetCommand.Status s -> throw new IllegalStateException("not a change");
       case NetCommand.Measure m -> throw new IllegalStateException("not a change");
       case NetCommand.Plan p -> throw new IllegalStateException("not a change");
     };
+  }
+
+  /** A link joins two containers: a container's connections to itself never leave it. */
+  private static void sameContainer(String line, Name at, Target from, Target to) {
+    if (from.id().equals(to.id())) {
+      throw at(Code.E0806, line, at, "a link joins two containers; `" + at.text() + "` is the client too");
+    }
   }
 
   /** The other containers of {@code t}'s run on its network, as isolation cuts them off. */
@@ -245,9 +274,9 @@ final class NetCommands {
     }
     if (rows.size() == 1) {
       if (network != null && !networks.isEmpty()) {
-        throw new Located("no container of this session is on network `" + network + "`; networks: "
-            + String.join(", ", networks) + "\n" + NetParser.located(line, line.indexOf("net=" + network) + 4,
-                network.length()));
+        throw new Located(NetParser.diagnostic(Code.E0807, line, line.indexOf("net=" + network) + 4,
+            network.length(), "no container of this session is on network `" + network + "`; networks: "
+            + String.join(", ", networks)));
       }
       return new ReplResponse.Output("no containers on a network\n");
     }
@@ -272,11 +301,11 @@ final class NetCommands {
       }
       Containers.Found f = containers.find(n.text());
       if (f == null) {
-        throw at(line, n, containers.unknownText(n.text()));
+        throw at(Code.E0805, line, n, containers.unknownText(n.text()));
       }
       ContainerInfo info = containers.fresh(f);
       if (!info.state().running()) {
-        throw at(line, n, "container `" + f.name() + "` is not running (" + info.state().describe()
+        throw at(Code.E0806, line, n, "container `" + f.name() + "` is not running (" + info.state().describe()
             + "): network conditions live in a running container's network namespace");
       }
       found.put(n.text(), new Containers.Found(f.name(), info, f.runId()));
@@ -289,20 +318,21 @@ final class NetCommands {
         runId = e.getValue().runId();
         first = firstOf.get(e.getKey());
       } else if (!runId.equals(e.getValue().runId())) {
-        throw at(line, firstOf.get(e.getKey()), "`" + e.getKey() + "` and `" + first.text()
+        throw at(Code.E0806, line, firstOf.get(e.getKey()), "`" + e.getKey() + "` and `" + first.text()
             + "` belong to different runs (one was started at the prompt, the other by the pipeline); "
             + "a network condition applies within one run");
       }
     }
     Run run = runOf.apply(runId);
     if (run == null) {
-      throw at(line, first, "the run of `" + first.text() + "` has ended");
+      throw at(Code.E0806, line, first, "the run of `" + first.text() + "` has ended");
     }
     String net = network(line, found, firstOf, network);
     Map<String, Target> targets = new LinkedHashMap<>();
     found.forEach((typed, f) -> targets.put(typed,
         new Target(f.info().id(), f.name(), addresses(f).get(net), net)));
-    NetSim sim = run.service(NetSim.class, () -> new NetSim(new Host(run)));
+    NetSim sim = RunSimHost.simulation(run, run.engine(),
+        said -> events.emit(new Event.Log(Instant.now(), null, Event.Stream.INFO, said)));
     return new Resolved(run, sim, targets, net);
   }
 
@@ -313,7 +343,7 @@ final class NetCommands {
       for (var e : found.entrySet()) {
         Map<String, String> nets = addresses(e.getValue());
         if (!nets.containsKey(wanted)) {
-          throw at(line, firstOf.get(e.getKey()), "`" + e.getKey() + "` is not on network `" + wanted
+          throw at(Code.E0806, line, firstOf.get(e.getKey()), "`" + e.getKey() + "` is not on network `" + wanted
               + "`" + (nets.isEmpty() ? " (it has no network address)" : "; its networks: "
                   + String.join(", ", nets.keySet())));
         }
@@ -342,10 +372,10 @@ final class NetCommands {
             .append(addresses(f).isEmpty() ? "none" : String.join(", ", addresses(f).keySet())).append(';'));
         sb.setLength(sb.length() - 1);
       }
-      throw at(line, first, sb.toString());
+      throw at(Code.E0806, line, first, sb.toString());
     }
     if (shared.size() > 1) {
-      throw at(line, first, "these containers share several networks (" + String.join(", ", shared)
+      throw at(Code.E0806, line, first, "these containers share several networks (" + String.join(", ", shared)
           + "): pick one with net=NAME");
     }
     return shared.iterator().next();
@@ -365,8 +395,8 @@ final class NetCommands {
     return out;
   }
 
-  private static Located at(String line, Name n, String message) {
-    return new Located(message + "\n" + NetParser.located(line, n.column(), n.text().length()));
+  private static Located at(Code code, String line, Name n, String message) {
+    return new Located(NetParser.diagnostic(code, line, n.column(), n.text().length(), message));
   }
 
   private static String names(List<Name> names) {
@@ -380,50 +410,5 @@ final class NetCommands {
     }
     long s = d.toSeconds();
     return (s >= 60 ? s / 60 + "m" : "") + (s % 60 == 0 && s >= 60 ? "" : s % 60 + "s");
-  }
-
-  /**
-   * The run as the simulation sees it: its engine (explained when {@code :explain on}), its
-   * labels (every helper carries them), the session's environment (helper image reference,
-   * journal directory), its cleanup (conditions go with the run's containers).
-   */
-  private final class Host implements SimHost {
-    private final Run run;
-    private final RunLabels labels;
-
-    Host(Run run) {
-      this.run = run;
-      this.labels = RunLabels.forCurrentProcess(run.runId(), run.pipeline());
-    }
-
-    @Override
-    public ContainerEngine engine() {
-      return run.engine();
-    }
-
-    @Override
-    public RunLabels labels() {
-      return labels;
-    }
-
-    @Override
-    public Map<String, String> env() {
-      return env;
-    }
-
-    @Override
-    public void say(String line) {
-      events.emit(new Event.Log(Instant.now(), null, Event.Stream.INFO, line));
-    }
-
-    @Override
-    public void onCleanup(String what, Runnable action) {
-      run.onCleanup(what, action);
-    }
-
-    @Override
-    public boolean keep() {
-      return run.flags().keep();
-    }
   }
 }

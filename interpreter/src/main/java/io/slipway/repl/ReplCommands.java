@@ -62,7 +62,7 @@ public final class ReplCommands {
       new Command("shell", "NAME", "an interactive shell in a container"),
       new Command("inspect", "NAME", "a container's state, image, networks, ports, labels"),
       new Command("net", "SUBCOMMAND ...", "network faults between the session's containers: "
-          + "status, slow, flaky, limit, partition, fast, heal, measure (:help net)"),
+          + "status, slow, flaky, limit, partition, link, fast, heal, measure (:help net)"),
       new Command("type", "EXPR", "the static type of an expression, evaluating nothing"),
       new Command("doc", "NAME", "signature and documentation of a builtin or type"),
       new Command("explain", "on | off", "print each Docker operation as a `docker` command"),
@@ -178,16 +178,27 @@ public final class ReplCommands {
                                             replaces the previous partition
         :net isolate NAME [duration=D]      cut NAME off from every other container of its run
                                             on the network (until :net heal)
-        :net fast NAME...                   remove the loss, delay and rate of the containers
+        :net link FROM TO PORT FAULT=VALUE... [duration=D]
+                                            FROM's TCP connections to TO:PORT go through a proxy
+                                            with the faults of the Slipfile's link { } block:
+                                            latency=D [jitter=D] bandwidth=RATE timeout=D
+                                            resetPeer=D slowClose=D limitData=SIZE (data TO
+                                            sends back is delayed/paced; replaces an earlier
+                                            link between them on that port)
+        :net unlink FROM TO PORT            remove that link (fast FROM and heal remove it too)
+        :net fast NAME...                   remove the loss, delay, rate and links of the
+                                            containers
         :net heal                           remove every condition and partition
         :net measure FROM TO [count=N]      observed RTT p50/p95, loss and throughput
         :net plan CHANGE...                 the tc/iptables commands a change (slow, flaky,
-                                            limit, partition, isolate, fast, heal) would run in
-                                            each container's namespace; nothing is applied
+                                            limit, partition, isolate, link, unlink, fast, heal)
+                                            would run in each container's namespace; nothing is
+                                            applied
       The word starting with a digit is the amount; `name=value` words are options named as
       the builtins' parameters; net=NETWORK picks the network when the containers share
       several. Units as in the language, with or without the dot: 250us 100ms 1.5s 2m 1h
-      (100.ms, 30.seconds), 20% (20.percent), 8000bit 500kbit 1mbit 1gbit (1.mbit).
+      (100.ms, 30.seconds), 20% (20.percent), 8000bit 500kbit 1mbit 1gbit (1.mbit),
+      512b 10kb 1mb 1gb (10.kb).
       """;
 
   /** {@code :help}: every command with its synopsis. */

@@ -67,7 +67,7 @@ public final class ReplSession {
     this.scratch = new Scratch(config, masker);
     this.containers = new Containers(() -> scratch.session().engine(), this::engineOf,
         this::runIds, masker);
-    this.net = new NetCommands(containers, this::runOf, this::liveRuns, config.environment(),
+    this.net = new NetCommands(containers, this::runOf, this::liveRuns,
         new MaskingSink(config.events(), masker));
   }
 

@@ -91,8 +91,8 @@ class ReplNetIT {
     assertThat(section(out, "web.canReach(db)")).as("partitioned").endsWith("\nfalse\n");
     assertThat(section(out, ":net measure web db count=5")).startsWith("web -> db on replnet: ")
         .contains("loss 100% (5/5)");
-    assertThat(section(out, ":net slow web nope 100ms")).isEqualTo("no container `nope` in this session; "
-        + "containers: db, web\n  :net slow web nope 100ms\n" + " ".repeat(16) + "^^^^\n");
+    assertThat(section(out, ":net slow web nope 100ms")).isEqualTo("<input>:1:15: error[E0805]: no container "
+        + "`nope` in this session; containers: db, web\n    1 | :net slow web nope 100ms\n      |               ^^^^\n");
     assertThat(sections(out, "web.canReach(db)")[1]).as("healed").endsWith("\ntrue\n");
     assertThat(section(out, ":net isolate db")).isEqualTo("applied on replnet: isolate db\n");
     assertThat(sections(out, "web.canReach(db)")[2]).as("isolated").endsWith("\nfalse\n");
@@ -131,19 +131,19 @@ class ReplNetIT {
     assertThat(RunJournal.defaultDirectory(System.getenv()).resolve(journal)).doesNotExist();
   }
 
-  private static double p50(String measured) {
+  static double p50(String measured) {
     Matcher m = Pattern.compile("rtt p50 ([0-9.]+)ms").matcher(measured);
     assertThat(m.find()).as(measured).isTrue();
     return Double.parseDouble(m.group(1));
   }
 
   /** What was printed after the first echoed {@code input}, up to the next prompt. */
-  private static String section(String out, String input) {
+  static String section(String out, String input) {
     return sections(out, input)[0];
   }
 
   /** What was printed after each echoed {@code input}, each up to the next prompt. */
-  private static String[] sections(String out, String input) {
+  static String[] sections(String out, String input) {
     var found = new java.util.ArrayList<String>();
     Matcher prompt = PROMPT.matcher(out);
     while (prompt.find()) {

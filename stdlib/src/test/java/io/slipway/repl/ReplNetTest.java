@@ -48,6 +48,17 @@ class ReplNetTest {
     return p.error();
   }
 
+  /**
+   * The code and message of a mistake ({@code E0803 `100x` is not a duration: ...}) and the rest
+   * of its diagnostic, without the header's {@code <input>:1:15: error[..]: }.
+   */
+  static String coded(String line) {
+    String e = error(line);
+    var m = java.util.regex.Pattern.compile("<input>:1:\\d+: error\\[(E08\\d\\d)\\]: ").matcher(e);
+    assertThat(m.lookingAt()).as(e).isTrue();
+    return m.group(1) + " " + e.substring(m.end());
+  }
+
   static List<String> texts(List<Name> names) {
     return names.stream().map(Name::text).toList();
   }
@@ -126,46 +137,130 @@ class ReplNetTest {
   @Test
   void mistakesAreOneMessageWithTheWordUnderlined() {
     assertThat(error(":net slow web 100x")).isEqualTo("""
-        `100x` is not a duration: write a number and a unit, e.g. 100ms, 1.5s, 2m, 1h, 250us (or 100.ms, 30.seconds)
-          :net slow web 100x
-                        ^^^^""");
-    assertThat(error(":net slow web 100ms jitter=fast")).startsWith("`fast` is not a duration")
-        .endsWith("\n  :net slow web 100ms jitter=fast\n" + " ".repeat(29) + "^^^^");
-    assertThat(error(":net flaky db 120%")).startsWith("loss is above 0% and at most 100%, not 120%\n");
-    assertThat(error(":net flaky db")).isEqualTo("`:net flaky` needs a loss, e.g. `:net flaky db 20%`");
-    assertThat(error(":net flaky db 20% every=3")).startsWith("give either a loss (20%) or every=N, not both");
-    assertThat(error(":net flaky db every=1")).startsWith("every must be 2 or more");
-    assertThat(error(":net limit web 1mb")).startsWith("`1mb` is not a rate: ");
-    assertThat(error(":net slow 100ms")).isEqualTo("`:net slow` needs at least one container name (as :ps shows it)");
-    assertThat(error(":net slow web 100ms 200ms")).startsWith("a second delay; give one (e.g. 100ms)\n");
+        <input>:1:15: error[E0803]: `100x` is not a duration: write a number and a unit, e.g. 100ms, 1.5s, 2m, 1h, \
+        250us (or 100.ms, 30.seconds)
+            1 | :net slow web 100x
+              |               ^^^^""");
+    assertThat(error(":net slow web 100ms jitter=fast")).startsWith("<input>:1:28: error[E0803]: `fast` is not a duration")
+        .endsWith("\n    1 | :net slow web 100ms jitter=fast\n      | " + " ".repeat(27) + "^^^^");
+    assertThat(error(":net flaky db 120%")).startsWith("<input>:1:15: error[E0803]: loss is above 0% and at most 100%, "
+        + "not 120%\n");
+    // something missing is shown where it would go: after the line
+    assertThat(error(":net flaky db")).isEqualTo("""
+        <input>:1:14: error[E0804]: `:net flaky` needs a loss, e.g. `:net flaky db 20%`
+            1 | :net flaky db
+              |              ^""");
+    assertThat(coded(":net flaky db 20% every=3")).startsWith("E0804 give either a loss (20%) or every=N, not both");
+    assertThat(coded(":net flaky db every=1")).startsWith("E0803 every must be 2 or more");
+    assertThat(coded(":net limit web 1mb")).startsWith("E0803 `1mb` is not a rate: ");
+    assertThat(coded(":net slow 100ms")).startsWith("E0804 `:net slow` needs at least one container name (as :ps shows it)\n");
+    assertThat(coded(":net slow web 100ms 200ms")).startsWith("E0804 a second delay; give one (e.g. 100ms)\n");
     assertThat(error(":net frob web")).isEqualTo("""
-        unknown `:net` subcommand `frob`; use one of status, slow, flaky, limit, partition, isolate, fast, heal, measure, plan
-          :net frob web
-               ^^^^""");
-    assertThat(error(":net slow web 100ms colour=red")).startsWith("`:net slow` has no option `colour`; its "
+        <input>:1:6: error[E0801]: unknown `:net` subcommand `frob`; use one of status, slow, flaky, limit, \
+        partition, isolate, fast, heal, measure, link, unlink, plan
+            1 | :net frob web
+              |      ^^^^""");
+    assertThat(coded(":net slow web 100ms colour=red")).startsWith("E0802 `:net slow` has no option `colour`; its "
         + "options: delay=, jitter=, backend=, strict, duration=, net=\n");
-    assertThat(error(":net slow web 100ms jitter=1ms jitter=2ms")).startsWith("option `jitter` is given twice");
-    assertThat(error(":net slow web 100ms backend=magic")).startsWith("unknown backend `magic`: use auto, netem or nfqueue");
-    assertThat(error(":net slow web 100ms strict=yes")).startsWith("`strict` is true or false, not `yes`");
-    assertThat(error(":net partition web")).startsWith("`:net partition` needs at least two groups");
-    assertThat(error(":net partition web,,db cache")).startsWith("empty name in the group `web,,db`");
-    assertThat(error(":net slow web,db 100ms")).startsWith("commas group containers only in `:net partition`");
-    assertThat(error(":net measure web")).startsWith("`:net measure` takes two containers, FROM and TO");
-    assertThat(error(":net measure web db count=0")).startsWith("`0` is not a whole number above 0");
+    assertThat(coded(":net slow web 100ms jitter=1ms jitter=2ms")).startsWith("E0804 option `jitter` is given twice");
+    assertThat(coded(":net slow web 100ms backend=magic")).startsWith("E0803 unknown backend `magic`: use auto, netem or nfqueue");
+    assertThat(coded(":net slow web 100ms strict=yes")).startsWith("E0803 `strict` is true or false, not `yes`");
+    assertThat(coded(":net partition web")).startsWith("E0804 `:net partition` needs at least two groups");
+    assertThat(coded(":net partition web,,db cache")).startsWith("E0803 empty name in the group `web,,db`");
+    assertThat(coded(":net slow web,db 100ms")).startsWith("E0804 commas group containers only in `:net partition`");
+    assertThat(coded(":net measure web")).startsWith("E0804 `:net measure` takes two containers, FROM and TO");
+    assertThat(coded(":net measure web db count=0")).startsWith("E0803 `0` is not a whole number above 0");
     assertThat(error(":net heal web")).isEqualTo("""
-        `:net heal` takes no containers; usage: :net heal
-          :net heal web
-                    ^^^""");
-    assertThat(error(":net heal net=sim")).startsWith("`:net heal` has no option `net`");
-    assertThat(error(":net")).startsWith("usage: :net SUBCOMMAND ...; subcommands: status, slow,");
-    assertThat(error(":net slow web 0ms")).startsWith("the delay must be above 0");
-    assertThat(error(":net isolate web db")).startsWith("`:net isolate` takes one container");
-    assertThat(error(":net isolate")).startsWith("`:net isolate` needs the container to cut off");
-    assertThat(error(":net plan")).startsWith("`:net plan` shows the commands a change would run");
-    assertThat(error(":net plan measure web db")).isEqualTo("`:net plan` shows the commands of a change (slow, "
-        + "flaky, limit, partition, isolate, fast, heal), not of `measure`\n  :net plan measure web db\n"
-        + " ".repeat(12) + "^^^^^^^");
-    assertThat(error(":net plan slow web")).startsWith("`:net slow` needs a delay");
+        <input>:1:11: error[E0804]: `:net heal` takes no containers; usage: :net heal
+            1 | :net heal web
+              |           ^^^""");
+    assertThat(coded(":net heal net=sim")).startsWith("E0802 `:net heal` has no option `net`");
+    assertThat(coded(":net")).startsWith("E0804 usage: :net SUBCOMMAND ...; subcommands: status, slow,");
+    assertThat(coded(":net slow web 0ms")).startsWith("E0803 the delay must be above 0");
+    assertThat(coded(":net isolate web db")).startsWith("E0804 `:net isolate` takes one container");
+    assertThat(coded(":net isolate")).startsWith("E0804 `:net isolate` needs the container to cut off");
+    assertThat(coded(":net plan")).startsWith("E0804 `:net plan` shows the commands a change would run");
+    assertThat(error(":net plan measure web db")).isEqualTo("<input>:1:11: error[E0801]: `:net plan` shows the "
+        + "commands of a change (slow, flaky, limit, partition, isolate, link, unlink, fast, heal), not of `measure`\n"
+        + "    1 | :net plan measure web db\n      |           ^^^^^^^");
+    assertThat(coded(":net plan slow web")).startsWith("E0804 `:net slow` needs a delay");
+  }
+
+  @Test
+  void linkTakesFromToPortAndTheLinkBlocksFaultsWithTheirUnits() {
+    var l = (NetCommand.Link) parse(":net link web db 5432 latency=200ms bandwidth=2mbit");
+    assertThat(l.from().text()).isEqualTo("web");
+    assertThat(l.to()).isEqualTo(new Name("db", 14));
+    assertThat(l.port()).isEqualTo(5432);
+    assertThat(l.faults()).isEqualTo(new NetCommand.LinkFaults(Duration.ofMillis(200), null, 2_000_000, null,
+        null, null, -1));
+    assertThat(l.duration()).isNull();
+    l = (NetCommand.Link) parse(":net link web db 80 latency=200.ms jitter=20ms timeout=5.seconds resetPeer=1s "
+        + "slowClose=50ms limitData=10.kb duration=1m net=sim");
+    assertThat(l.faults()).isEqualTo(new NetCommand.LinkFaults(Duration.ofMillis(200), Duration.ofMillis(20), 0,
+        Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMillis(50), 10 * 1024));
+    assertThat(l.duration()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(l.network()).isEqualTo("sim");
+    // the faults become the Link the builtins build: link(..) { latency(200.ms, jitter = 20.ms); ... }
+    var link = l.faults().applyTo(io.slipway.netsim.Link.to("db", "10.0.0.3", 80));
+    assertThat(link).isEqualTo(io.slipway.netsim.Link.to("db", "10.0.0.3", 80).withLatency(200_000, 20_000)
+        .withTimeout(5000).withReset(1000).withSlowClose(50).withLimit(10240));
+    assertThat(link.describe()).isEqualTo("link db:80 (latency 200ms±20ms, timeout 5000ms, reset after 1000ms, "
+        + "slow close 50ms, limit 10240 bytes)");
+    assertThat(((NetCommand.Link) parse(":net link web db 80 timeout=0")).faults().timeout()).isZero();
+    assertThat(((NetCommand.Link) parse(":net link web db 80 limitData=512b")).faults().limitData()).isEqualTo(512);
+    assertThat(parse(":net unlink web db 5432")).isEqualTo(new NetCommand.Unlink(new Name("web", 12),
+        new Name("db", 16), 5432, null));
+    var plan = (NetCommand.Plan) parse(":net plan link web db 80 bandwidth=64kbit");
+    assertThat(((NetCommand.Link) plan.change()).faults().bandwidth()).isEqualTo(64_000);
+  }
+
+  @Test
+  void linkMistakesAreLocated() {
+    assertThat(error(":net link web db 5432 latency=200xs")).isEqualTo("""
+        <input>:1:31: error[E0803]: `200xs` is not a duration: write a number and a unit, e.g. 100ms, 1.5s, 2m, \
+        1h, 250us (or 100.ms, 30.seconds)
+            1 | :net link web db 5432 latency=200xs
+              |                               ^^^^^""");
+    assertThat(coded(":net link web db 5432 bandwidth=2mb")).startsWith("E0803 `2mb` is not a rate: ")
+        .endsWith("\n      | " + " ".repeat(32) + "^^^");
+    assertThat(coded(":net link web db 5432 limitData=10kbit")).startsWith("E0803 `10kbit` is not a size: ");
+    assertThat(error(":net link web db 5432 jam=1s")).isEqualTo("""
+        <input>:1:23: error[E0802]: unknown fault `jam`; a link's faults: latency=, jitter=, bandwidth=, timeout=, \
+        resetPeer=, slowClose=, limitData= (options: duration=, net=)
+            1 | :net link web db 5432 jam=1s
+              |                       ^^^^^^""");
+    assertThat(coded(":net link web db 5432 latency 200ms")).startsWith("E0804 a fault takes its value after `=`: latency=");
+    assertThat(coded(":net link web db 5432 jam")).startsWith("E0802 unknown fault `jam`");
+    assertThat(coded(":net link web db 5432")).startsWith("E0804 `:net link` names no fault: add latency=, ");
+    assertThat(coded(":net link web db latency=1s")).startsWith("E0804 `:net link` needs FROM TO PORT");
+    assertThat(error(":net link web db http latency=1s")).isEqualTo("""
+        <input>:1:18: error[E0803]: `http` is not a port: write a whole number from 1 to 65535
+            1 | :net link web db http latency=1s
+              |                  ^^^^""");
+    assertThat(coded(":net link web db 70000 latency=1s")).startsWith("E0803 `70000` is not a port");
+    assertThat(coded(":net unlink web db")).startsWith("E0804 `:net unlink` needs FROM TO PORT");
+    assertThat(coded(":net unlink web db 80 latency=1s")).startsWith("E0802 `:net unlink` has no option `latency`");
+  }
+
+  @Test
+  void linkResolvesTheSlipfilesNamesWithLocatedErrors() throws Exception {
+    loadAndRun();
+    assertThat(session.handleLine(":net link web nope 5432 latency=200ms").text()).isEqualTo("""
+        <input>:1:15: error[E0805]: no container `nope` in this session; containers: db, lone, plain, web
+            1 | :net link web nope 5432 latency=200ms
+              |               ^^^^
+        """);
+    assertThat(session.handleLine(":net link web lone 80 latency=1s").text())
+        .startsWith("<input>:1:11: error[E0806]: these containers share no network: `web` is on sim; `lone` is on "
+            + "other\n");
+    assertThat(session.handleLine(":net link web web 80 latency=1s").text())
+        .startsWith("<input>:1:15: error[E0806]: a link joins two containers; `web` is the client too\n");
+    assertThat(session.handleLine(":net unlink web db 5432").text()).isEqualTo("""
+        <input>:1:17: error[E0806]: no link from `web` to `db` port 5432; `web` has none
+            1 | :net unlink web db 5432
+              |                 ^^
+        """);
   }
 
   private void loadAndRun() throws Exception {
@@ -192,28 +287,30 @@ class ReplNetTest {
     ReplResponse r = session.handleLine(":net slow web nope 100ms");
     assertThat(r).isInstanceOf(ReplResponse.Failure.class);
     assertThat(r.text()).isEqualTo("""
-        no container `nope` in this session; containers: db, lone, plain, web
-          :net slow web nope 100ms
-                        ^^^^
+        <input>:1:15: error[E0805]: no container `nope` in this session; containers: db, lone, plain, web
+            1 | :net slow web nope 100ms
+              |               ^^^^
         """);
     r = session.handleLine(":net partition web lone");
-    assertThat(r.text()).startsWith("these containers share no network: `web` is on sim; `lone` is on other\n");
+    assertThat(r.text()).startsWith("<input>:1:16: error[E0806]: these containers share no network: `web` is on "
+        + "sim; `lone` is on other\n");
     r = session.handleLine(":net flaky web 20% net=other");
-    assertThat(r.text()).isEqualTo("`web` is not on network `other`; its networks: sim\n"
-        + "  :net flaky web 20% net=other\n" + " ".repeat(13) + "^^^\n");
+    assertThat(r.text()).isEqualTo("<input>:1:12: error[E0806]: `web` is not on network `other`; its networks: sim\n"
+        + "    1 | :net flaky web 20% net=other\n      |            ^^^\n");
     r = session.handleLine(":net measure plain web");
-    assertThat(r.text()).startsWith("these containers share no network: `plain` is on none; `web` is on sim");
+    assertThat(r.text()).startsWith("<input>:1:14: error[E0806]: these containers share no network: `plain` is "
+        + "on none; `web` is on sim");
     r = session.handleLine(":net isolate lone");
-    assertThat(r.text()).startsWith("`lone` is the only container of its run on network `other`: there is "
-        + "nothing to cut it off from\n");
+    assertThat(r.text()).startsWith("<input>:1:14: error[E0806]: `lone` is the only container of its run on "
+        + "network `other`: there is nothing to cut it off from\n");
     assertThat(session.handleLine(":net plan heal").text())
         .isEqualTo("nothing to heal: no condition or partition applies\n");
     r = session.handleLine(":net status net=nowhere");
-    assertThat(r.text()).startsWith("no container of this session is on network `nowhere`; networks: other, sim\n")
-        .endsWith("""
-              :net status net=nowhere
-                              ^^^^^^^
-            """);
+    assertThat(r.text()).isEqualTo("""
+        <input>:1:17: error[E0807]: no container of this session is on network `nowhere`; networks: other, sim
+            1 | :net status net=nowhere
+              |                 ^^^^^^^
+        """);
   }
 
   @Test
@@ -238,7 +335,7 @@ class ReplNetTest {
     String id = ((ReplResponse.ShellTarget) session.handleLine(":shell db")).containerId();
     fake.stopContainer(id, Duration.ZERO);
     ReplResponse r = session.handleLine(":net flaky db 20%");
-    assertThat(r.text()).startsWith("container `db` is not running (exited");
+    assertThat(r.text()).startsWith("<input>:1:12: error[E0806]: container `db` is not running (exited");
   }
 
   @Test
@@ -246,10 +343,13 @@ class ReplNetTest {
     assertThat(session.handleLine(":help").text()).contains(":net SUBCOMMAND ...");
     String help = session.handleLine(":help net").text();
     assertThat(help).contains(":net slow NAME... DELAY [jitter=D]").contains(":net partition A,B C...")
-        .contains(":net measure FROM TO [count=N]").contains(":net plan CHANGE...").contains(":net isolate NAME").contains("removed with them on :run");
+        .contains(":net measure FROM TO [count=N]").contains(":net plan CHANGE...").contains(":net isolate NAME").contains("removed with them on :run")
+        .contains(":net link FROM TO PORT FAULT=VALUE... [duration=D]").contains("latency=D [jitter=D] bandwidth=RATE")
+        .contains(":net unlink FROM TO PORT");
     assertThat(complete(":ne")).containsExactlyInAnyOrder(":net", ":next");
-    assertThat(complete(":net ")).containsExactly("fast", "flaky", "heal", "isolate", "limit", "measure",
-        "partition", "plan", "slow", "status");
+    assertThat(complete(":net ")).containsExactly("fast", "flaky", "heal", "isolate", "limit", "link", "measure",
+        "partition", "plan", "slow", "status", "unlink");
+    assertThat(complete(":net plan li")).containsExactly("limit", "link");
     assertThat(complete(":net sl")).containsExactly("slow");
     assertThat(complete(":net plan sl")).containsExactly("slow");
     loadAndRun();
@@ -258,6 +358,10 @@ class ReplNetTest {
     assertThat(complete(":net measure web ")).contains("db", "count=").doesNotContain("jitter=");
     assertThat(complete(":net slow web jitter=")).isEmpty();
     assertThat(complete(":net status ")).containsExactly("net=");
+    assertThat(complete(":net link web db 5432 ")).contains("db", "latency=", "jitter=", "bandwidth=", "timeout=",
+        "resetPeer=", "slowClose=", "limitData=", "duration=", "net=");
+    assertThat(complete(":net link web db 5432 re")).containsExactly("resetPeer=");
+    assertThat(complete(":net unlink web ")).contains("db", "net=").doesNotContain("latency=");
   }
 
   private List<String> complete(String text) {

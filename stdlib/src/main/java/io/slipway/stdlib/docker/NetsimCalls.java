@@ -1,17 +1,13 @@
 package io.slipway.stdlib.docker;
 
 import io.slipway.builtin.CallContext;
-import io.slipway.engine.ContainerEngine;
-import io.slipway.engine.RunLabels;
 import io.slipway.netsim.NetSim;
 import io.slipway.netsim.NetsimException;
-import io.slipway.netsim.SimHost;
+import io.slipway.netsim.RunSimHost;
 import io.slipway.netsim.Target;
-import io.slipway.run.Run;
 import io.slipway.value.SlipException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -22,58 +18,13 @@ import java.util.function.Supplier;
 final class NetsimCalls {
   private NetsimCalls() {}
 
-  /** The run's simulation; its cleanup is registered with the run. */
+  /**
+   * The run's simulation (the one {@code :net} in the REPL drives too), on this session's engine;
+   * what it says goes to the calling step's output.
+   */
   static NetSim sim(CallContext cx) {
-    DockerSession s = Calls.session(cx);
-    Run run = Calls.run(cx);
-    Host host = run.service(Host.class, () -> new Host(s, run));
-    host.output = Calls.output(cx, false);
-    return run.service(NetSim.class, () -> new NetSim(host));
-  }
-
-  /** The run as the simulation sees it; what it says goes to the calling step's output. */
-  static final class Host implements SimHost {
-    private final DockerSession session;
-    private final Run run;
-    volatile Output output;
-
-    Host(DockerSession session, Run run) {
-      this.session = session;
-      this.run = run;
-    }
-
-    @Override
-    public ContainerEngine engine() {
-      return session.engine();
-    }
-
-    @Override
-    public RunLabels labels() {
-      return session.labels();
-    }
-
-    @Override
-    public Map<String, String> env() {
-      return System.getenv();
-    }
-
-    @Override
-    public void say(String line) {
-      Output o = output;
-      if (o != null) {
-        o.info(line);
-      }
-    }
-
-    @Override
-    public void onCleanup(String what, Runnable action) {
-      run.onCleanup(what, action);
-    }
-
-    @Override
-    public boolean keep() {
-      return run.flags().keep();
-    }
+    Output out = Calls.output(cx, false);
+    return RunSimHost.simulation(Calls.run(cx), Calls.session(cx).engine(), out::info);
   }
 
   /** {@code c} on network {@code n}: its address there, or an error naming both. */
