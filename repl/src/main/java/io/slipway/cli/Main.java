@@ -21,6 +21,12 @@ public final class Main {
   public static int execute(Cli cli, String... args) {
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
     try {
+      if (args.length == 1 && args[0].equals("repl")) {
+        // what picocli would do for these arguments, without building its model of every
+        // command (reflection over the annotations of eleven commands; picocli's classes are
+        // too old a class-file version for the class-data cache): the REPL's start-up
+        return new ReplCommand(cli).call();
+      }
       CommandLine cmd = commandLine(cli);
       return cmd.execute(args);
     } catch (Throwable t) {

@@ -1,5 +1,7 @@
 package io.slipway.cli;
 
+import io.slipway.cli.repl.PendingSession;
+import io.slipway.cli.repl.TerminalRepl;
 import io.slipway.cli.view.PlainView;
 import io.slipway.repl.ReplConfig;
 import io.slipway.repl.ReplResponse;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code slipway repl [FILE]}: the REPL over a headless {@link ReplSession}. With standard
  * input not a terminal it runs in script mode ({@link ScriptRepl}); FILE, when given, is
- * loaded first ({@code :load FILE}).
+ * loaded first ({@code :load FILE}). On a terminal without FILE the prompt shows while the
+ * session is still being built ({@link PendingSession}).
  */
 @Command(name = "repl", description = "Evaluate Slipway interactively; load, run, debug pipelines.")
 final class ReplCommand implements Callable<Integer> {
@@ -41,6 +44,14 @@ final class ReplCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (file == null && terminal(cli, echo)) {
+      try {
+        return TerminalRepl.run(PendingSession.start(() -> open(cli, hostPaths)), cli.env());
+      } catch (PendingSession.Failed f) {
+        // the session could not be built (a bug): reported at the first input, in one line
+        return Main.internalError(cli, f.getCause(), debug);
+      }
+    }
     ReplSession session = open(cli, hostPaths);
     if (file != null) {
       ReplResponse r = session.handle(new io.slipway.repl.ReplRequest.Load(Path.of(file)));
@@ -66,14 +77,19 @@ final class ReplCommand implements Callable<Integer> {
         .withHostPaths(hostPaths));
   }
 
+  /** The terminal client (jline) rather than script mode. */
+  private static boolean terminal(Cli cli, boolean echo) {
+    return cli.tty().interactive() && !echo;
+  }
+
   /**
    * Reads inputs until {@code :quit} or end of input. Ctrl-C interrupts what runs (an
    * evaluation, a run), not the REPL; with nothing running it ends the REPL ({@link
    * ReplSignals}).
    */
   static int loop(Cli cli, ReplSession session, boolean echo) throws IOException {
-    if (cli.tty().interactive() && !echo) {
-      return io.slipway.cli.repl.TerminalRepl.run(session, cli.env());
+    if (terminal(cli, echo)) {
+      return TerminalRepl.run(PendingSession.of(session), cli.env());
     }
     try (var signals = new ReplSignals(session, cli.err()).install()) {
       return new ScriptRepl(session, cli.out(), echo, cli.tty().interactive()).run(cli.in());

@@ -23,10 +23,18 @@ import picocli.CommandLine.Command;
  * answers, it also pings it, lists (labelled, so: no) containers and asks for an image, a
  * container and an exec that do not exist, so the request and error paths of the client are
  * cached too. None of this creates anything on the engine.
+ *
+ * <p>{@code slipway __train repl} records the REPL's own cache: only the terminal REPL typed at
+ * (and the session it builds), so that {@code slipway repl} does not load, at start, the
+ * thousands of classes of Docker's client, JSON and YAML that a cache covering every command
+ * holds (a JDK 25 AOT cache loads all its classes when the JVM starts).
  */
 @Command(name = "__train", hidden = true)
 final class TrainCommand implements Callable<Integer> {
   private final Cli cli;
+
+  @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "repl")
+  String only;
 
   TrainCommand(Cli cli) {
     this.cli = cli;
@@ -43,6 +51,10 @@ final class TrainCommand implements Callable<Integer> {
       Path bad = dir.resolve("bad.slip");
       java.nio.file.Files.writeString(bad, "val x: Int = \"s\"\npipeline(\"p\") {\n"
           + "  stage(\"a\") { timeout(30) { sh(\"make\") }; echo(undefinedName) }\n}\n");
+      if ("repl".equals(only)) {
+        trainRepl(good, dir);
+        return ExitCode.OK;
+      }
       var slipway = Engines.slipway(cli);
       var renderer = new DiagnosticRenderer(false);
       for (Path p : new Path[] {good, bad}) {
@@ -131,13 +143,14 @@ final class TrainCommand implements Callable<Integer> {
    */
   private void trainRepl(Path pipeline, Path dir) {
     var quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
-    var session = new io.slipway.repl.ReplSession(
+    // built in the background as `slipway repl` builds it
+    var session = io.slipway.cli.repl.PendingSession.start(() -> new io.slipway.repl.ReplSession(
         io.slipway.repl.ReplConfig.of(cli.warmup().registry()).withDir(dir)
             .withEvents(io.slipway.cli.repl.AbovePrompt.events(quiet))
             .withEngine(() -> {
               throw new io.slipway.engine.EngineUnavailable("(none)", "the REPL training needs no engine");
             })
-            .withEnvironment(java.util.Map.of()));
+            .withEnvironment(java.util.Map.of())));
     String keys = String.join("\r", "val xs = listOf(1, 2, 3)", "xs.map { it * 2 }.sum()",
         "fun twice(n: Int): Int {", "  return 2 *", "    n", "}", "twice(xs.si\t)", ":type xs",
         "\"${xs.size} items\"", ":load " + pipeline, ":stages", ":vars", ":help", ":quit") + "\r";

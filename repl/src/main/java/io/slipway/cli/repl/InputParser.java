@@ -8,6 +8,7 @@ import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
+import org.jline.reader.UserInterruptException;
 
 /**
  * Tells jline when typed input is complete and what the word being completed is. Input the
@@ -15,20 +16,28 @@ import org.jline.reader.Parser;
  * {@link EOFError}, so jline continues on a secondary prompt showing what is missing
  * ({@link Continuation}). For
  * completion, the session is asked ({@link ReplRequest.Complete}) once: its answer fixes the
- * word (from its anchor to the cursor) and is kept for {@link SessionCompleter}.
+ * word (from its anchor to the cursor) and is kept for {@link SessionCompleter}. Both wait for
+ * the session while it is still being built ({@link PendingSession}); a Ctrl-C while waiting
+ * (jline interrupts the reading thread) discards the line as a Ctrl-C at the prompt does.
  */
 final class InputParser implements Parser {
-  private final ReplSession session;
+  private final PendingSession session;
   private volatile ReplResponse.Completions last = new ReplResponse.Completions(List.of(), 0);
 
-  InputParser(ReplSession session) {
+  InputParser(PendingSession session) {
     this.session = session;
   }
 
   @Override
   public ParsedLine parse(String line, int cursor, ParseContext context) {
     if (context == ParseContext.COMPLETE) {
-      ReplResponse r = session.handle(new ReplRequest.Complete(line, cursor));
+      ReplSession s;
+      try {
+        s = session.get();
+      } catch (InterruptedException e) {
+        return new Line(line, cursor, ""); // no completion: Ctrl-C while waiting for the session
+      }
+      ReplResponse r = s.handle(new ReplRequest.Complete(line, cursor));
       ReplResponse.Completions c = r instanceof ReplResponse.Completions cs ? cs
           : new ReplResponse.Completions(List.of(), cursor);
       last = c;
@@ -37,7 +46,12 @@ final class InputParser implements Parser {
     }
     // SECONDARY_PROMPT: jline asks again while drawing the continuation lines, for %M
     if (context == ParseContext.ACCEPT_LINE || context == ParseContext.SECONDARY_PROMPT) {
-      String missing = session.missing(line);
+      String missing;
+      try {
+        missing = session.get().missing(line);
+      } catch (InterruptedException e) {
+        throw new UserInterruptException(line);
+      }
       if (missing != null) {
         throw new EOFError(-1, cursor, missing, Continuation.prompt(missing));
       }

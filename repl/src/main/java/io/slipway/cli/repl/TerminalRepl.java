@@ -23,17 +23,23 @@ import org.jline.utils.AttributedStyle;
  * prompt, a secondary prompt saying what incomplete input lacks, Ctrl-C interrupting what runs
  * (a second Ctrl-C at an empty prompt quits), {@code :shell} handing the terminal to an
  * interactive {@code docker exec -it}. No colour on a dumb terminal or with {@code NO_COLOR}.
+ *
+ * <p>The prompt shows before the session exists ({@link PendingSession}): the first input that
+ * needs it (Enter, Tab, end of input) waits for it to be built, and Ctrl-C while waiting
+ * discards that input.
  */
 public final class TerminalRepl {
   private final Terminal terminal;
   private final boolean color;
-  private final ReplSession session;
+  private final PendingSession session;
   private LineReader reader;
   private volatile boolean inShell;
   private volatile boolean busy;
   private final AtomicBoolean betweenPrompts = new AtomicBoolean();
+  /** What {@link ReplSession#prompt()} says while no run is paused. */
+  private static final String IDLE_PROMPT = "slipway> ";
 
-  private TerminalRepl(Terminal terminal, boolean color, ReplSession session) {
+  private TerminalRepl(Terminal terminal, boolean color, PendingSession session) {
     this.terminal = terminal;
     this.color = color;
     this.session = session;
@@ -44,24 +50,27 @@ public final class TerminalRepl {
    * at an empty prompt, then closes the session (removing what its runs made). The session's
    * event sink should be {@link AbovePrompt#events}. Returns the exit code (1 when the last run
    * failed).
+   *
+   * @throws PendingSession.Failed when the session could not be built (at the first input)
    */
-  public static int run(ReplSession session, Map<String, String> env) throws IOException {
+  public static int run(PendingSession session, Map<String, String> env) throws IOException {
     try (Terminal t = systemTerminal()) {
       return new TerminalRepl(t, colorWanted(t, env), session).loop(historyFile(env));
     }
   }
 
   /**
-   * The process's terminal through the one native provider this JDK uses (FFM from JDK 22,
-   * JNI before). Left to itself, jline loads every provider it knows before it picks the first
-   * (JNA alone runs {@code ldconfig -p} and unpacks a native library, and the exec provider
-   * runs {@code test -t}), which cost a large part of the REPL's start-up. Only when that
-   * provider cannot serve (a dumb terminal results) are the others tried.
+   * The process's terminal through jline's JNI provider (its small native library). Left to
+   * itself, jline loads every provider it knows before it picks the first (JNA alone runs
+   * {@code ldconfig -p} and unpacks a native library, and the exec provider runs {@code test
+   * -t}); the FFM provider (JDK 22+) spins a few hundred method-handle classes at run time to
+   * bind its calls, which the class-data cache cannot hold: measured, it took twice the CPU of
+   * JNI to open the terminal (bench/README.md, "REPL start-up"). Only when JNI cannot serve (a
+   * dumb terminal results, e.g. no native library for this platform) are the others tried.
    */
   private static Terminal systemTerminal() throws IOException {
-    boolean ffm = Runtime.version().feature() >= 22;
     Terminal t = TerminalBuilder.builder().system(true).name("slipway")
-        .ffm(ffm).jni(!ffm).jna(false).jansi(false).exec(false).dumb(true).build();
+        .jni(true).ffm(false).jna(false).jansi(false).exec(false).dumb(true).build();
     String type = t.getType() == null ? "" : t.getType();
     if (!type.startsWith(Terminal.TYPE_DUMB)) {
       return t;
@@ -76,12 +85,18 @@ public final class TerminalRepl {
    * classes of the line editor, the highlighter, completion and the session's commands in its
    * class-data cache, so that {@code slipway repl} starts with them already loaded and linked.
    */
-  public static void train(ReplSession session, String keys, Path history) throws IOException {
+  public static void train(PendingSession session, String keys, Path history) throws IOException {
+    drive(session, keys, history, java.io.OutputStream.nullOutputStream());
+  }
+
+  /** {@link #train} with the screen written to {@code screen} (tests). */
+  static void drive(PendingSession session, String keys, Path history, java.io.OutputStream screen)
+      throws IOException {
     var in = new java.io.ByteArrayInputStream(keys.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     // an external terminal decodes the keys in Java: a pty-backed one (what the builder makes
     // for streams) would see the end of the input before the reader took the first line
     try (Terminal t = new org.jline.terminal.impl.ExternalTerminal("slipway-train", "xterm-256color",
-        in, java.io.OutputStream.nullOutputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+        in, screen, java.nio.charset.StandardCharsets.UTF_8)) {
       t.setSize(new org.jline.terminal.Size(120, 40));
       new TerminalRepl(t, true, session).loop(history);
     }
@@ -102,7 +117,12 @@ public final class TerminalRepl {
 
   private int loop(Path history) throws IOException {
     InputParser parser = new InputParser(session);
-    Files.createDirectories(history.getParent());
+    try {
+      Files.createDirectories(history.getParent());
+    } catch (IOException e) {
+      session.close();
+      throw e;
+    }
     reader = LineReaderBuilder.builder().terminal(terminal).appName("slipway")
         .parser(parser).completer(new SessionCompleter(parser))
         .highlighter(new SyntaxHighlighter(color))
@@ -112,7 +132,6 @@ public final class TerminalRepl {
         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
         .option(LineReader.Option.INSERT_BRACKET, false)
         .build();
-    // Ctrl-C while a request runs (jline handles it while reading) interrupts the request
     // Ctrl-C while a request runs (jline handles it while reading) interrupts the request; one
     // that arrives between two prompts (the terminal is not raw then, so no reader sees the key)
     // counts as pressed at the next, empty prompt: a quick double Ctrl-C still leaves
@@ -121,7 +140,10 @@ public final class TerminalRepl {
         return;
       }
       if (busy) {
-        session.interrupt();
+        ReplSession s = session.now();
+        if (s != null) {
+          s.interrupt(); // (a request waiting for the session to be built: it is being built)
+        }
       } else {
         betweenPrompts.set(true);
       }
@@ -172,18 +194,20 @@ public final class TerminalRepl {
 
   private int quit() {
     ReplResponse r = request(new ReplRequest.Quit());
-    return r instanceof ReplResponse.Quit q ? q.exitCode() : session.exitCode();
+    return r instanceof ReplResponse.Quit q ? q.exitCode() : session().exitCode();
   }
 
   private String prompt() {
-    String p = session.prompt();
+    ReplSession s = session.now();
+    // a session still being built has run nothing, so it would say its idle prompt
+    String p = s == null ? IDLE_PROMPT : s.prompt();
     return color ? new AttributedString(p, AttributedStyle.BOLD.foreground(AttributedStyle.GREEN)).toAnsi(terminal) : p;
   }
 
   private ReplResponse requestLine(String line) {
     busy = true;
     try {
-      return show(session.handleLine(line));
+      return show(session().handleLine(line));
     } finally {
       busy = false;
     }
@@ -192,9 +216,31 @@ public final class TerminalRepl {
   private ReplResponse request(ReplRequest request) {
     busy = true;
     try {
-      return show(session.handle(request));
+      return show(session().handle(request));
     } finally {
       busy = false;
+    }
+  }
+
+  /**
+   * The session, waiting for it to be built. Input reached here only after the parser waited
+   * for it, so only end of input and a double Ctrl-C wait here: they close the session, which
+   * must exist to be closed.
+   */
+  private ReplSession session() {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return session.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -69,11 +69,49 @@ class TerminalPartsTest {
           throw new io.slipway.engine.EngineUnavailable("(none)", "no engine in this test");
         }));
     // a definition over two lines (the secondary prompt), completion, then :quit
-    TerminalRepl.train(session, "fun twice(n: Int): Int {\r  return 2 * n\r}\rtwi\t(21)\r:quit\r",
+    TerminalRepl.train(PendingSession.of(session), "fun twice(n: Int): Int {\r  return 2 * n\r}\rtwi\t(21)\r:quit\r",
         dir.resolve("history"));
     assertThat(java.nio.file.Files.readString(dir.resolve("history"))).contains("twice(21)");
     assertThat(session.handle(new io.slipway.repl.ReplRequest.Eval("1")))
         .as("the session is closed").isInstanceOf(io.slipway.repl.ReplResponse.Quit.class);
+  }
+
+  @Test
+  void thePromptShowsBeforeTheSessionIsBuiltAndInputTypedMeanwhileWaitsForIt(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    var screen = new java.io.ByteArrayOutputStream();
+    PendingSession pending = PendingSession.start(() -> {
+      // the session is built only once the prompt is on the screen: a client that needed the
+      // session before its prompt would never show it (and this fails after a bounded wait)
+      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+      while (!screen.toString(StandardCharsets.UTF_8).contains("slipway> ")) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("no prompt while the session was being built");
+        }
+        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+      }
+      return new io.slipway.repl.ReplSession(io.slipway.repl.ReplConfig
+          .of(io.slipway.stdlib.Stdlib.registry()).withDir(dir).withEngine(() -> {
+            throw new io.slipway.engine.EngineUnavailable("(none)", "no engine in this test");
+          }));
+    });
+    // typed at once: a definition continued over lines, its use, then end of input (Ctrl-D)
+    TerminalRepl.drive(pending, "fun twice(n: Int): Int {\r  return 2 * n\r}\rtwice(21) + 1\r\u0004",
+        dir.resolve("history"), screen);
+    assertThat(screen.toString(StandardCharsets.UTF_8)).contains("43");
+    assertThat(pending.get().handle(new io.slipway.repl.ReplRequest.Eval("1")))
+        .as("end of input closed the session").isInstanceOf(io.slipway.repl.ReplResponse.Quit.class);
+  }
+
+  @Test
+  void aSessionThatCannotBeBuiltIsReportedAtTheFirstInput(@org.junit.jupiter.api.io.TempDir Path dir) {
+    PendingSession pending = PendingSession.start(() -> {
+      throw new IllegalStateException("registry broken");
+    });
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TerminalRepl.drive(pending, "1 + 2\r",
+            dir.resolve("history"), java.io.OutputStream.nullOutputStream()))
+        .isInstanceOf(PendingSession.Failed.class)
+        .hasRootCauseMessage("registry broken");
   }
 
   @Test
