@@ -87,11 +87,13 @@ class CliEndToEndIT {
             stage("build") { sh("echo building") }
             parallel {
                 stage("unit") { sh("echo unit ok") }
-                stage("lint") { sh("echo lint failed; exit 2") }
+                stage("lint") { sh("sleep 1; echo lint failed; exit 2") }
             }
             stage("deploy") { echo("never") }
         }
         """);
+    // lint fails a second in, so unit has finished (its log is asserted below): a lint that
+    // failed at once cancels unit before it prints, as failFast should
     var r = JarProcess.run(dir, Map.of(), "run", "--json", "--junit", "out/junit.xml",
         "--report", "out/report.html");
     assertThat(r.code()).as(r.err()).isEqualTo(1);
