@@ -166,6 +166,29 @@ final class DockerContainers {
       if (!DockerErrors.message(e).contains("already in progress")) {
         throw e;
       }
+      awaitRemoved(id);
+    }
+  }
+
+  /**
+   * Waits out another request's removal of {@code id} (the engine answers a second removal
+   * "already in progress" at once): the caller, a run's cleanup for one, may count the
+   * container as removed only once the engine no longer lists it. The request's deadline (an
+   * {@link EngineCalls} limit) bounds the wait by interrupting it.
+   */
+  private void awaitRemoved(String id) {
+    while (true) {
+      try {
+        client.inspectContainerCmd(id).exec();
+      } catch (NotFoundException gone) {
+        return;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while container " + id + " is being removed", e);
+      }
     }
   }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.slipway.engine.ContainerEngine;
 import io.slipway.engine.ContainerEngineContract;
 import io.slipway.engine.EngineUnavailable;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,5 +37,21 @@ class DockerJavaEngineIT extends ContainerEngineContract {
   @Test
   void addressIsTheConfiguredHost() {
     assertThat(ENGINE.get().address()).startsWith("unix://");
+  }
+
+  /**
+   * A forced removal that meets one already under way (another thread's, or the same run's
+   * retry after an interrupted request) is answered "already in progress" at once: it must
+   * still return only when the container is gone, or a run's cleanup ends with it present.
+   */
+  @Test
+  void aRemovalOverlappingAnotherReturnsOnlyOnceTheContainerIsGone() {
+    for (int i = 0; i < 8; i++) {
+      String id = run(List.of("sleep", "60"), null);
+      var first = CompletableFuture.runAsync(() -> engine().removeContainer(id, true));
+      engine().removeContainer(id, true);
+      assertThat(engine().inspectContainer(id)).as("attempt %d", i).isEmpty();
+      first.join();
+    }
   }
 }
