@@ -54,8 +54,12 @@ public final class TerminalRepl {
    * @throws PendingSession.Failed when the session could not be built (at the first input)
    */
   public static int run(PendingSession session, Map<String, String> env) throws IOException {
+    JlineNative.prepare();
+    Path history = historyFile(env);
+    TerminfoCache caps = TerminfoCache.prepare(env, history.resolveSibling("terminfo"));
     try (Terminal t = systemTerminal()) {
-      return new TerminalRepl(t, colorWanted(t, env), session).loop(historyFile(env));
+      caps.save();
+      return new TerminalRepl(t, colorWanted(t, env), session).loop(history);
     }
   }
 
@@ -87,7 +91,30 @@ public final class TerminalRepl {
    */
   public static void train(PendingSession session, String keys, Path history) throws IOException {
     drive(session, keys, history, java.io.OutputStream.nullOutputStream());
+    // the system terminal's own classes (the builder, the JNI provider, its native pty and
+    // termios, the native library's loader): a pty-backed terminal over streams opens them the
+    // way the REPL's terminal does; the training runs without a terminal to open
+    JlineNative.prepare();
+    try (Terminal pty = TerminalBuilder.builder().system(false).name("slipway-train")
+        .type("xterm-256color").streams(java.io.InputStream.nullInputStream(),
+            java.io.OutputStream.nullOutputStream())
+        .jni(true).ffm(false).jna(false).jansi(false).exec(false).dumb(true).build()) {
+      pty.getSize();
+      pty.enterRawMode();
+    }
+    // and those only a system terminal loads (its class, signal and shutdown-hook registration)
+    for (String name : SYSTEM_TERMINAL_CLASSES) {
+      try {
+        Class.forName(name, false, TerminalRepl.class.getClassLoader());
+      } catch (ClassNotFoundException | LinkageError e) {
+        // another jline version: only the cache is poorer for it
+      }
+    }
   }
+
+  private static final java.util.List<String> SYSTEM_TERMINAL_CLASSES = java.util.List.of(
+      "org.jline.terminal.impl.PosixSysTerminal", "org.jline.terminal.TerminalBuilder$SystemOutput",
+      "org.jline.utils.Signals", "org.jline.utils.ShutdownHooks", "org.jline.utils.ShutdownHooks$Task");
 
   /** {@link #train} with the screen written to {@code screen} (tests). */
   static void drive(PendingSession session, String keys, Path history, java.io.OutputStream screen)
