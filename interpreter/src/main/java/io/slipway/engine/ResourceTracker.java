@@ -94,6 +94,20 @@ public final class ResourceTracker {
   }
 
   /**
+   * True when this tracker recorded creating the container (or other resource) {@code id}: the
+   * REPL tells by it which engine a container belongs to when two engine addresses reach the
+   * same daemon and both list it.
+   */
+  public boolean made(String id) {
+    for (Tracked t : created) {
+      if (t.id().equals(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Tracks a resource created by {@code stage} (null at the top level) that lives until the run
    * ends: its removal is registered in {@code scope}, the innermost scope of the call that
    * created it, and moves outwards as the scopes in between end normally.

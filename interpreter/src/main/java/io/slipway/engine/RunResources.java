@@ -20,7 +20,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class RunResources {
   /** One engine's tracker; {@code other} is true for an engine besides the default one. */
-  private record Engine(ResourceTracker tracker, boolean other) {}
+  private record Engine(ResourceTracker tracker, boolean other, TlsFiles tls) {}
+
+  /**
+   * An engine besides the default one that the run used: its tracker (whose engine is the
+   * connection the run used) and the PEM files of its mutual TLS, or null without TLS.
+   */
+  public record Other(ResourceTracker tracker, TlsFiles tls) {
+    /** The connection the run used for this engine. */
+    public ContainerEngine engine() {
+      return tracker.engine();
+    }
+  }
 
   private final RunJournal journal;
   private final List<Engine> engines = new CopyOnWriteArrayList<>();
@@ -36,7 +47,7 @@ public final class RunResources {
 
   /** Registers the default engine's tracker. */
   public void addDefault(ResourceTracker tracker) {
-    engines.add(new Engine(tracker, false));
+    engines.add(new Engine(tracker, false, null));
   }
 
   /**
@@ -44,12 +55,30 @@ public final class RunResources {
    * already (before anything was created there).
    */
   public void addOther(ResourceTracker tracker) {
-    engines.add(new Engine(tracker, true));
+    addOther(tracker, null);
+  }
+
+  /** As {@link #addOther(ResourceTracker)}, with the PEM files of its mutual TLS (null without). */
+  public void addOther(ResourceTracker tracker, TlsFiles tls) {
+    engines.add(new Engine(tracker, true, tls));
   }
 
   /** The trackers of every engine the run used so far, the default engine's first if used. */
   public List<ResourceTracker> trackers() {
     return engines.stream().map(Engine::tracker).toList();
+  }
+
+  /** The default engine's tracker, or null when the run has not used the default engine. */
+  public ResourceTracker defaultTracker() {
+    return engines.stream().filter(e -> !e.other()).map(Engine::tracker).findFirst().orElse(null);
+  }
+
+  /**
+   * The engines besides the default one that the run used so far, in the order of their first
+   * use: the REPL's container commands list and reach their containers there too.
+   */
+  public List<Other> others() {
+    return engines.stream().filter(Engine::other).map(e -> new Other(e.tracker(), e.tls())).toList();
   }
 
   /**

@@ -34,7 +34,9 @@ import java.util.function.Supplier;
  * {@code :quit}) with its containers; {@code slipway gc} sweeps it after a crash.
  *
  * <p>Containers are named as the Slipfile named them; the network is the one they share (or
- * {@code net=NAME}), named as the Slipfile named it.
+ * {@code net=NAME}), named as the Slipfile named it. Only the default engine's containers take
+ * part: one on another engine ({@code on(engine) { }}) is refused by name and left out of
+ * {@code :net status}.
  */
 final class NetCommands {
   private final Containers containers;
@@ -172,6 +174,9 @@ final class NetCommands {
   private List<Target> others(Resolved x, Target t) {
     List<Target> out = new ArrayList<>();
     for (Containers.Found f : containers.list()) {
+      if (f.engine().other()) {
+        continue;
+      }
       String ip = addresses(f).get(x.network());
       if (f.runId().equals(x.run().runId()) && !f.info().id().equals(t.id()) && ip != null) {
         out.add(new Target(f.info().id(), f.name(), ip, x.network()));
@@ -257,6 +262,9 @@ final class NetCommands {
         "OBSERVED"});
     Set<String> networks = new java.util.TreeSet<>();
     for (Containers.Found f : containers.list()) {
+      if (f.engine().other()) {
+        continue; // the simulation works on the default engine
+      }
       Run run = runOf.apply(f.runId());
       NetSim sim = run == null ? null : run.scope().service(NetSim.class);
       for (var e : addresses(f).entrySet()) {
@@ -303,12 +311,16 @@ final class NetCommands {
       if (f == null) {
         throw at(Code.E0805, line, n, containers.unknownText(n.text()));
       }
+      if (f.engine().other()) {
+        throw at(Code.E0806, line, n, "container `" + f.name() + "` is on " + f.engine().address()
+            + ": :net works on the containers of the default engine");
+      }
       ContainerInfo info = containers.fresh(f);
       if (!info.state().running()) {
         throw at(Code.E0806, line, n, "container `" + f.name() + "` is not running (" + info.state().describe()
             + "): network conditions live in a running container's network namespace");
       }
-      found.put(n.text(), new Containers.Found(f.name(), info, f.runId()));
+      found.put(n.text(), new Containers.Found(f.name(), info, f.runId(), f.engine()));
       firstOf.put(n.text(), n);
     }
     String runId = null;

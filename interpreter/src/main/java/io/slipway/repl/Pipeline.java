@@ -196,7 +196,8 @@ final class Pipeline {
 
   private RunOptions options() {
     return RunOptions.defaults().withEvents(events).withEngineFactory(config.engineFactory())
-        .withEnvironment(config.environment()).withHostPaths(config.hostPaths());
+        .withEnvironment(config.environment()).withHostPaths(config.hostPaths())
+        .withOnStart(r -> config.provideEngines(r.session()));
   }
 
   // ------------------------------------------------------------ waiting and stepping

@@ -56,7 +56,8 @@ public final class ReplCommands {
       new Command("vars", "", "names in scope with their types and values (secrets masked)"),
       new Command("rerun", "STAGE", "run one stage again, keeping what the stages before it "
           + "made"),
-      new Command("ps", "", "containers of this session's runs: name, state, IP, ports"),
+      new Command("ps", "", "containers of this session's runs on every engine they used: "
+          + "name, state, IP, ports"),
       new Command("logs", "NAME [-f]", "a container's output; -f follows it"),
       new Command("exec", "NAME CMD...", "run a command in a container"),
       new Command("shell", "NAME", "an interactive shell in a container"),
@@ -153,8 +154,25 @@ public final class ReplCommands {
     if (c == null) {
       return null;
     }
-    return c.usage() + "\n    " + c.summary() + "\n" + (c.name().equals("net") ? NET_HELP : "");
+    return c.usage() + "\n    " + c.summary() + "\n" + (c.name().equals("net") ? NET_HELP
+        : CONTAINER_COMMANDS.contains(c.name()) ? CONTAINERS_HELP : "");
   }
+
+  private static final java.util.Set<String> CONTAINER_COMMANDS =
+      java.util.Set.of("ps", "logs", "exec", "shell", "inspect");
+
+  /** {@code :help ps} (and logs, exec, shell, inspect): names and engines. */
+  private static final String CONTAINERS_HELP = """
+      The containers of this session's runs (the last :run's and those started at the prompt),
+      on every engine the runs used: the default one and those of `on(engine) { }` blocks.
+      :ps adds an ENGINE column (`default` or the engine's address) when a container is on
+      another engine than the default one. NAME is the Slipfile's name (`db`), the engine's
+      (`db-1a2b3c4d`) or an id prefix; the newest run holding such a container wins, and within
+      that run the default engine's container wins over the other engines' (which go in the
+      order the run first used them). NAME@ENGINE picks one engine: `db@default`,
+      `db@tcp://prod:2376` (or `db@prod:2376`). Each command goes to the engine that holds the
+      container; :shell runs `docker -H ADDRESS --tlsverify ... exec -it` for another engine.
+      """;
 
   /** {@code :help net}: each subcommand and the parsing rules. */
   private static final String NET_HELP = """
@@ -211,6 +229,8 @@ public final class ReplCommands {
           .append(c.summary()).append('\n');
     }
     sb.append("Commands may be shortened to a unique prefix; :c :s :n :b :q are aliases.\n");
+    sb.append("Container commands reach every engine a run used; :help ps says which container "
+        + "a NAME picks (NAME@ENGINE picks the engine).\n");
     return sb.toString();
   }
 

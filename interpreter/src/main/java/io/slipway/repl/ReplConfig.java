@@ -2,6 +2,8 @@ package io.slipway.repl;
 
 import io.slipway.builtin.BuiltinRegistry;
 import io.slipway.engine.ContainerEngine;
+import io.slipway.engine.EngineConnector;
+import io.slipway.engine.EngineDecorator;
 import io.slipway.run.EventSink;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,10 +20,14 @@ import java.util.function.Supplier;
  * @param environment the environment for {@code secret(..)} and host commands
  * @param dir the directory input typed before any {@code :load} works in
  * @param hostPaths directories outside the pipeline directory file builtins may use
+ * @param connector connects to the engines pipelines name with {@code docker(host, tls)};
+ *     null: the standard library's (docker-java)
+ * @param decorator wraps those engines once connected (the session's {@code :explain}); null:
+ *     none
  */
 public record ReplConfig(BuiltinRegistry registry, EventSink events,
     Supplier<ContainerEngine> engineFactory, Map<String, String> environment, Path dir,
-    List<Path> hostPaths) {
+    List<Path> hostPaths, EngineConnector connector, EngineDecorator decorator) {
   public ReplConfig {
     events = events == null ? EventSink.NONE : events;
     environment = environment == null ? System.getenv() : environment;
@@ -36,27 +42,45 @@ public record ReplConfig(BuiltinRegistry registry, EventSink events,
 
   /** A session with no engine, printing nothing: for tests of evaluation. */
   public static ReplConfig of(BuiltinRegistry registry) {
-    return new ReplConfig(registry, null, null, null, null, null);
+    return new ReplConfig(registry, null, null, null, null, null, null, null);
   }
 
   public ReplConfig withEvents(EventSink sink) {
-    return new ReplConfig(registry, sink, engineFactory, environment, dir, hostPaths);
+    return new ReplConfig(registry, sink, engineFactory, environment, dir, hostPaths, connector, decorator);
   }
 
   public ReplConfig withEngine(Supplier<ContainerEngine> factory) {
-    return new ReplConfig(registry, events, factory, environment, dir, hostPaths);
+    return new ReplConfig(registry, events, factory, environment, dir, hostPaths, connector, decorator);
   }
 
   public ReplConfig withDir(Path d) {
-    return new ReplConfig(registry, events, engineFactory, environment, d, hostPaths);
+    return new ReplConfig(registry, events, engineFactory, environment, d, hostPaths, connector, decorator);
   }
 
   public ReplConfig withEnvironment(Map<String, String> env) {
-    return new ReplConfig(registry, events, engineFactory, env, dir, hostPaths);
+    return new ReplConfig(registry, events, engineFactory, env, dir, hostPaths, connector, decorator);
   }
 
   public ReplConfig withHostPaths(List<Path> paths) {
-    return new ReplConfig(registry, events, engineFactory, environment, dir, paths);
+    return new ReplConfig(registry, events, engineFactory, environment, dir, paths, connector, decorator);
   }
 
+  /** Engines named with {@code docker(host, tls)} connect through {@code c} (tests: fakes). */
+  public ReplConfig withConnector(EngineConnector c) {
+    return new ReplConfig(registry, events, engineFactory, environment, dir, hostPaths, c, decorator);
+  }
+
+  public ReplConfig withDecorator(EngineDecorator d) {
+    return new ReplConfig(registry, events, engineFactory, environment, dir, hostPaths, connector, d);
+  }
+
+  /** Provides the connector and the decorator in {@code session}'s scope, for its runs. */
+  void provideEngines(io.slipway.run.Session session) {
+    if (connector != null) {
+      session.scope().provide(EngineConnector.class, connector);
+    }
+    if (decorator != null) {
+      session.scope().provide(EngineDecorator.class, decorator);
+    }
+  }
 }

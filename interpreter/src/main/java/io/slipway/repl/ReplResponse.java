@@ -57,12 +57,19 @@ public sealed interface ReplResponse {
 
   /**
    * The container a {@code :shell} opens: the client runs the interactive exec with
-   * {@link ReplSession#shell}. {@code text} is a one-line notice.
+   * {@link ReplSession#shellCommand}. {@code text} is a one-line notice. {@code dockerFlags} are
+   * the docker CLI's global flags reaching the container's engine when it is not the default one
+   * ({@code -H tcp://prod:2376 --tlsverify --tlscacert ...}), else empty.
    */
-  record ShellTarget(String text, String containerId, String name, List<String> command)
-      implements ReplResponse {
+  record ShellTarget(String text, String containerId, String name, List<String> command,
+      List<String> dockerFlags) implements ReplResponse {
     public ShellTarget {
       command = List.copyOf(command);
+      dockerFlags = List.copyOf(dockerFlags);
+    }
+
+    public ShellTarget(String text, String containerId, String name, List<String> command) {
+      this(text, containerId, name, command, List.of());
     }
   }
 

@@ -10,6 +10,8 @@ import io.slipway.debug.Pause;
 import io.slipway.debug.StepController;
 import io.slipway.diag.Diagnostics;
 import io.slipway.engine.EngineException;
+import io.slipway.engine.ResourceTracker;
+import io.slipway.engine.RunResources;
 import io.slipway.engine.explain.ExplainingEngine;
 import io.slipway.engine.explain.Explanations;
 import io.slipway.pipeline.Plan;
@@ -59,14 +61,14 @@ public final class ReplSession {
     // one switch for every engine of the session; explanations are masked like all output
     this.explanations = new Explanations(
         ExplainingEngine.toEvents(new MaskingSink(config.events(), masker)), config.dir());
-    config = config.withEngine(explanations.wrap(config.engineFactory()));
+    config = config.withEngine(explanations.wrap(config.engineFactory()))
+        .withDecorator(explanations);
     this.config = config;
     this.evaluation = new Evaluation(masker);
     this.pipeline = new Pipeline(config, controller, masker);
     this.completer = new Completer(config.registry());
     this.scratch = new Scratch(config, masker);
-    this.containers = new Containers(() -> scratch.session().engine(), this::engineOf,
-        this::runIds, masker);
+    this.containers = new Containers(this::containerSources, masker);
     this.net = new NetCommands(containers, this::runOf, this::liveRuns,
         new MaskingSink(config.events(), masker));
   }
@@ -245,7 +247,7 @@ public final class ReplSession {
 
   private Collection<String> containerNames() {
     try {
-      return containers.list().stream().map(Containers.Found::name).distinct().toList();
+      return containers.names();
     } catch (RuntimeException e) {
       return List.of();
     }
@@ -397,12 +399,29 @@ public final class ReplSession {
 
   /**
    * The command a terminal client runs (with its terminal handed over) for a {@code :shell}:
-   * {@code docker exec -it ID CMD...}, against the engine the session uses.
+   * {@code docker exec -it ID CMD...} against the default engine (as the docker CLI finds it),
+   * {@code docker -H tcp://... --tlsverify --tlscacert CA --tlscert CERT --tlskey KEY exec -it ID
+   * CMD...} against another engine a run used.
    */
   public static List<String> shellCommand(ReplResponse.ShellTarget target) {
-    List<String> argv = new ArrayList<>(List.of("docker", "exec", "-it", target.containerId()));
+    List<String> argv = new ArrayList<>(List.of("docker"));
+    argv.addAll(target.dockerFlags());
+    argv.addAll(List.of("exec", "-it", target.containerId()));
     argv.addAll(target.command());
     return argv;
+  }
+
+  /**
+   * The environment of {@link #shellCommand}'s process, from the client's: for another engine
+   * than the default one, without the variables that point the docker CLI at the default engine
+   * ({@code DOCKER_HOST}, {@code DOCKER_CONTEXT}, {@code DOCKER_TLS_VERIFY},
+   * {@code DOCKER_CERT_PATH}, {@code DOCKER_TLS}), so that only the command's flags count.
+   */
+  public static void shellEnvironment(ReplResponse.ShellTarget target, java.util.Map<String, String> env) {
+    if (!target.dockerFlags().isEmpty()) {
+      List.of("DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH", "DOCKER_TLS")
+          .forEach(env::remove);
+    }
   }
 
   /** The engine of the run {@code runId}: the current run's, else the session's own. */
@@ -428,15 +447,28 @@ public final class ReplSession {
     return l;
   }
 
-  /** The run ids whose containers the container commands see. */
-  private List<String> runIds() {
-    List<String> ids = new ArrayList<>();
-    ids.add(scratch.run().runId());
-    ActiveRun a = pipeline.active();
-    if (a != null) {
-      ids.add(a.run().runId());
+  /**
+   * The runs whose containers the container commands see, newest last, each with the engines it
+   * used: the default one (through the run's own connection), then those of its
+   * {@code on(engine) { }} blocks ({@link RunResources}).
+   */
+  private List<Containers.Source> containerSources() {
+    List<Containers.Source> out = new ArrayList<>();
+    for (io.slipway.run.Run run : liveRuns()) {
+      RunResources resources = run.scope().service(RunResources.class);
+      ResourceTracker local = resources == null ? null : resources.defaultTracker();
+      List<Containers.Engine> engines = new ArrayList<>();
+      engines.add(new Containers.Engine(null, engineOf(run.runId()), null,
+          local == null ? id -> false : local::made));
+      if (resources != null) {
+        for (RunResources.Other o : resources.others()) {
+          engines.add(new Containers.Engine(o.engine().address(), o.engine(), o.tls(),
+              o.tracker()::made));
+        }
+      }
+      out.add(new Containers.Source(run.runId(), engines));
     }
-    return ids;
+    return out;
   }
 
   /** Ends the run and the session's own top level: everything they made is removed. */

@@ -41,6 +41,7 @@ final class Scratch {
       secrets = new SecretStore(config.environment(), Map.of(), masker);
     }
     session.secrets(secrets);
+    config.provideEngines(session);
     session.scope().provide(Workspace.class, new Workspace(config.dir(), config.hostPaths()));
     session.scope().provide(CommandRunners.class,
         new CommandRunners(new HostCommandRunner(config.environment()), null));

@@ -70,6 +70,28 @@ class RunResourcesTest {
   }
 
   @Test
+  void theOtherEnginesAreListedWithTheirTlsFilesAndTrackersKnowWhatTheyMade(@TempDir Path dir) {
+    var resources = new RunResources(new RunJournal(dir, labels));
+    assertThat(resources.defaultTracker()).isNull();
+    var remote = tracker(REMOTE, false, Set.of());
+    var tls = new TlsFiles(dir.resolve("ca.pem"), dir.resolve("cert.pem"), dir.resolve("key.pem"));
+    resources.addOther(remote, tls);
+    var local = tracker(LOCAL, false, Set.of());
+    resources.addDefault(local);
+    var plain = tracker("tcp://10.0.0.6:2375", false, Set.of());
+    resources.addOther(plain);
+
+    assertThat(resources.defaultTracker()).isSameAs(local);
+    assertThat(resources.others()).extracting(o -> o.engine().address(), RunResources.Other::tls)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(REMOTE, tls),
+            org.assertj.core.groups.Tuple.tuple("tcp://10.0.0.6:2375", null));
+    remote.created(run, ResourceTracker.Kind.CONTAINER, "c2", "web", "up");
+    remote.remove(ResourceTracker.Kind.CONTAINER, "c2", "web");
+    assertThat(remote.made("c2")).as("made, even when removed since").isTrue();
+    assertThat(local.made("c2")).isFalse();
+  }
+
+  @Test
   void theJournalStaysWhileAnotherEngineHoldsWhatTheRunKept(@TempDir Path dir) throws Exception {
     var resources = new RunResources(new RunJournal(dir, labels));
     var local = tracker(LOCAL, true, Set.of());

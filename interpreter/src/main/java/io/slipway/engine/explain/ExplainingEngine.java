@@ -14,6 +14,8 @@ import io.slipway.engine.NetworkSpec;
 import io.slipway.engine.OutputSink;
 import io.slipway.engine.RegistryAuth;
 import io.slipway.engine.Subscription;
+import io.slipway.engine.SwarmOps;
+import io.slipway.engine.TlsFiles;
 import io.slipway.engine.VolumeInfo;
 import io.slipway.engine.VolumeSpec;
 import io.slipway.run.Event;
@@ -46,7 +48,7 @@ import java.util.function.Consumer;
  * joins its networks first), the create and the start are explained separately. A failed create
  * is explained after the failure, since only then is it known that no start follows.
  *
- * <p>Not explained: queries (inspect, list, ping, events), which Slipway polls while waiting
+ * <p>Not explained: swarm services (a stack {@code deploy}); queries (inspect, list, ping, events), which Slipway polls while waiting
  * for readiness and which would drown the commands that change something; and the hold
  * references a run gives its images ({@code slipway-run/...}), which are Slipway's bookkeeping.
  * Registry credentials are shown as {@code docker login --password-stdin}, never the password.
@@ -59,6 +61,7 @@ import java.util.function.Consumer;
 public final class ExplainingEngine implements ContainerEngine {
   private final ContainerEngine delegate;
   private final Explanations settings;
+  private final List<String> globalFlags;
   private final Names names = new Names();
   /** Containers created but not yet started or otherwise used: explained at their start. */
   private final Map<String, ContainerSpec> pending = new ConcurrentHashMap<>();
@@ -85,8 +88,43 @@ public final class ExplainingEngine implements ContainerEngine {
 
   /** An engine explaining itself through a switch shared with others ({@link Explanations#wrap}). */
   public ExplainingEngine(ContainerEngine delegate, Explanations settings) {
+    this(delegate, settings, settings.globalFlags());
+  }
+
+  /**
+   * An engine explaining itself through a shared switch, with global flags of its own
+   * ({@link #engineFlags}: another engine than the session's default one).
+   */
+  public ExplainingEngine(ContainerEngine delegate, Explanations settings, List<String> globalFlags) {
     this.delegate = delegate;
     this.settings = settings;
+    this.globalFlags = List.copyOf(globalFlags);
+  }
+
+  /**
+   * The docker CLI's global flags that reach the engine at {@code host}:
+   * {@code -H tcp://prod:2376}, with mutual TLS {@code --tlsverify --tlscacert CA --tlscert CERT
+   * --tlskey KEY} ({@code tls} may be null). The files are shown relative to {@code base} when
+   * they are below it, else absolute.
+   */
+  public static List<String> engineFlags(String host, TlsFiles tls, Path base) {
+    var a = new ArrayList<String>(List.of("-H", host));
+    if (tls != null) {
+      a.addAll(List.of("--tlsverify", "--tlscacert", shown(tls.ca(), base), "--tlscert",
+          shown(tls.cert(), base), "--tlskey", shown(tls.key(), base)));
+    }
+    return a;
+  }
+
+  private static String shown(Path file, Path base) {
+    Path abs = file.toAbsolutePath().normalize();
+    if (base != null) {
+      Path b = base.toAbsolutePath().normalize();
+      if (abs.startsWith(b) && !abs.equals(b)) {
+        return b.relativize(abs).toString();
+      }
+    }
+    return abs.toString();
   }
 
   /** A line consumer that emits each explanation as a run-level {@code INFO} log event. */
@@ -117,7 +155,7 @@ public final class ExplainingEngine implements ContainerEngine {
     if (settings.enabled()) {
       var all = new ArrayList<String>();
       all.add("docker");
-      all.addAll(settings.globalFlags());
+      all.addAll(globalFlags);
       all.addAll(words);
       settings.say("$ " + ShellWords.join(all));
     }
@@ -209,6 +247,12 @@ public final class ExplainingEngine implements ContainerEngine {
   @Override
   public void warmUp() {
     delegate.warmUp();
+  }
+
+  /** A stack deploy's swarm services, as the decorated engine has them (not explained). */
+  @Override
+  public SwarmOps swarm() {
+    return delegate.swarm();
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.slipway.engine.explain;
 
 import io.slipway.engine.ContainerEngine;
+import io.slipway.engine.EngineDecorator;
+import io.slipway.engine.TlsFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -10,9 +12,11 @@ import java.util.function.Supplier;
  * The switch and the destination shared by every {@link ExplainingEngine} of a session: a REPL
  * session opens several engine connections (its own top level, each run), and {@code :explain
  * on|off} must reach all of them. Wrap the session's engine factory with {@link #wrap(Supplier)}
- * and toggle with {@link #enabled(boolean)}; {@link #base(Path)} follows {@code :load}.
+ * and toggle with {@link #enabled(boolean)}; {@link #base(Path)} follows {@code :load}. As the
+ * session's {@link EngineDecorator} it also wraps the engines pipelines name with
+ * {@code docker(host, tls)}, their commands carrying {@code -H HOST} and the TLS flags.
  */
-public final class Explanations {
+public final class Explanations implements EngineDecorator {
   private final Consumer<String> out;
   private final List<String> globalFlags;
   private volatile boolean enabled;
@@ -38,6 +42,16 @@ public final class Explanations {
   /** An engine factory whose engines explain themselves through this switch. */
   public Supplier<ContainerEngine> wrap(Supplier<ContainerEngine> factory) {
     return () -> new ExplainingEngine(factory.get(), this);
+  }
+
+  /**
+   * Another engine a pipeline names ({@code docker(host, tls)}), explaining itself through this
+   * switch with the global flags that reach it ({@code docker -H tcp://... --tlsverify ...}):
+   * provided as the session's {@link EngineDecorator}.
+   */
+  @Override
+  public ContainerEngine decorate(ContainerEngine engine, String host, TlsFiles tls) {
+    return new ExplainingEngine(engine, this, ExplainingEngine.engineFlags(host, tls, base));
   }
 
   public void enabled(boolean on) {

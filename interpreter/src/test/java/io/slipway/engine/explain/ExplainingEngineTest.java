@@ -14,6 +14,7 @@ import io.slipway.engine.OutputSink;
 import io.slipway.engine.PortBinding;
 import io.slipway.engine.RegistryAuth;
 import io.slipway.engine.RunLabels;
+import io.slipway.engine.TlsFiles;
 import io.slipway.engine.VolumeSpec;
 import io.slipway.run.Event;
 import java.io.ByteArrayInputStream;
@@ -345,6 +346,32 @@ class ExplainingEngineTest {
     second.pull("d", null, OutputSink.NONE);
     assertThat(out).containsExactly("$ docker pull b", "$ docker pull c", "$ docker build -t x:1 .");
     assertThat(first).isInstanceOf(ExplainingEngine.class);
+  }
+
+  @Test
+  void anotherEngineOfTheSessionIsNamedWithItsAddressAndTlsFilesThroughTheSameSwitch() {
+    List<String> out = new ArrayList<>();
+    var explanations = new Explanations(out::add, BASE);
+    var remote = explanations.decorate(RecordingEngine.into(log), "tcp://127.0.0.1:23760",
+        new TlsFiles(BASE.resolve("certs/ca.pem"), BASE.resolve("certs/cert.pem"), Path.of("/etc/k.pem")));
+    var plain = explanations.decorate(RecordingEngine.into(log), "tcp://build:2375", null);
+    remote.pull("a", null, OutputSink.NONE);
+    explanations.enabled(true);
+    remote.pull("b", null, OutputSink.NONE);
+    plain.pull("c", null, OutputSink.NONE);
+    assertThat(out).containsExactly("$ docker -H tcp://127.0.0.1:23760 --tlsverify --tlscacert certs/ca.pem "
+        + "--tlscert certs/cert.pem --tlskey /etc/k.pem pull b", "$ docker -H tcp://build:2375 pull c");
+    assertThat(ExplainingEngine.engineFlags("tcp://h:1", new TlsFiles(BASE.resolve("ca"), BASE.resolve("c"),
+        BASE.resolve("k")), null)).containsExactly("-H", "tcp://h:1", "--tlsverify", "--tlscacert",
+        BASE.resolve("ca").toString(), "--tlscert", BASE.resolve("c").toString(), "--tlskey",
+        BASE.resolve("k").toString());
+  }
+
+  @Test
+  void swarmServicesGoToTheDecoratedEngine() {
+    engine.enabled(true);
+    engine.swarm();
+    assertThat(log).as("forwarded (a stack deploy in the REPL), not explained").containsExactly("> swarm");
   }
 
   @Test

@@ -289,14 +289,17 @@ public final class TerminalRepl {
   }
 
   /**
-   * Hands the terminal to {@code docker exec -it}: jline's input pump is paused so that the
+   * Hands the terminal to {@code docker exec -it} (with {@code -H} and the TLS flags for a
+   * container on another engine than the default one): jline's input pump is paused so that the
    * shell gets every key, and our Ctrl-C handler stands aside (in raw mode the shell gets ^C).
    */
   private void shell(ReplResponse.ShellTarget target) {
     inShell = true;
     try {
       terminal.pause(true);
-      Process p = new ProcessBuilder(ReplSession.shellCommand(target)).inheritIO().start();
+      var pb = new ProcessBuilder(ReplSession.shellCommand(target)).inheritIO();
+      ReplSession.shellEnvironment(target, pb.environment());
+      Process p = pb.start();
       int code = p.waitFor();
       if (code != 0) {
         say("(the shell exited with " + code + ")");

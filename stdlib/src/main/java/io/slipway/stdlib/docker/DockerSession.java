@@ -101,7 +101,7 @@ final class DockerSession {
         // before anything is created there: a killed run's journal tells gc to look on this engine
         journal.engine(e.address(), t.tls());
         DockerSession s = new DockerSession(run, t, e, journal);
-        resources.addOther(s.tracker);
+        resources.addOther(s.tracker, t.tls());
         return s;
       });
     } catch (EngineUnavailable e) {

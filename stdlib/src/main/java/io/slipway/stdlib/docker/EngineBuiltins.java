@@ -5,6 +5,7 @@ import io.slipway.builtin.Declarations;
 import io.slipway.builtin.Effect;
 import io.slipway.engine.ContainerEngine;
 import io.slipway.engine.EngineConnector;
+import io.slipway.engine.EngineDecorator;
 import io.slipway.engine.EngineTarget;
 import io.slipway.engine.EngineUnavailable;
 import io.slipway.engine.TlsFiles;
@@ -68,7 +69,8 @@ public final class EngineBuiltins implements Library {
     TlsFiles files = tls == null ? null : tls.files();
     String key = host + (files == null ? "" : "|" + files.ca() + "|" + files.cert() + "|" + files.key());
     EngineConnector connector = connector(cx);
-    var target = new EngineTarget(key, host, files, () -> connect(connector, host, files));
+    EngineDecorator decorator = cx.session().scope().service(EngineDecorator.class);
+    var target = new EngineTarget(key, host, files, () -> connect(connector, decorator, host, files));
     return new EngineValue(target, host, tls);
   }
 
@@ -86,8 +88,11 @@ public final class EngineBuiltins implements Library {
     };
   }
 
-  private static ContainerEngine connect(EngineConnector connector, String host, TlsFiles files) {
-    return connector.connect(host, files);
+  /** Connects, then lets the session's decorator (the REPL's {@code :explain}) wrap the engine. */
+  private static ContainerEngine connect(EngineConnector connector, EngineDecorator decorator,
+      String host, TlsFiles files) {
+    ContainerEngine e = connector.connect(host, files);
+    return decorator == null ? e : decorator.decorate(e, host, files);
   }
 
   private static TlsValue tls(CallContext cx, String ca, String cert, String key) {
