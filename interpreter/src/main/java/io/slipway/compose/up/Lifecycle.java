@@ -234,8 +234,8 @@ public final class Lifecycle {
     Future<List<VolumeInfo>> named = volumes ? removals.submit(() -> engine.listVolumes(mine)) : null;
     List<ContainerInfo> all;
     try {
-      // the list alone says which run (no inspection per container: a round trip each, and on a
-      // cold JVM the decoding of inspect replies is a few hundred milliseconds)
+      // the list alone says which containers run (no inspection of each: a round trip apiece,
+      // and on a cold JVM decoding inspect replies takes a few hundred milliseconds)
       all = engine.listContainersBrief(mine);
     } catch (RuntimeException e) {
       removals.shutdownNow();
