@@ -97,6 +97,17 @@ public interface ContainerEngine extends AutoCloseable {
   /** Containers (running or not) carrying every given label. */
   List<ContainerInfo> listContainers(Map<String, String> labels);
 
+  /**
+   * As {@link #listContainers}, from the engine's list alone, for callers that need a container's
+   * identity, labels and whether it runs, not the details only an inspection gives: each state
+   * has the status and running flag, and the exit code and health as the list shows them, but
+   * never {@code oomKilled} nor an {@code error}. One round trip, where a full listing inspects
+   * every container.
+   */
+  default List<ContainerInfo> listContainersBrief(Map<String, String> labels) {
+    return listContainers(labels);
+  }
+
   /** The last {@code tail} lines of output (all when {@code tail} is negative). */
   List<LogLine> logs(String id, int tail);
 

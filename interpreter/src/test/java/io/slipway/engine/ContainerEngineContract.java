@@ -172,6 +172,45 @@ public abstract class ContainerEngineContract {
   }
 
   @Test
+  void briefListAgreesWithTheInspectedOne() throws Exception {
+    String healthy = "brief-" + testId;
+    var spec = ContainerSpec.builder(testImage()).name(healthy).labels(labels).init(true)
+        .command(List.of("sleep", "60")).port(PortBinding.tcp(0, 8080))
+        .healthcheck(new HealthSpec(List.of("CMD", "true"), Duration.ofMillis(200), Duration.ofSeconds(5), 3))
+        .build();
+    String h = engine().createContainer(spec);
+    engine().startContainer(h);
+    String exited = run(List.of("sh", "-c", "exit 7"), null);
+    assertThat(engine().waitContainer(exited, Duration.ofSeconds(30))).isEqualTo(7);
+    String created = engine().createContainer(ContainerSpec.builder(testImage()).labels(labels)
+        .command(List.of("true")).build());
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (!"healthy".equals(engine().inspectContainer(h).orElseThrow().state().health())
+        && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+    }
+    Map<String, ContainerInfo> full = new java.util.HashMap<>();
+    engine().listContainers(labels).forEach(c -> full.put(c.id(), c));
+    List<ContainerInfo> brief = engine().listContainersBrief(labels);
+    assertThat(brief).extracting(ContainerInfo::id).containsExactlyInAnyOrder(h, exited, created);
+    for (ContainerInfo b : brief) {
+      ContainerInfo f = full.get(b.id());
+      assertThat(b.name()).isEqualTo(f.name());
+      assertThat(b.labels()).isEqualTo(f.labels());
+      assertThat(b.ports()).isEqualTo(f.ports());
+      assertThat(b.networks()).isEqualTo(f.networks());
+      assertThat(b.state().status()).isEqualTo(f.state().status());
+      assertThat(b.state().running()).isEqualTo(f.state().running());
+      assertThat(b.state().exitCode()).isEqualTo(f.state().exitCode());
+      assertThat(b.state().health()).isEqualTo(f.state().health());
+    }
+    assertThat(full.get(h).state().health()).isEqualTo("healthy");
+    assertThat(full.get(h).ports()).containsKey("8080/tcp");
+    assertThat(full.get(exited).state().exitCode()).isEqualTo(7);
+    assertThat(full.get(created).state().status()).isEqualTo("created");
+  }
+
+  @Test
   void stopAndKill() {
     String a = run(List.of("sleep", "60"), null);
     engine().stopContainer(a, Duration.ofSeconds(5));

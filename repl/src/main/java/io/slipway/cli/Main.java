@@ -27,11 +27,24 @@ public final class Main {
         // too old a class-file version for the class-data cache): the REPL's start-up
         return new ReplCommand(cli).call();
       }
+      if (args.length <= 2 && args.length >= 1 && args[0].equals("run")
+          && (args.length == 1 || isOperand(args[1]))) {
+        // `run` or `run FILE`, the commonest command line, the same way (picocli would only set
+        // the file): a cold `slipway run` spends a few hundred milliseconds in picocli otherwise
+        var run = new RunCommand(cli);
+        run.input.file = args.length == 2 ? args[1] : null;
+        return run.call();
+      }
       CommandLine cmd = commandLine(cli);
       return cmd.execute(args);
     } catch (Throwable t) {
       return internalError(cli, t, debug);
     }
+  }
+
+  /** An argument picocli takes as it is: neither an option nor an {@code @file} of arguments. */
+  private static boolean isOperand(String arg) {
+    return !arg.isEmpty() && !arg.startsWith("-") && !arg.startsWith("@");
   }
 
   static CommandLine commandLine(Cli cli) {

@@ -50,6 +50,12 @@ import java.util.concurrent.TimeUnit;
 final class DockerContainers {
   /** How many containers {@link #list} inspects at a time. */
   private static final int INSPECTS = 8;
+  /** The exit code in a list entry's status text: {@code "Exited (137) 2 seconds ago"}. */
+  private static final java.util.regex.Pattern EXIT_CODE =
+      java.util.regex.Pattern.compile("^(?:Exited|Restarting) \\((-?\\d+)\\)");
+  /** The health in a list entry's status text: {@code "Up 5 seconds (healthy)"}. */
+  private static final java.util.regex.Pattern HEALTH =
+      java.util.regex.Pattern.compile("\\((healthy|unhealthy|health: starting)\\)");
   private final DockerClient client;
   private final DockerHttpClient http;
 
@@ -241,6 +247,58 @@ final class DockerContainers {
         ? Map.of() : r.getConfig().getLabels();
     return Optional.of(new ContainerInfo(r.getId(), name, r.getConfig() == null ? "" : r.getConfig().getImage(),
         labels, state, nets, ports));
+  }
+
+  /** The listed containers as the list describes them ({@code ContainerEngine.listContainersBrief}). */
+  List<ContainerInfo> listBrief(Map<String, String> labels) {
+    List<ContainerInfo> out = new ArrayList<>();
+    for (Container c : client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()) {
+      out.add(brief(c));
+    }
+    return out;
+  }
+
+  /**
+   * A list entry as a {@link ContainerInfo}. Running is what an inspection's {@code State.Running}
+   * is: true while running, paused or restarting. The exit code and health come from the entry's
+   * {@code Status} text ({@code "Exited (137) 2 seconds ago"}, {@code "Up 5 seconds (healthy)"}).
+   */
+  static ContainerInfo brief(Container c) {
+    String status = c.getState() == null ? "" : c.getState();
+    boolean running = status.equals("running") || status.equals("paused") || status.equals("restarting");
+    String text = c.getStatus() == null ? "" : c.getStatus();
+    var code = EXIT_CODE.matcher(text);
+    int exitCode = code.find() ? Integer.parseInt(code.group(1)) : 0;
+    var health = HEALTH.matcher(text);
+    String healthStatus = !health.find() ? null
+        : health.group(1).equals("health: starting") ? "starting" : health.group(1);
+    String name = "";
+    if (c.getNames() != null) {
+      for (String n : c.getNames()) {
+        String bare = n.startsWith("/") ? n.substring(1) : n;
+        if (!bare.contains("/")) { // the others are legacy link aliases, "/other/alias"
+          name = bare;
+          break;
+        }
+      }
+    }
+    Map<String, String> nets = new HashMap<>();
+    if (c.getNetworkSettings() != null && c.getNetworkSettings().getNetworks() != null) {
+      c.getNetworkSettings().getNetworks().forEach((k, v) ->
+          nets.put(k, v.getIpAddress() == null ? "" : v.getIpAddress()));
+    }
+    Map<String, Integer> ports = new HashMap<>();
+    if (c.getPorts() != null) {
+      for (var p : c.getPorts()) {
+        if (p.getPrivatePort() != null && p.getPublicPort() != null) {
+          String key = p.getPrivatePort() + "/" + (p.getType() == null ? "tcp" : p.getType());
+          ports.putIfAbsent(key, p.getPublicPort()); // once per host address (IPv4, IPv6)
+        }
+      }
+    }
+    return new ContainerInfo(c.getId(), name, c.getImage() == null ? "" : c.getImage(),
+        c.getLabels() == null ? Map.of() : c.getLabels(),
+        new ContainerState(status, running, exitCode, false, healthStatus, null), nets, ports);
   }
 
   /**

@@ -317,6 +317,11 @@ public final class DockerJavaEngine implements ContainerEngine {
   }
 
   @Override
+  public List<ContainerInfo> listContainersBrief(Map<String, String> labels) {
+    return op("list containers", () -> containers.listBrief(labels));
+  }
+
+  @Override
   public List<LogLine> logs(String id, int tail) {
     return op("logs of " + id, () -> containers.logs(id, tail));
   }

@@ -225,6 +225,11 @@ public final class ExplainingEngine implements ContainerEngine {
   }
 
   @Override
+  public List<ContainerInfo> listContainersBrief(Map<String, String> labels) {
+    return delegate.listContainersBrief(labels);
+  }
+
+  @Override
   public Optional<NetworkInfo> inspectNetwork(String idOrName) {
     return delegate.inspectNetwork(idOrName);
   }

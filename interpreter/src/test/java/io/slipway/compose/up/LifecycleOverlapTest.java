@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Which engine requests of {@code up} and {@code down} overlap (a fake engine records the calls;
  * the real-engine behaviour is LifecycleIT's and ConformanceIT's): {@code up} lists the project's
  * containers while its network is being created, {@code down} lists networks and volumes before
- * the first stop, not after the last removal.
+ * the first stop, not after the last removal, and its containers without inspecting each.
  */
 class LifecycleOverlapTest {
   @TempDir
@@ -72,7 +72,7 @@ class LifecycleOverlapTest {
         new Class<?>[] {ContainerEngine.class}, (proxy, m, args) -> {
           String name = m.getName();
           switch (name) {
-            case "listContainers" -> {
+            case "listContainers", "listContainersBrief" -> {
               calls.add(name);
               listed.countDown();
               return List.copyOf(containers);
@@ -137,6 +137,8 @@ class LifecycleOverlapTest {
     int firstStop = calls.indexOf("stopContainer");
     assertThat(firstStop).isPositive();
     assertThat(calls.subList(0, firstStop)).contains("listNetworks", "listVolumes");
+    // what to stop is known from the list alone: no inspection of each container first
+    assertThat(calls).contains("listContainersBrief").doesNotContain("listContainers");
     assertThat(calls).containsSubsequence("stopContainer", "stopContainer", "removeNetwork");
     assertThat(calls).contains("removeVolume");
   }
