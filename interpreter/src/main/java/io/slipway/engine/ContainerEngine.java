@@ -179,13 +179,6 @@ public interface ContainerEngine extends AutoCloseable {
     throw new EngineException("the engine at " + address() + " does not support Docker Swarm services");
   }
 
-  /**
-   * Prepares the client for a run's first container operations without contacting the engine
-   * (loads and links what encoding a request and decoding a reply need), so that this cost is
-   * paid on a background thread rather than by the first agent. Optional; no-op by default.
-   */
-  default void warmUp() {}
-
   @Override
   void close();
 }

@@ -55,9 +55,8 @@ public final class EngineConnection {
   }
 
   /**
-   * Starts connecting on a background thread, so that the connection (and the client's warm-up,
-   * see {@link ContainerEngine#warmUp()}) overlaps with planning instead of delaying the first
-   * container. Failures are not reported here: the first real use of {@link #get()} sees them.
+   * Starts connecting on a background thread, so that the connection overlaps with planning
+   * instead of delaying the first container. Failures are not reported here: the first real use of {@link #get()} sees them.
    */
   public void connectEarly() {
     FutureTask<ContainerEngine> task;
@@ -68,14 +67,8 @@ public final class EngineConnection {
       task = new FutureTask<>(factory::get);
       connecting = task;
     }
-    Thread.ofPlatform().daemon().name("slipway-engine-connect").start(() -> {
-      task.run();
-      try {
-        task.get().warmUp(); // while the run's first operations already use the engine
-      } catch (ExecutionException | InterruptedException | RuntimeException ignored) {
-        // only a head start: the real operations report their own failures
-      }
-    });
+    // failures are kept in the task: the first real use of get() reports them
+    Thread.ofPlatform().daemon().name("slipway-engine-connect").start(task);
   }
 
   /** True once something got the engine. */

@@ -60,14 +60,8 @@ final class Engines {
       }
       var task = new java.util.concurrent.FutureTask<>(connector::get);
       pending = task;
-      Thread.ofPlatform().daemon().name("slipway-engine-early").start(() -> {
-        task.run();
-        try {
-          task.get().warmUp(); // the client's JSON set-up, while the check goes on
-        } catch (java.util.concurrent.ExecutionException | InterruptedException | RuntimeException ignored) {
-          // only a head start: the first real use reports the failure
-        }
-      });
+      // a failure is kept in the task: the first real use reports it
+      Thread.ofPlatform().daemon().name("slipway-engine-early").start(task);
     }
 
     @Override

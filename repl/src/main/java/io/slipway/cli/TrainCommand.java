@@ -4,7 +4,6 @@ import io.slipway.diag.DiagnosticRenderer;
 import io.slipway.engine.ContainerEngine;
 import io.slipway.engine.ContainerSpec;
 import io.slipway.engine.ExecSpec;
-import io.slipway.engine.docker.DockerWarmUp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -18,8 +17,7 @@ import picocli.CommandLine.Command;
  * host-only pipeline (stages, a parallel group, a host {@code sh}) through the run views, so the
  * interpreter's and scheduler's classes are too; it loads, merges and renders two compose files
  * (snakeyaml and the compose model, which {@code compose(..)} and {@code slipway compose config}
- * load on every run); and it encodes and decodes the Engine API
- * requests of an agent's life without any engine ({@link DockerWarmUp}). When a Docker engine
+ * load on every run). When a Docker engine
  * answers, it also pings it, lists (labelled, so: no) containers and asks for an image, a
  * container and an exec that do not exist, so the request and error paths of the client are
  * cached too. None of this creates anything on the engine.
@@ -64,7 +62,6 @@ final class TrainCommand implements Callable<Integer> {
       runHostPipeline(slipway, dir);
       trainRepl(good, dir);
       loadCompose(dir);
-      DockerWarmUp.run();
       try (var engine = Engines.docker().get()) {
         touchEngine(engine);
       } catch (RuntimeException noEngine) {

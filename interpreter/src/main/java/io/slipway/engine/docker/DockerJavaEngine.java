@@ -166,11 +166,6 @@ public final class DockerJavaEngine implements ContainerEngine {
     return swarm;
   }
 
-  @Override
-  public void warmUp() {
-    DockerWarmUp.run();
-  }
-
   /** Runs a request within the call timeout, translating docker-java failures. */
   private <T> T op(String what, Supplier<T> body) {
     return call(what, calls.timeouts().call(), body);

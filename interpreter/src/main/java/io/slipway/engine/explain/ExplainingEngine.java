@@ -249,11 +249,6 @@ public final class ExplainingEngine implements ContainerEngine {
     return delegate.events(labels, sink);
   }
 
-  @Override
-  public void warmUp() {
-    delegate.warmUp();
-  }
-
   /** A stack deploy's swarm services, as the decorated engine has them (not explained). */
   @Override
   public SwarmOps swarm() {
