@@ -22,7 +22,7 @@ final class NetJournal {
   private final String owner;
 
   NetJournal(SimHost host) {
-    this.file = RunJournal.defaultDirectory(host.env()).resolve(host.labels().runId() + SUFFIX);
+    this.file = RunJournal.defaultDirectory(host.env()).resolve(host.journalName() + SUFFIX);
     this.owner = host.labels().owner();
   }
 

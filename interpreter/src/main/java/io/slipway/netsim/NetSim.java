@@ -50,6 +50,11 @@ public final class NetSim {
     this.journal = new NetJournal(host);
   }
 
+  /** Where this simulation works (its engine, labels, journal name). */
+  SimHost host() {
+    return host;
+  }
+
   /** The engine's probed capabilities (probing once). */
   public synchronized Capabilities capabilities() {
     if (capabilities == null) {

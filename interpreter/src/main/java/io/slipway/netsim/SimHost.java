@@ -22,4 +22,12 @@ public interface SimHost {
   void onCleanup(String what, Runnable action);
 
   boolean keep();
+
+  /**
+   * The name of this simulation's journal file (without its suffix): the run id, qualified when
+   * one run simulates on several engines (each has its own).
+   */
+  default String journalName() {
+    return labels().runId();
+  }
 }

@@ -217,11 +217,12 @@ final class NetCommands {
     List<String> removed = new ArrayList<>();
     var plans = new StringBuilder();
     for (Run run : runs.get()) {
-      NetSim sim = run.scope().service(NetSim.class);
-      if (sim != null && !sim.requests().isEmpty()) {
-        removed.addAll(sim.requests());
-        NetSim.Plan p = sim.heal(dry);
-        plans.append(p.text());
+      for (NetSim sim : RunSimHost.all(run)) {
+        if (!sim.requests().isEmpty()) {
+          removed.addAll(sim.requests());
+          NetSim.Plan p = sim.heal(dry);
+          plans.append(p.text());
+        }
       }
     }
     if (removed.isEmpty()) {
@@ -240,18 +241,20 @@ final class NetCommands {
    * a failure goes to {@code failures}.
    */
   static String healForRerun(Run run, List<String> failures) {
-    NetSim sim = run.scope().service(NetSim.class);
-    if (sim == null || sim.requests().isEmpty()) {
-      return "";
+    List<String> removed = new ArrayList<>();
+    for (NetSim sim : RunSimHost.all(run)) { // on every engine the run simulated on
+      List<String> applied = sim.requests();
+      if (applied.isEmpty()) {
+        continue;
+      }
+      try {
+        sim.heal(false);
+        removed.addAll(applied);
+      } catch (NetsimException e) {
+        failures.add("network conditions: " + e.getMessage());
+      }
     }
-    List<String> removed = sim.requests();
-    try {
-      sim.heal(false);
-      return "network conditions removed for the re-run: " + String.join("; ", removed) + "\n";
-    } catch (NetsimException e) {
-      failures.add("network conditions: " + e.getMessage());
-      return "";
-    }
+    return removed.isEmpty() ? "" : "network conditions removed for the re-run: " + String.join("; ", removed) + "\n";
   }
 
   // ------------------------------------------------------------ status
@@ -266,7 +269,7 @@ final class NetCommands {
         continue; // the simulation works on the default engine
       }
       Run run = runOf.apply(f.runId());
-      NetSim sim = run == null ? null : run.scope().service(NetSim.class);
+      NetSim sim = run == null ? null : RunSimHost.existing(run, run.engine().address());
       for (var e : addresses(f).entrySet()) {
         String net = e.getKey();
         networks.add(net);
@@ -290,9 +293,10 @@ final class NetCommands {
     }
     var sb = new StringBuilder(Table.render(rows));
     for (Run run : runs.get()) {
-      NetSim sim = run.scope().service(NetSim.class);
-      if (sim != null && !sim.requests().isEmpty()) {
-        sb.append("applied: ").append(String.join("; ", sim.requests())).append('\n');
+      for (NetSim sim : RunSimHost.all(run)) {
+        if (!sim.requests().isEmpty()) {
+          sb.append("applied: ").append(String.join("; ", sim.requests())).append('\n');
+        }
       }
     }
     return new ReplResponse.Output(sb.toString());
